@@ -1,0 +1,100 @@
+// Package bot is factbot's domain: a question in plain words goes in, one
+// platform-neutral answer comes out, either quoting the article or saying
+// plainly that the article does not cover the question. It knows nothing
+// about Discord, Slack, Bleve or files: adapters and the index depend on it,
+// never the other way round.
+package bot
+
+import "context"
+
+// Intent names what kind of question the bot took a question to be. The
+// values are part of the `factbot ask --json` contract.
+type Intent string
+
+const (
+	IntentPenalty Intent = "penalty" // an amount, answered from the penalty schedule
+	IntentLimit   Intent = "limit"   // a penalty fact without an amount (limit, maximum, repeat offenders …)
+	IntentSearch  Intent = "search"  // answered (or declined) from article passages
+	IntentScope   Intent = "scope"   // outside what the bot covers: another country, drug or offence
+	IntentNone    Intent = "none"    // empty, gibberish, too long or off-topic
+	IntentHelp    Intent = "help"    // a request for usage
+	IntentLimited Intent = "ratelimited"
+)
+
+// Question is what an adapter hands to the core.
+type Question struct {
+	Text     string
+	Platform string // "cli", "slack", "discord"; used for metrics and logs
+	User     string // platform user ID; hashed before it is logged
+	Channel  string
+	// Lang forces the answer language ("en", "nb"); empty means detect.
+	Lang string
+}
+
+// Source is a place in the article an answer rests on.
+type Source struct {
+	Section string `json:"section"`
+	Text    string `json:"text"`
+}
+
+// Attribution says where the text comes from and under which license.
+type Attribution struct {
+	Title   string `json:"title"`
+	URL     string `json:"url"`
+	License string `json:"license"`
+}
+
+// Answer is the platform-neutral reply. Adapters render it; they never
+// change what it says.
+type Answer struct {
+	Question string `json:"question"`
+	Answered bool   `json:"answered"`
+	Intent   Intent `json:"intent"`
+	// Text is what a user sees, one or two sentences.
+	Text    string   `json:"answer"`
+	Sources []Source `json:"sources"`
+	// LegalNotice is set on penalty answers: renderers add "not legal advice".
+	LegalNotice bool        `json:"legal_notice"`
+	Attribution Attribution `json:"attribution"`
+	// Examples are questions the bot can answer, offered with a decline.
+	Examples []string `json:"examples,omitempty"`
+	// Reason says why a question was declined ("empty", "too_long",
+	// "off_topic", "other_country", "other_drug", "other_offence",
+	// "bad_amount", "rate_limited").
+	Reason string `json:"reason,omitempty"`
+	Lang   string `json:"lang"`
+}
+
+// Section is the section the answer's first source comes from, or "".
+func (a Answer) Section() string {
+	if len(a.Sources) == 0 {
+		return ""
+	}
+	return a.Sources[0].Section
+}
+
+// SourceLine is the one-line attribution every renderer shows:
+// "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)".
+func (a Answer) SourceLine() string {
+	line := a.Attribution.Title + " (Wikipedia, " + a.Attribution.License + ")"
+	if s := a.Section(); s != "" {
+		line = s + " · " + line
+	}
+	return line
+}
+
+// NotLegalAdvice is the notice renderers add to penalty answers.
+const NotLegalAdvice = "Not legal advice."
+
+// Answerer turns a question into exactly one answer. *Bot implements it;
+// middleware (rate limits, metrics, logs) wraps it the way net/http wraps a
+// Handler. It never returns an error: failures become declines.
+type Answerer interface {
+	Answer(ctx context.Context, q Question) Answer
+}
+
+// AnswererFunc adapts a function to Answerer.
+type AnswererFunc func(ctx context.Context, q Question) Answer
+
+// Answer calls f.
+func (f AnswererFunc) Answer(ctx context.Context, q Question) Answer { return f(ctx, q) }

@@ -1,0 +1,62 @@
+// Command factbot answers questions about cannabis law in Norway from the
+// Wikipedia article "Cannabis in Norway": on the command line (ask, eval)
+// and in Slack and Discord (serve).
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `factbot answers questions about cannabis law in Norway, quoting the
+Wikipedia article "Cannabis in Norway" (CC BY-SA 4.0).
+
+Usage:
+  factbot ask [--json] [--corpus FILE] [QUESTION]   answer one question (or one per stdin line)
+  factbot eval [--min 0.9] [--corpus FILE] FILE     score a question set (JSON lines)
+  factbot serve [--config FILE]                     run the Slack and Discord adapters
+  factbot version                                   print the version
+  factbot help                                      show this help
+
+Run "factbot COMMAND -h" for the flags of a command.
+`
+
+// run is main without the process: it returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, rest, stdin, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "factbot %s\n", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "factbot: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}
