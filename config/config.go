@@ -1,0 +1,366 @@
+// Package config loads factbot's server configuration from a TOML file and
+// the environment. Every key can be set as FACTBOT_<SECTION>_<KEY>; the
+// environment wins over the file, so secrets never have to sit in a file.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Secret is a string that never prints itself, so a Config can be logged or
+// wrapped in an error without leaking tokens.
+type Secret string
+
+// Value returns the secret itself, for the one place that needs it.
+func (s Secret) Value() string { return string(s) }
+
+// String redacts the secret.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// GoString redacts the secret in %#v.
+func (s Secret) GoString() string { return `"` + s.String() + `"` }
+
+// MarshalText redacts the secret in JSON and TOML output.
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Config is the whole server configuration. Each section is one TOML table
+// and one FACTBOT_<SECTION>_ environment prefix; a new platform adds its own
+// section next to Slack.
+type Config struct {
+	HTTP   HTTP   `toml:"http"`
+	Slack  Slack  `toml:"slack"`
+	Limits Limits `toml:"limits"`
+	Log    Log    `toml:"log"`
+}
+
+// HTTP is the one listener for platform endpoints, /healthz and /metrics.
+type HTTP struct {
+	Addr            string        `toml:"addr"`
+	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
+	MaxBodyBytes    int64         `toml:"max_body_bytes"`
+}
+
+// Slack configures the Slack adapter.
+type Slack struct {
+	Enabled       bool   `toml:"enabled"`
+	Mode          string `toml:"mode"` // "http" or "socket"
+	BotToken      Secret `toml:"bot_token"`
+	SigningSecret Secret `toml:"signing_secret"`
+	AppToken      Secret `toml:"app_token"`
+	Command       string `toml:"command"`
+	APIURL        string `toml:"api_url"`
+}
+
+// Limits is the per-user rate limit shared by all platforms.
+type Limits struct {
+	Questions int           `toml:"questions"` // questions allowed per Per
+	Per       time.Duration `toml:"per"`
+}
+
+// Log configures log/slog.
+type Log struct {
+	Level  string `toml:"level"`  // debug, info, warn, error
+	Format string `toml:"format"` // text or json
+}
+
+// Slack delivery modes.
+const (
+	ModeHTTP   = "http"
+	ModeSocket = "socket"
+)
+
+// DefaultSlackAPIURL is Slack's Web API; slack-go wants the trailing slash.
+const DefaultSlackAPIURL = "https://slack.com/api/"
+
+// Default returns the configuration used for keys nobody set.
+func Default() Config {
+	return Config{
+		HTTP:   HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
+		Slack:  Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL},
+		Limits: Limits{Questions: 5, Per: 30 * time.Second},
+		Log:    Log{Level: "info", Format: "text"},
+	}
+}
+
+// EnvPrefix starts every environment variable that config reads.
+const EnvPrefix = "FACTBOT_"
+
+// Load reads the TOML file at path (none when path is empty), then applies
+// environment overrides from lookup (os.LookupEnv when nil), then validates.
+// Errors name the file, line and key, and never contain a secret.
+func Load(path string, lookup func(string) (string, bool)) (Config, error) {
+	if lookup == nil {
+		lookup = os.LookupEnv
+	}
+	cfg := Default()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("reading config: %w", err)
+		}
+		if err := decode(path, data, &cfg); err != nil {
+			return Config{}, err
+		}
+	}
+	if err := applyEnv(&cfg, lookup); err != nil {
+		return Config{}, err
+	}
+	if err := cfg.Validate(); err != nil {
+		if path != "" {
+			return Config{}, fmt.Errorf("%s: %w", path, err)
+		}
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+var (
+	secretType = reflect.TypeFor[Secret]()
+	typeErrRE  = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
+)
+
+func decode(path string, data []byte, cfg *Config) error {
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			// A value that failed to parse may be echoed in the message;
+			// if it sits on a secret's line, say less.
+			if line := lineText(data, pe.Position.Line); mentionsSecret(line) {
+				msg = "invalid value (not shown: secret)"
+			}
+			if pe.LastKey != "" {
+				return fmt.Errorf("%s:%d: key %s: %s", path, pe.Position.Line, pe.LastKey, msg)
+			}
+			return fmt.Errorf("%s:%d: %s", path, pe.Position.Line, msg)
+		}
+		// Type mismatches are plain errors: "toml: line N (last key "k"): msg".
+		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+			return fmt.Errorf("%s:%s: key %s: %s", path, m[1], m[2], m[3])
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		if line := lineOf(data, k); line > 0 {
+			return fmt.Errorf("%s:%d: unknown key %s", path, line, k)
+		}
+		return fmt.Errorf("%s: unknown key %s", path, k)
+	}
+	return nil
+}
+
+// secretKeys lists the TOML key names of every Secret field.
+func secretKeys() []string {
+	var keys []string
+	forEachKey(reflect.ValueOf(&Config{}).Elem(), func(_, key string, f reflect.Value) {
+		if f.Type() == secretType {
+			keys = append(keys, key)
+		}
+	})
+	return keys
+}
+
+func mentionsSecret(line string) bool {
+	k, _, ok := strings.Cut(line, "=")
+	if !ok {
+		return false
+	}
+	k = strings.Trim(strings.TrimSpace(k), `"'`)
+	for _, s := range secretKeys() {
+		if k == s || strings.HasSuffix(k, "."+s) {
+			return true
+		}
+	}
+	return false
+}
+
+func lineText(data []byte, n int) string {
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
+
+// lineOf finds the line where key is set (BurntSushi/toml reports no
+// position for undecoded keys). It understands [table] headers, dotted keys
+// and a table's own header; 0 when not found.
+func lineOf(data []byte, key toml.Key) int {
+	table := ""
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "[") {
+			name := strings.Trim(line, "[] \t")
+			if j := strings.Index(name, "#"); j >= 0 {
+				name = strings.TrimSpace(strings.Trim(name[:j], "[] \t"))
+			}
+			table = name
+			if table == key.String() {
+				return i + 1
+			}
+			continue
+		}
+		k, _, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		full := strings.Trim(strings.TrimSpace(k), `"'`)
+		if table != "" {
+			full = table + "." + full
+		}
+		if full == key.String() || strings.HasPrefix(key.String(), full+".") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// forEachKey calls fn for every key field of every section of cfg.
+func forEachKey(cfg reflect.Value, fn func(section, key string, field reflect.Value)) {
+	t := cfg.Type()
+	for i := range t.NumField() {
+		section := t.Field(i).Tag.Get("toml")
+		sv := cfg.Field(i)
+		st := sv.Type()
+		for j := range st.NumField() {
+			fn(section, st.Field(j).Tag.Get("toml"), sv.Field(j))
+		}
+	}
+}
+
+// EnvName is the environment variable that overrides section.key.
+func EnvName(section, key string) string {
+	return EnvPrefix + strings.ToUpper(section) + "_" + strings.ToUpper(key)
+}
+
+func applyEnv(cfg *Config, lookup func(string) (string, bool)) error {
+	var errs []error
+	forEachKey(reflect.ValueOf(cfg).Elem(), func(section, key string, f reflect.Value) {
+		name := EnvName(section, key)
+		v, ok := lookup(name)
+		if !ok {
+			return
+		}
+		if err := setField(f, v); err != nil {
+			if f.Type() == secretType {
+				err = errors.New("invalid value")
+			}
+			errs = append(errs, fmt.Errorf("environment %s: %w", name, err))
+		}
+	})
+	return errors.Join(errs...)
+}
+
+func setField(f reflect.Value, v string) error {
+	switch {
+	case f.Type() == reflect.TypeFor[time.Duration]():
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil {
+			return fmt.Errorf("want a duration such as 30s: %w", err)
+		}
+		f.SetInt(int64(d))
+	case f.Kind() == reflect.String:
+		f.SetString(v)
+	case f.Kind() == reflect.Bool:
+		b, err := strconv.ParseBool(strings.TrimSpace(v))
+		if err != nil {
+			return fmt.Errorf("want true or false: %w", err)
+		}
+		f.SetBool(b)
+	case f.Kind() == reflect.Int || f.Kind() == reflect.Int64:
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil {
+			return fmt.Errorf("want an integer: %w", err)
+		}
+		f.SetInt(n)
+	default:
+		return fmt.Errorf("unsupported type %s", f.Type())
+	}
+	return nil
+}
+
+// Validate checks values and that every enabled platform has its secrets.
+func (c Config) Validate() error {
+	var errs []error
+	if c.HTTP.Addr == "" {
+		errs = append(errs, fmt.Errorf("http.addr is empty (set it or %s)", EnvName("http", "addr")))
+	}
+	if c.HTTP.ShutdownTimeout <= 0 {
+		errs = append(errs, errors.New("http.shutdown_timeout must be positive"))
+	}
+	if c.HTTP.MaxBodyBytes <= 0 {
+		errs = append(errs, errors.New("http.max_body_bytes must be positive"))
+	}
+	if c.Limits.Questions <= 0 || c.Limits.Per <= 0 {
+		errs = append(errs, errors.New("limits.questions and limits.per must be positive"))
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log.level %q: want debug, info, warn or error", c.Log.Level))
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("log.format %q: want text or json", c.Log.Format))
+	}
+	if c.Slack.Enabled {
+		errs = append(errs, c.Slack.validate()...)
+	}
+	return errors.Join(errs...)
+}
+
+func (s Slack) validate() []error {
+	var errs []error
+	missing := func(key string) {
+		errs = append(errs, fmt.Errorf("slack is enabled but slack.%s is missing: set %s", key, EnvName("slack", key)))
+	}
+	switch s.Mode {
+	case ModeHTTP:
+		if s.SigningSecret == "" {
+			missing("signing_secret")
+		}
+	case ModeSocket:
+		if s.AppToken == "" {
+			missing("app_token")
+		} else if !strings.HasPrefix(s.AppToken.Value(), "xapp-") {
+			errs = append(errs, fmt.Errorf("slack.app_token is not an app-level token (xapp-…): check %s", EnvName("slack", "app_token")))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("slack.mode %q: want %q or %q", s.Mode, ModeHTTP, ModeSocket))
+	}
+	if s.BotToken == "" {
+		missing("bot_token")
+	}
+	if !strings.HasPrefix(s.Command, "/") || strings.ContainsAny(s.Command, " \t") {
+		errs = append(errs, fmt.Errorf("slack.command %q: want a slash command such as /ask", s.Command))
+	}
+	if !strings.HasPrefix(s.APIURL, "http://") && !strings.HasPrefix(s.APIURL, "https://") {
+		errs = append(errs, fmt.Errorf("slack.api_url %q: want an http(s) URL", s.APIURL))
+	}
+	return errs
+}
+
+// SlackAPIURL is api_url with the trailing slash slack-go needs.
+func (s Slack) SlackAPIURL() string {
+	if strings.HasSuffix(s.APIURL, "/") {
+		return s.APIURL
+	}
+	return s.APIURL + "/"
+}

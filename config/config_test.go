@@ -1,0 +1,157 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "factbot.toml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadFileAndEnv(t *testing.T) {
+	p := writeFile(t, `
+[http]
+addr = "127.0.0.1:9000"
+
+[slack]
+enabled = true
+mode = "http"
+signing_secret = "from-file"
+bot_token = "xoxb-file"
+command = "/fact"
+
+[limits]
+questions = 3
+per = "10s"
+
+[log]
+level = "debug"
+format = "json"
+`)
+	cfg, err := Load(p, env(map[string]string{
+		"FACTBOT_SLACK_SIGNING_SECRET": "from-env",
+		"FACTBOT_HTTP_ADDR":            ":7000",
+		"FACTBOT_LIMITS_PER":           "1m",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Slack.SigningSecret.Value() != "from-env" || cfg.HTTP.Addr != ":7000" || cfg.Limits.Per != time.Minute {
+		t.Errorf("environment did not win: %+v", cfg)
+	}
+	if cfg.Slack.Command != "/fact" || cfg.Limits.Questions != 3 || cfg.Log.Format != "json" {
+		t.Errorf("file values lost: %+v", cfg)
+	}
+	if cfg.Slack.APIURL != DefaultSlackAPIURL {
+		t.Errorf("api_url default = %q", cfg.Slack.APIURL)
+	}
+}
+
+func TestLoadNoFile(t *testing.T) {
+	cfg, err := Load("", env(map[string]string{
+		"FACTBOT_SLACK_ENABLED":   "true",
+		"FACTBOT_SLACK_MODE":      "socket",
+		"FACTBOT_SLACK_APP_TOKEN": "xapp-1",
+		"FACTBOT_SLACK_BOT_TOKEN": "xoxb-1",
+		"FACTBOT_SLACK_API_URL":   "http://127.0.0.1:1/api",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Slack.SlackAPIURL() != "http://127.0.0.1:1/api/" {
+		t.Errorf("SlackAPIURL = %q", cfg.Slack.SlackAPIURL())
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, file string
+		env        map[string]string
+		want       []string
+	}{
+		{"unknown key", "[http]\naddr = \":1\"\n\n[slack]\nenabeld = true\n", nil,
+			[]string{"factbot.toml:5", "unknown key slack.enabeld"}},
+		{"unknown table", "[slak]\nenabled = true\n", nil,
+			[]string{"factbot.toml:1", "unknown key slak"}},
+		{"wrong type", "[slack]\nenabled = \"yes\"\n", nil,
+			[]string{"factbot.toml:2", "slack.enabled", "incompatible types"}},
+		{"bad duration", "[limits]\nper = \"soon\"\n", nil,
+			[]string{"factbot.toml:2", "limits.per"}},
+		{"missing secret http", "[slack]\nenabled = true\nbot_token = \"xoxb-x\"\n", nil,
+			[]string{"FACTBOT_SLACK_SIGNING_SECRET"}},
+		{"missing secrets socket", "[slack]\nenabled = true\nmode = \"socket\"\n", nil,
+			[]string{"FACTBOT_SLACK_APP_TOKEN", "FACTBOT_SLACK_BOT_TOKEN"}},
+		{"bad mode", "[slack]\nenabled = true\nmode = \"carrier-pigeon\"\n",
+			map[string]string{"FACTBOT_SLACK_BOT_TOKEN": "xoxb-1"}, []string{"slack.mode"}},
+		{"bad env bool", "", map[string]string{"FACTBOT_SLACK_ENABLED": "perhaps"},
+			[]string{"FACTBOT_SLACK_ENABLED", "true or false"}},
+		{"bad level", "[log]\nlevel = \"loud\"\n", nil, []string{"log.level"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, tt.file)
+			_, err := Load(p, env(tt.env))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSecretsNeverInErrors(t *testing.T) {
+	const secret = "SUPERSECRET123"
+	files := []string{
+		"[slack]\nbot_token = " + secret + "\n",        // unquoted: a syntax error near the value
+		"[slack]\nsigning_secret = \"" + secret + "\n", // unterminated string
+		"[slack]\nenabled = true\nmode = \"http\"\nsigning_secret = \"" + secret + "\"\ncommand = \"bad cmd\"\nbot_token = \"xoxb-1\"\n",
+	}
+	for _, f := range files {
+		_, err := Load(writeFile(t, f), env(nil))
+		if err == nil {
+			t.Fatalf("no error for %q", f)
+		}
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error leaks secret: %v", err)
+		}
+	}
+	_, err := Load("", env(map[string]string{"FACTBOT_SLACK_ENABLED": "true", "FACTBOT_SLACK_SIGNING_SECRET": secret, "FACTBOT_SLACK_MODE": "x"}))
+	if err == nil || strings.Contains(err.Error(), secret) {
+		t.Errorf("env error = %v", err)
+	}
+}
+
+func TestSecretRedacts(t *testing.T) {
+	s := Secret("xoxb-123")
+	for _, out := range []string{s.String(), s.GoString()} {
+		if strings.Contains(out, "xoxb") {
+			t.Errorf("leak: %s", out)
+		}
+	}
+	cfg := Default()
+	cfg.Slack.BotToken = s
+	if strings.Contains(fmtAll(cfg), "xoxb-123") {
+		t.Error("config formatting leaks the token")
+	}
+}
+
+func fmtAll(c Config) string {
+	return strings.Join([]string{sprintf("%v", c), sprintf("%+v", c), sprintf("%#v", c)}, "\n")
+}

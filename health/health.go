@@ -1,0 +1,60 @@
+// Package health reports each platform adapter's state on /healthz. It is a
+// leaf package: adapters implement Reporter without depending on the server.
+package health
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// Status is one platform's state as shown on /healthz.
+type Status struct {
+	State string `json:"state"` // e.g. "ready", "connecting", "connected", "disabled"
+	Ready bool   `json:"ready"`
+	// Reconnects counts connections after the first (Socket Mode, gateways).
+	Reconnects int    `json:"reconnects,omitempty"`
+	Detail     string `json:"detail,omitempty"`
+}
+
+// Reporter is a platform whose state /healthz shows.
+type Reporter interface {
+	Name() string
+	Health() Status
+}
+
+// Report is the /healthz body.
+type Report struct {
+	Status    string            `json:"status"` // "ok" or "unavailable"
+	Platforms map[string]Status `json:"platforms"`
+}
+
+// Check collects every reporter's status; ok when all are ready.
+func Check(reporters ...Reporter) Report {
+	r := Report{Status: "ok", Platforms: make(map[string]Status, len(reporters))}
+	for _, p := range reporters {
+		s := p.Health()
+		r.Platforms[p.Name()] = s
+		if !s.Ready {
+			r.Status = "unavailable"
+		}
+	}
+	return r
+}
+
+// Handler serves GET /healthz: 200 when every platform is ready, else 503.
+func Handler(reporters ...Reporter) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		rep := Check(reporters...)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		if rep.Status != "ok" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(rep)
+	})
+}
