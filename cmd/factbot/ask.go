@@ -1,11 +1,100 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"strings"
+
+	"github.com/factbot/factbot/bot"
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	corpusPath := fs.String("corpus", "", "answer from this article file instead of the embedded one")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: factbot ask [--json] [--corpus FILE] [QUESTION]
+
+Answers QUESTION from the article "Cannabis in Norway". Without QUESTION,
+reads questions from standard input, one per line; with --json it prints
+exactly one JSON object per input line, in order, empty lines included.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	eng, err := loadEngine(*corpusPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbot ask: %v\n", err)
+		return 1
+	}
+	defer eng.Close()
+
+	write := printAnswer
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		write = func(w io.Writer, a bot.Answer) error { return enc.Encode(a) }
+	}
+	ask := func(text string) error {
+		a := eng.Answer(ctx, bot.Question{Text: text, Platform: "cli"})
+		return write(stdout, a)
+	}
+
+	if fs.NArg() > 0 {
+		if err := ask(strings.Join(fs.Args(), " ")); err != nil {
+			fmt.Fprintf(stderr, "factbot ask: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	sc := bufio.NewScanner(stdin)
+	// A line longer than this is still one question: it gets the
+	// too-long decline rather than breaking the one-line-one-answer rule.
+	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			break
+		}
+		if err := ask(sc.Text()); err != nil {
+			fmt.Fprintf(stderr, "factbot ask: %v\n", err)
+			return 1
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(stderr, "factbot ask: reading questions: %v\n", err)
+		return 1
+	}
 	return 0
 }
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int { return 0 }
+
+// printAnswer renders an answer for a person at a terminal.
+func printAnswer(w io.Writer, a bot.Answer) error {
+	var b strings.Builder
+	b.WriteString(a.Text)
+	b.WriteString("\n")
+	if !a.Answered && len(a.Examples) > 0 {
+		b.WriteString("Try asking:\n")
+		for _, e := range a.Examples {
+			fmt.Fprintf(&b, "  - %s\n", e)
+		}
+	}
+	fmt.Fprintf(&b, "Source: %s, %s\n", a.SourceLine(), a.Attribution.URL)
+	if a.LegalNotice {
+		b.WriteString(bot.NotLegalAdvice + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

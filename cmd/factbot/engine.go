@@ -1,16 +1,39 @@
 package main
 
 import (
-	"context"
+	"fmt"
+	"log/slog"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/index"
 )
 
-// loadEngine builds the answering engine from the embedded article, or from
-// corpusPath when it is not empty.
-// TEMPORARY: declines everything until the engine lands (issue 2).
-func loadEngine(corpusPath string) (bot.Answerer, error) {
-	return bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
-		return bot.Answer{Question: q.Text, Intent: bot.IntentNone, Text: "not built yet"}
-	}), nil
+// engine is the answering core with what it was built from.
+type engine struct {
+	*bot.Bot
+	index *index.Index
 }
+
+// loadEngine builds the answering engine from the embedded article, or from
+// the article file at corpusPath when it is not empty.
+func loadEngine(corpusPath string, log *slog.Logger) (*engine, error) {
+	var c corpus.Corpus
+	var err error
+	if corpusPath == "" {
+		c, err = corpus.Default()
+	} else {
+		c, err = corpus.Load(corpusPath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.New(c.Article.Passages, c.Synonyms)
+	if err != nil {
+		return nil, fmt.Errorf("building the index: %w", err)
+	}
+	return &engine{Bot: bot.New(c.Article, c.Schedule, ix, log), index: ix}, nil
+}
+
+// Close releases the index.
+func (e *engine) Close() error { return e.index.Close() }

@@ -1,0 +1,300 @@
+package bot
+
+import (
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Amount is a quantity of cannabis found in a question.
+type Amount struct {
+	Text  string   // as the user wrote it, tidied: "2 oz", "half a kilo"
+	Grams *big.Rat // exact
+	// Converted is set when the unit was not grams or kilos, or the amount
+	// was spelled out, so the answer shows the grams it used.
+	Converted bool
+}
+
+// AmountProblem is an amount the bot will not place in a tier.
+type AmountProblem struct {
+	Text   string
+	Reason string // "negative", "zero", "absurd"
+}
+
+// Exact unit factors in grams.
+var unitGrams = map[string]*big.Rat{}
+
+func init() {
+	// Static data, built once; never written after init.
+	set := func(v string, names ...string) {
+		r, ok := new(big.Rat).SetString(v)
+		if !ok {
+			panic("bad unit factor " + v)
+		}
+		for _, n := range names {
+			unitGrams[n] = r
+		}
+	}
+	set("0.001", "mg", "milligram", "milligrams", "milligramme", "milligrammes")
+	set("1", "g", "gr", "grs", "gram", "grams", "gramme", "grammes", "gm", "gms")
+	set("100", "hg", "hekto", "hektogram", "hectogram", "hectograms")
+	set("1000", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilogramm")
+	set("1000000", "tonne", "tonnes", "ton", "tons")
+	set("28.349523125", "oz", "ozs", "ounce", "ounces")
+	set("453.59237", "lb", "lbs", "pound", "pounds")
+}
+
+// metricUnits are shown without a conversion.
+var metricUnits = map[string]bool{
+	"g": true, "gr": true, "grs": true, "gram": true, "grams": true, "gramme": true, "grammes": true, "gm": true, "gms": true,
+	"kg": true, "kgs": true, "kilo": true, "kilos": true, "kilogram": true, "kilograms": true, "kilogramme": true, "kilogrammes": true, "kilogramm": true,
+}
+
+// numberWords are spelled-out numbers per language. English words are
+// always read; a language's own words only when the question is in it
+// (Bokmål "to" is two, English "to" is not).
+var numberWords = map[string]map[string]int64{
+	"en": {
+		"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+		"hundred": 100, "thousand": 1000,
+	},
+	"nb": {
+		"en": 1, "ei": 1, "et": 1, "ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+		"åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "femten": 15, "tjue": 20, "tretti": 30,
+		"førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90, "hundre": 100, "tusen": 1000,
+	},
+}
+
+// fractionWords: "half a kilo", "a quarter kilo", "et halvt kilo".
+var fractionWords = map[string]string{
+	"half": "1/2", "quarter": "1/4", "third": "1/3", "eighth": "1/8",
+	"halv": "1/2", "halvt": "1/2", "halve": "1/2", "kvart": "1/4",
+}
+
+const unitPattern = `(?:milligrammes?|milligrams?|mg|kilogrammes?|kilogramm|kilograms?|kilos?|kgs?|grammes?|grams?|grs?|gms?|g|hektogram|hectograms?|hekto|hg|tonnes?|tons?|ounces?|ozs?|pounds?|lbs?)`
+
+var (
+	// A number in digits, optionally a range ("15-20 g", "10 to 20 grams"),
+	// then a unit. A leading minus is captured to reject negatives.
+	digitAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.,])((?:-|−|minus\s+)?)(\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+	// Spelled-out amounts: "a gram", "two ounces", "half a kilo",
+	// "a quarter kilo", "quarter of a pound", "et halvt kilo".
+	wordAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+)
+
+// maxGrams is where an amount stops being a real question: 100 tonnes.
+var maxGrams = big.NewRat(100_000_000, 1)
+
+// ParseAmounts finds every amount of a substance in text, in the order
+// written, without repeats of the same quantity. lang selects which
+// spelled-out numbers count besides English ("nb" for Bokmål).
+func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
+	lower := strings.ToLower(text)
+	type found struct {
+		at int
+		a  Amount
+		p  *AmountProblem
+	}
+	var all []found
+
+	for _, m := range digitAmountRE.FindAllStringSubmatchIndex(lower, -1) {
+		neg := m[3] > m[2]
+		unit := lower[m[8]:m[9]]
+		// "2 g" is grams; a single "g" after a number-like date or code
+		// ("4g network") is rare enough to accept.
+		nums := []string{lower[m[4]:m[5]]}
+		if m[6] >= 0 {
+			nums = append(nums, lower[m[6]:m[7]])
+		}
+		for i, num := range nums {
+			shown := strings.TrimSpace(num + " " + unit)
+			if neg && i == 0 {
+				shown = "-" + shown
+			}
+			v, ok := parseDecimal(num)
+			if !ok {
+				all = append(all, found{m[4], Amount{}, &AmountProblem{Text: shown, Reason: "absurd"}})
+				continue
+			}
+			if neg && i == 0 {
+				all = append(all, found{m[2], Amount{}, &AmountProblem{Text: shown, Reason: "negative"}})
+				continue
+			}
+			g := new(big.Rat).Mul(v, unitGrams[unit])
+			a := Amount{Text: shown, Grams: g, Converted: !metricUnits[unit]}
+			all = append(all, found{m[4], a, check(a)})
+		}
+	}
+	for _, m := range wordAmountRE.FindAllStringSubmatchIndex(lower, -1) {
+		phrase := strings.Join(strings.Fields(lower[m[2]:m[3]]), " ")
+		unit := lower[m[4]:m[5]]
+		if len(unit) <= 3 && unit != "lb" && unit != "lbs" && unit != "oz" && unit != "kg" {
+			continue // "a g" or "an mg" is not how people write amounts
+		}
+		v, text, ok := wordQuantity(phrase, lang)
+		if !ok {
+			continue
+		}
+		g := new(big.Rat).Mul(v, unitGrams[unit])
+		a := Amount{Text: text + " " + unit, Grams: g, Converted: true}
+		all = append(all, found{m[2], a, check(a)})
+	}
+
+	// Order by position; drop repeats of the same quantity ("1 kg (1000 g)").
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && all[j].at < all[j-1].at; j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	var amounts []Amount
+	var problems []AmountProblem
+	for _, f := range all {
+		if f.p != nil {
+			problems = append(problems, *f.p)
+			continue
+		}
+		dup := false
+		for _, a := range amounts {
+			if a.Grams.Cmp(f.a.Grams) == 0 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			amounts = append(amounts, f.a)
+		}
+	}
+	return amounts, problems
+}
+
+func check(a Amount) *AmountProblem {
+	switch {
+	case a.Grams.Sign() == 0:
+		return &AmountProblem{Text: a.Text, Reason: "zero"}
+	case a.Grams.Sign() < 0:
+		return &AmountProblem{Text: a.Text, Reason: "negative"}
+	case a.Grams.Cmp(maxGrams) > 0:
+		return &AmountProblem{Text: a.Text, Reason: "absurd"}
+	}
+	return nil
+}
+
+// parseDecimal reads "20", "0.5", "1,5" (decimal comma), "1,500" and
+// "1,000,000" (thousands), "1e30". Exponents are capped so a huge one
+// cannot cost time or memory.
+func parseDecimal(s string) (*big.Rat, bool) {
+	if i := strings.IndexByte(s, 'e'); i >= 0 {
+		exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+		if err != nil || exp > 100 || exp < -100 {
+			return nil, false
+		}
+	}
+	switch {
+	case thousandsRE.MatchString(s):
+		s = strings.ReplaceAll(s, ",", "")
+	case strings.Count(s, ",") == 1 && !strings.Contains(s, "."):
+		s = strings.Replace(s, ",", ".", 1)
+	case strings.Contains(s, ","):
+		return nil, false // "1,2,3" or "1,5.2": not a number anyone means
+	}
+	if strings.HasPrefix(s, ".") {
+		s = "0" + s
+	}
+	r, ok := new(big.Rat).SetString(s)
+	return r, ok
+}
+
+var thousandsRE = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+$`)
+
+// wordQuantity reads the spelled-out part of an amount: "a", "two",
+// "twenty five", "half a", "a quarter", "an eighth of an", "et halvt".
+func wordQuantity(phrase, lang string) (*big.Rat, string, bool) {
+	words := strings.Fields(strings.ReplaceAll(phrase, "-", " "))
+	for i, w := range words {
+		if f, ok := fractionWords[w]; ok {
+			r, _ := new(big.Rat).SetString(f)
+			// "half", "a half", "half a", "a quarter of a": the
+			// article words around the fraction do not change it.
+			for j, o := range words {
+				if j != i && !isArticle(o) && o != "of" {
+					return nil, "", false
+				}
+			}
+			return r, phrase, true
+		}
+	}
+	var total, cur int64
+	seen := false
+	for _, w := range words {
+		n, ok := numberWords["en"][w]
+		if !ok && lang != "" && lang != "en" {
+			n, ok = numberWords[lang][w]
+		}
+		if !ok {
+			// Only the words right before the unit are the amount:
+			// "with two grams" reads two, "with grams" reads nothing.
+			total, cur, seen = 0, 0, false
+			continue
+		}
+		seen = true
+		switch {
+		case n == 100 || n == 1000:
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= n
+			if n == 1000 {
+				total += cur
+				cur = 0
+			}
+		default:
+			cur += n
+		}
+	}
+	if !seen {
+		return nil, "", false
+	}
+	// Keep only the trailing number words for display.
+	start := len(words)
+	for start > 0 {
+		w := words[start-1]
+		if _, ok := numberWords["en"][w]; ok {
+			start--
+			continue
+		}
+		if _, ok := numberWords[lang][w]; ok && lang != "en" {
+			start--
+			continue
+		}
+		break
+	}
+	return big.NewRat(total+cur, 1), strings.Join(words[start:], " "), true
+}
+
+func isArticle(w string) bool {
+	switch w {
+	case "a", "an", "one", "en", "ei", "et", "ett":
+		return true
+	}
+	return false
+}
+
+// FormatGrams renders an exact gram amount for people: whole grams as
+// integers, otherwise one decimal (three below a gram). approx reports
+// whether the text is rounded.
+func FormatGrams(g *big.Rat) (text string, approx bool) {
+	if g.IsInt() {
+		return g.Num().String(), false
+	}
+	prec := 1
+	if f, _ := g.Float64(); f < 1 {
+		prec = 3
+	}
+	text = strings.TrimRight(strings.TrimRight(g.FloatString(prec), "0"), ".")
+	back, _ := new(big.Rat).SetString(text)
+	return text, back == nil || back.Cmp(g) != 0
+}

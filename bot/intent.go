@@ -1,0 +1,217 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+)
+
+// maxAmountsAnswered caps how many amounts one answer walks through.
+const maxAmountsAnswered = 3
+
+// penalty answers questions the penalty schedule answers directly: an
+// amount, or a penalty fact without one. ok is false when the question is
+// not one of those.
+func (b *Bot) penalty(question string, r reading) (Answer, bool) {
+	amounts, problems := ParseAmounts(r.original, "en")
+	if priceWords.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
+		// "How much is a gram?" asks a price, which the article does
+		// not give; the passages decide.
+		return Answer{}, false
+	}
+	if len(amounts) > 0 || len(problems) > 0 {
+		return b.amountAnswer(question, amounts, problems), true
+	}
+	key := factIntent(r.words)
+	if key == "" || hasForeignWords(r.words) {
+		// Words beyond how people ask about penalties ("can the police
+		// search my home for a personal amount?") are for the passages.
+		return Answer{}, false
+	}
+	f, ok := b.schedule.Facts[key]
+	if !ok {
+		return Answer{}, false
+	}
+	return b.answer(question, IntentLimit, f.Answer["en"], f.Quotes, true), true
+}
+
+func (b *Bot) amountAnswer(question string, amounts []Amount, problems []AmountProblem) Answer {
+	var parts []string
+	var sources []Source
+	if len(amounts) > 1 {
+		parts = append(parts, fmt.Sprintf("You asked about %d amounts.", len(amounts)))
+	}
+	for i, a := range amounts {
+		if i == maxAmountsAnswered {
+			parts = append(parts, fmt.Sprintf("I answered the first %d amounts only; ask about the others separately.", maxAmountsAnswered))
+			break
+		}
+		t, ok := b.schedule.TierFor(a.Grams)
+		if !ok {
+			// Validate guarantees contiguous tiers from 0 g, so a
+			// positive amount always has one; stay honest if not.
+			problems = append(problems, AmountProblem{Text: a.Text, Reason: "no_tier"})
+			continue
+		}
+		parts = append(parts, strings.ReplaceAll(t.Answer["en"], "{amount}", describeAmount(a)))
+		sources = appendSources(sources, t.Quotes...)
+	}
+	for _, p := range problems {
+		parts = append(parts, problemText(p))
+	}
+	text := strings.Join(parts, " ")
+	if len(sources) == 0 {
+		a := b.decline(question, IntentPenalty, "bad_amount", text+" Ask about a real amount, for example “What is the penalty for 20 grams?”.")
+		return a
+	}
+	return b.answer(question, IntentPenalty, text, sources, true)
+}
+
+// describeAmount shows the amount as given, with grams when the unit was
+// neither grams nor kilos: "2 oz ≈ 56.7 g".
+func describeAmount(a Amount) string {
+	if !a.Converted {
+		return a.Text
+	}
+	g, approx := FormatGrams(a.Grams)
+	sign := "="
+	if approx {
+		sign = "≈"
+	}
+	return fmt.Sprintf("%s %s %s g", a.Text, sign, g)
+}
+
+func problemText(p AmountProblem) string {
+	switch p.Reason {
+	case "negative":
+		return fmt.Sprintf("%s is a negative amount, so there is no penalty tier for it.", p.Text)
+	case "zero":
+		return fmt.Sprintf("%s is no amount at all, so there is no penalty tier for it.", p.Text)
+	case "absurd":
+		return fmt.Sprintf("%s is not a realistic amount (more than 100 tonnes), so I won't place it in a penalty tier.", p.Text)
+	default:
+		return fmt.Sprintf("I can't place %s in a penalty tier.", p.Text)
+	}
+}
+
+func appendSources(have []Source, add ...Source) []Source {
+	for _, s := range add {
+		dup := false
+		for _, h := range have {
+			if h == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			have = append(have, s)
+		}
+	}
+	return have
+}
+
+// factIntent recognises penalty questions without an amount and returns
+// the Schedule.Facts key that answers them, or "".
+func factIntent(ws []string) string {
+	penalty := penaltyWords.any(ws)
+	personal := anyPhrase(ws, "personal use", "personal amount", "own use", "personal consumption", "personal possession")
+	howMuch := anyPhrase(ws, "how much", "how many grams", "how many g", "how many ounces", "how many kilos", "what amount", "which amount", "how big")
+	limitNoun := set("limit", "limits", "threshold", "cutoff", "cut-off", "allowance").any(ws)
+	carry := possessionWords.any(ws) || set("allowed", "legal", "legally", "permitted", "ok", "okay", "fine").any(ws)
+	small := anyPhrase(ws, "small amount", "small amounts", "small quantity", "small quantities", "little bit", "tiny amount", "bit of")
+	counts := set("count", "counts", "considered", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means").any(ws)
+
+	switch {
+	case personal && (limitNoun || howMuch || counts || maxWords.any(ws) || set("amount", "quantity", "allowed", "what").any(ws)):
+		return FactLimit
+	case howMuch && carry && !penalty:
+		return FactLimit
+	case limitNoun && (possessionWords.any(ws) || cannabisWords.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
+		return FactLimit
+	case small && counts:
+		return FactLimit
+	case maxWords.any(ws) && (sentenceNouns.any(ws) || anyPhrase(ws, "can you get", "could you get", "can i get")):
+		return FactMaximum
+	case anyPhrase(ws, "the most", "at most") && (sentenceNouns.any(ws) || hasPhrase(ws, "you get")):
+		return FactMaximum
+	case minWords.any(ws) && sentenceNouns.any(ws):
+		return FactMinimum
+	case (repeatWords.any(ws) && (penalty || anyPhrase(ws, "offender", "offenders", "offence", "offense", "time", "caught"))) || (dealerWords.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
+		if repeatWords.any(ws) && !anyPhrase(ws, "repeat", "repeated", "again", "reoffend", "reoffender", "reoffenders", "reoffending", "habitual", "recidivist", "recidivists", "second time", "third time", "second offence", "second offense", "multiple times") && !dealerWords.any(ws) {
+			break
+		}
+		return FactRepeat
+	case anyPhrase(ws, "first-time", "first time", "first offence", "first offense", "first-time offender", "first timer", "first-timer") && (penalty || small || set("offender", "offenders", "what").any(ws)):
+		return FactFirstTime
+	case small && penalty:
+		return FactFirstTime
+	}
+	if penalty && onlyPenaltyTalk(ws) {
+		return FactOverview
+	}
+	return ""
+}
+
+// onlyPenaltyTalk reports whether every content word of the question is
+// about penalties, cannabis or possession, so the whole table answers it
+// ("what are the penalties for weed possession?").
+func onlyPenaltyTalk(ws []string) bool {
+	subject := false
+	for _, w := range ws {
+		switch {
+		case cannabisWords[w] || drugWords[w] || possessionWords[w]:
+			subject = true
+		case penaltyWords[w] || neutralWords[w] || stopWords[w]:
+		case set("offence", "offences", "offense", "offenses", "law", "laws", "rules", "legal", "punishable", "crime", "criminal", "illegal", "caught", "police", "am", "if", "someone", "they").any([]string{w}):
+		default:
+			return false
+		}
+	}
+	return subject
+}
+
+// stopWords are function words; the retrieval side gets its own from the
+// analyzer, the intent layer needs a few.
+var stopWords = set("a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did",
+	"what", "which", "who", "whom", "how", "why", "when", "where", "for", "of", "in", "on", "at", "to",
+	"from", "by", "about", "and", "or", "if", "i", "you", "we", "they", "it", "he", "she", "me", "my",
+	"your", "our", "their", "its", "this", "that", "these", "those", "with", "as", "any", "some", "in",
+	"into", "there", "here", "then", "than", "so", "s", "t", "don't", "doesn't", "isn't", "aren't", "not",
+	"no", "yes", "up", "out", "over", "under", "per", "all", "just", "only", "very", "too", "again", "am")
+
+// intentVocabulary is every word the fact intents read or can ignore.
+var intentVocabulary = func() wordSet {
+	all := set("offender", "offenders", "offence", "offences", "offense", "offenses", "amount", "amounts",
+		"quantity", "limit", "limits", "threshold", "allowed", "legal", "legally", "permitted", "ok", "okay",
+		"personal", "small", "little", "tiny", "bit", "first-time", "first", "timer", "first-timer", "face",
+		"risk", "most", "least", "possible", "count", "counts", "considered", "law", "laws", "illegal",
+		"crime", "criminal", "grams", "gram", "g", "kilos", "ounces", "big", "typical", "usual", "usually",
+		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "receive", "given", "serve", "someone", "somebody", "person", "one",
+		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
+	for _, s := range []wordSet{penaltyWords, possessionWords, cannabisWords, drugWords, neutralWords, stopWords,
+		maxWords, minWords, sentenceNouns, repeatWords, dealerWords} {
+		for w := range s {
+			all[w] = true
+		}
+	}
+	return all
+}()
+
+func hasForeignWords(ws []string) bool {
+	for _, w := range ws {
+		if !intentVocabulary[w] && !isNumber(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+var priceWords = set("price", "prices", "cost", "costs", "costing", "worth", "cheap", "cheaper", "expensive", "nok", "kroner", "krone", "dollars", "euros", "street")

@@ -1,0 +1,172 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Word lists the intent layer reads questions with. They describe the
+// subject (cannabis law in Norway) and how people ask about it in general,
+// never particular questions.
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
+
+// words splits lower-cased text into words ("first-time" stays one word).
+func words(lower string) []string { return wordRE.FindAllString(lower, -1) }
+
+type wordSet map[string]bool
+
+func set(ws ...string) wordSet {
+	s := make(wordSet, len(ws))
+	for _, w := range ws {
+		s[w] = true
+	}
+	return s
+}
+
+func (s wordSet) any(ws []string) bool {
+	for _, w := range ws {
+		if s[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s wordSet) first(ws []string) string {
+	for _, w := range ws {
+		if s[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// hasPhrase reports whether the words contain the phrase's words in a row.
+func hasPhrase(ws []string, phrase string) bool {
+	p := strings.Fields(phrase)
+outer:
+	for i := 0; i+len(p) <= len(ws); i++ {
+		for j := range p {
+			if ws[i+j] != p[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func anyPhrase(ws []string, phrases ...string) bool {
+	for _, p := range phrases {
+		if hasPhrase(ws, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	cannabisWords = set("cannabis", "weed", "marijuana", "marihuana", "hash", "hashish", "pot", "ganja",
+		"skunk", "thc", "joint", "joints", "spliff", "dope", "bud", "buds", "grass", "herb", "reefer", "kush")
+
+	// Generic words for drugs: the article's rules are about drugs in
+	// general and cannabis in particular.
+	drugWords = set("drug", "drugs", "narcotic", "narcotics", "substance", "substances")
+
+	penaltyWords = set("penalty", "penalties", "punish", "punished", "punishment", "punishments", "punishable",
+		"sentence", "sentences", "sentenced", "sentencing", "prison", "prisons", "jail", "jailed", "imprisoned",
+		"imprisonment", "fine", "fines", "fined", "charge", "charges", "charged", "consequence", "consequences",
+		"happen", "happens", "caught", "arrested", "busted", "prosecuted", "prosecution", "sanction", "sanctions",
+		"time", "years", "get")
+
+	possessionWords = set("possession", "possessing", "possess", "carry", "carrying", "have", "having", "hold",
+		"holding", "own", "keep", "bring", "use", "using", "smoke", "smoking", "buy", "buying", "with")
+
+	// Words that say nothing about the subject of a question.
+	neutralWords = set("tell", "know", "explain", "please", "happen", "happens", "thing", "things", "say", "says",
+		"said", "article", "wikipedia", "bot", "factbot", "info", "information", "anything", "something",
+		"much", "many", "get", "got", "can", "could", "would", "should", "will", "also", "really", "exactly",
+		"currently", "today", "now", "still", "yet", "ever", "actually", "mean", "means", "hi", "hello",
+		"hey", "thanks", "thank", "like", "want", "need", "give", "make", "go", "going", "kind", "type",
+		"sort", "percentage", "percent", "number", "date", "year", "happened", "norway", "norwegian",
+		"norwegians", "country", "exist", "exists", "there", "anyone", "someone", "people", "person", "i'm",
+		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
+
+	maxWords = set("longest", "maximum", "max", "highest", "harshest", "severest", "strictest", "toughest",
+		"worst", "heaviest", "biggest", "greatest", "stiffest", "upper")
+	minWords = set("minimum", "min", "least", "lowest", "shortest", "mildest", "lightest", "smallest")
+	// Penalty nouns that a maximum or minimum can qualify.
+	sentenceNouns = set("sentence", "sentences", "penalty", "penalties", "punishment", "punishments", "prison",
+		"jail", "term", "time", "years", "imprisonment", "fine", "fines")
+
+	repeatWords = set("repeat", "repeated", "reoffend", "reoffender", "reoffenders", "reoffending",
+		"again", "habitual", "recidivist", "recidivists", "second", "third", "multiple")
+	dealerWords = set("dealer", "dealers", "dealing", "deal", "sell", "selling", "seller", "sellers", "sale",
+		"sales", "supply", "supplying", "supplier", "trafficking", "trafficker", "traffickers", "distribute",
+		"distributing", "distribution", "pusher")
+
+	// Other drugs by name: the penalty table is for cannabis.
+	otherDrugs = set("heroin", "cocaine", "coke", "crack", "amphetamine", "amphetamines", "speed",
+		"methamphetamine", "meth", "mdma", "ecstasy", "molly", "lsd", "acid", "psilocybin", "shrooms",
+		"mushrooms", "ketamine", "ghb", "opium", "opioids", "opioid", "fentanyl", "morphine", "codeine",
+		"oxycodone", "khat", "kratom", "alcohol", "booze", "beer", "wine", "liquor", "vodka", "tobacco",
+		"nicotine", "cigarettes", "cigarette", "snus", "vape", "vaping", "steroids", "benzodiazepines",
+		"benzos", "xanax", "valium", "dmt", "mescaline", "salvia", "spice", "poppers", "nitrous", "cbd")
+
+	// Offences that are not about drugs.
+	otherOffences = set("speeding", "speed", "drunk", "driving", "drink-driving", "dui", "dwi", "theft",
+		"stealing", "steal", "shoplifting", "robbery", "burglary", "murder", "manslaughter", "assault",
+		"fraud", "tax", "taxes", "evasion", "parking", "littering", "vandalism", "graffiti", "trespassing",
+		"jaywalking", "piracy", "hacking", "gambling", "hunting", "fishing", "poaching", "rape", "arson",
+		"kidnapping", "bribery", "perjury", "smoking-ban", "noise", "immigration", "visa", "weapons",
+		"weapon", "gun", "guns", "knife", "knives", "firearm", "firearms", "traffic", "insurance",
+		"copyright", "harassment", "stalking", "trafficking-humans", "prostitution", "corruption")
+)
+
+// countries names other countries (and their people and languages) the
+// article does not cover. Norway's neighbours come first for a reason:
+// people compare.
+var countries = set(
+	"sweden", "swedish", "denmark", "danish", "finland", "finnish", "iceland", "icelandic", "germany", "german",
+	"netherlands", "dutch", "holland", "amsterdam", "belgium", "belgian", "france", "french", "spain",
+	"spanish", "portugal", "portuguese", "italy", "italian", "switzerland", "swiss", "austria", "austrian",
+	"poland", "polish", "czech", "czechia", "slovakia", "hungary", "romania", "bulgaria", "greece", "greek",
+	"turkey", "turkish", "russia", "russian", "ukraine", "ukrainian", "uk", "britain", "british", "england",
+	"english", "scotland", "scottish", "wales", "welsh", "ireland", "irish", "usa", "us", "america",
+	"american", "americans", "canada", "canadian", "mexico", "mexican", "brazil", "brazilian", "argentina",
+	"uruguay", "colombia", "chile", "peru", "jamaica", "china", "chinese", "japan", "japanese", "korea",
+	"korean", "india", "indian", "pakistan", "thailand", "thai", "vietnam", "indonesia", "malaysia",
+	"singapore", "philippines", "australia", "australian", "zealand", "morocco", "egypt", "israel",
+	"iran", "iraq", "saudi", "uae", "dubai", "africa", "nigeria", "kenya", "estonia", "latvia",
+	"lithuania", "luxembourg", "malta", "croatia", "serbia", "slovenia", "california", "colorado",
+	"texas", "washington", "oregon", "york", "london", "berlin", "copenhagen", "christiania", "stockholm",
+	"helsinki", "paris", "sverige", "danmark", "tyskland", "nederland", "frankrike", "spania", "finland",
+	"storbritannia", "england", "usa", "amerika", "kanada", "russland", "island", "italia", "thailand",
+)
+
+// ambiguousCountries are also ordinary words ("tell us", "polish the
+// answer"): they count as countries only when written with a capital
+// ("US", "Turkey").
+var ambiguousCountries = set("us", "turkey", "island", "polish", "washington", "york", "english", "chile", "china")
+
+// otherCountry returns the first country other than Norway the question
+// names, or "".
+func otherCountry(original string, ws []string) string {
+	for _, raw := range wordRE.FindAllString(original, -1) {
+		w := strings.ToLower(raw)
+		if !countries[w] {
+			continue
+		}
+		if ambiguousCountries[w] {
+			if w == "us" && raw != "US" {
+				continue
+			}
+			if raw == w {
+				continue
+			}
+		}
+		return raw
+	}
+	return ""
+}

@@ -1,0 +1,194 @@
+package corpus
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/big"
+	"os"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/factbot/factbot/bot"
+)
+
+var (
+	//go:embed cannabis-in-norway.txt
+	articleText []byte
+	//go:embed cannabis-in-norway.penalties.toml
+	penaltiesTOML []byte
+	//go:embed cannabis-in-norway.synonyms.toml
+	synonymsTOML []byte
+)
+
+// DefaultName is how the embedded article is named in messages.
+const DefaultName = "embedded cannabis-in-norway.txt"
+
+// Corpus is an article with the data beside it.
+type Corpus struct {
+	Article  bot.Article
+	Schedule bot.Schedule // empty when the article has no penalty schedule
+	Synonyms []bot.Synonym
+}
+
+// Default returns the embedded article, penalty schedule and synonyms.
+func Default() (Corpus, error) {
+	c, err := build(DefaultName, articleText, penaltiesTOML, synonymsTOML)
+	if err != nil {
+		return Corpus{}, fmt.Errorf("embedded corpus: %w", err)
+	}
+	return c, nil
+}
+
+// Load reads an article file in the same format as the embedded one. Files
+// beside it named like the article with .penalties.toml and .synonyms.toml
+// instead of .txt are read when they exist; without them the bot answers
+// from the passages alone.
+func Load(path string) (Corpus, error) {
+	article, err := os.ReadFile(path)
+	if err != nil {
+		return Corpus{}, fmt.Errorf("corpus %s: %w", path, unwrapPathError(err))
+	}
+	base := strings.TrimSuffix(path, ".txt")
+	penalties, err := readOptional(base + ".penalties.toml")
+	if err != nil {
+		return Corpus{}, err
+	}
+	synonyms, err := readOptional(base + ".synonyms.toml")
+	if err != nil {
+		return Corpus{}, err
+	}
+	c, err := build(path, article, penalties, synonyms)
+	if err != nil {
+		return Corpus{}, fmt.Errorf("corpus %s: %w", path, err)
+	}
+	return c, nil
+}
+
+func readOptional(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("corpus data %s: %w", path, unwrapPathError(err))
+	}
+	return data, nil
+}
+
+// unwrapPathError drops the path os already put in the message, since the
+// caller names the file itself.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func build(name string, article, penalties, synonyms []byte) (Corpus, error) {
+	var c Corpus
+	var err error
+	if c.Article, err = ParseArticle(article); err != nil {
+		return Corpus{}, err
+	}
+	if penalties != nil {
+		if c.Schedule, err = ParseSchedule(penalties); err != nil {
+			return Corpus{}, fmt.Errorf("penalty schedule: %w", err)
+		}
+		if err := c.Schedule.Validate(c.Article); err != nil {
+			return Corpus{}, fmt.Errorf("penalty schedule: %w", err)
+		}
+	}
+	if synonyms != nil {
+		if c.Synonyms, err = ParseSynonyms(synonyms); err != nil {
+			return Corpus{}, fmt.Errorf("synonyms: %w", err)
+		}
+	}
+	return c, nil
+}
+
+type scheduleFile struct {
+	Tier []struct {
+		Name    string            `toml:"name"`
+		Above   string            `toml:"above"`
+		UpTo    string            `toml:"up_to"`
+		Penalty map[string]string `toml:"penalty"`
+		Answer  map[string]string `toml:"answer"`
+		Quotes  []bot.Source      `toml:"quotes"`
+	} `toml:"tier"`
+	Fact map[string]struct {
+		Answer map[string]string `toml:"answer"`
+		Quotes []bot.Source      `toml:"quotes"`
+	} `toml:"fact"`
+}
+
+// ParseSchedule reads a penalty schedule. Bounds are amounts as the article
+// words them ("15 g", "1 kg") and are read with the same parser as
+// questions, so they are exact.
+func ParseSchedule(data []byte) (bot.Schedule, error) {
+	var f scheduleFile
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return bot.Schedule{}, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return bot.Schedule{}, fmt.Errorf("unknown key %q", und[0].String())
+	}
+	var s bot.Schedule
+	for i, t := range f.Tier {
+		lower, err := bound(t.Above)
+		if err != nil {
+			return bot.Schedule{}, fmt.Errorf("tier %d: above: %w", i+1, err)
+		}
+		var upper *big.Rat
+		if t.UpTo != "" {
+			if upper, err = bound(t.UpTo); err != nil {
+				return bot.Schedule{}, fmt.Errorf("tier %d: up_to: %w", i+1, err)
+			}
+		}
+		s.Tiers = append(s.Tiers, bot.Tier{
+			Name: t.Name, Lower: lower, Upper: upper,
+			Penalty: t.Penalty, Answer: t.Answer, Quotes: t.Quotes,
+		})
+	}
+	s.Facts = make(map[string]bot.Fact, len(f.Fact))
+	for k, v := range f.Fact {
+		s.Facts[k] = bot.Fact{Answer: v.Answer, Quotes: v.Quotes}
+	}
+	return s, nil
+}
+
+func bound(s string) (*big.Rat, error) {
+	if strings.TrimSpace(s) == "0 g" {
+		return new(big.Rat), nil
+	}
+	amounts, problems := bot.ParseAmounts(s, "en")
+	if len(amounts) != 1 || len(problems) != 0 {
+		return nil, fmt.Errorf("%q is not one amount such as \"15 g\" or \"1 kg\"", s)
+	}
+	return amounts[0].Grams, nil
+}
+
+// ParseSynonyms reads a synonym list: [[synonym]] tables with input and
+// synonyms, as bot.Synonym describes.
+func ParseSynonyms(data []byte) ([]bot.Synonym, error) {
+	var f struct {
+		Synonym []bot.Synonym `toml:"synonym"`
+	}
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("unknown key %q", und[0].String())
+	}
+	for i, s := range f.Synonym {
+		if len(s.Input)+len(s.Synonyms) < 2 || len(s.Synonyms) == 0 {
+			return nil, fmt.Errorf("synonym %d: needs at least two terms, with synonyms not empty", i+1)
+		}
+	}
+	return f.Synonym, nil
+}

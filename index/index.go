@@ -1,0 +1,284 @@
+// Package index is the Bleve full-text index over the article's passages.
+// It implements bot.Searcher: an in-memory scorch index (BM25, English
+// analyzer, a synonym collection), queried with MatchQuery only, so user
+// text is never parsed as query syntax.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/factbot/factbot/bot"
+)
+
+const (
+	synonymSource     = "vocabulary"
+	synonymCollection = "vocabulary"
+	fieldText         = "text"
+	fieldSection      = "section"
+	// A section name says what a passage is about, but less than the
+	// passage's own words.
+	sectionBoost = 0.4
+)
+
+// Index searches an article's passages.
+type Index struct {
+	idx      bleve.Index
+	analyzer analysis.Analyzer
+	passages map[string]bot.Passage
+	// Terms of each passage's sentence and paragraph (section name
+	// included), and each term's synonyms, for the coverage signals.
+	sentenceTerms  map[string]map[string]bool
+	paragraphTerms map[string]map[string]bool
+	expansions     map[string][]string
+	docFreq        map[string]int
+}
+
+var _ bot.Searcher = (*Index)(nil)
+
+// New builds the index in memory, in one batch (in-memory scorch never
+// merges segments).
+func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
+	if len(passages) == 0 {
+		return nil, errors.New("index: no passages")
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: create: %w", err)
+	}
+	ix := &Index{
+		idx:            idx,
+		analyzer:       m.AnalyzerNamed(en.AnalyzerName),
+		passages:       make(map[string]bot.Passage, len(passages)),
+		sentenceTerms:  make(map[string]map[string]bool, len(passages)),
+		paragraphTerms: make(map[string]map[string]bool, len(passages)),
+		expansions:     map[string][]string{},
+		docFreq:        map[string]int{},
+	}
+	if ix.analyzer == nil {
+		idx.Close()
+		return nil, errors.New("index: english analyzer missing")
+	}
+
+	batch := idx.NewBatch()
+	for _, p := range passages {
+		if _, dup := ix.passages[p.ID]; dup {
+			idx.Close()
+			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
+		}
+		ix.passages[p.ID] = p
+		doc := map[string]any{fieldText: p.Text, fieldSection: p.Section}
+		if err := batch.Index(p.ID, doc); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
+		}
+		ix.sentenceTerms[p.ID] = ix.termSet(p.Text, p.Section)
+		ix.paragraphTerms[p.ID] = ix.termSet(p.ParagraphText, p.Section)
+	}
+	for i, s := range synonyms {
+		def, err := ix.synonymDefinition(s)
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
+		}
+		if err := batch.IndexSynonym(fmt.Sprintf("synonym-%d", i+1), synonymCollection, def); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
+		}
+		ix.addExpansions(def)
+	}
+	if err := idx.Batch(batch); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index: load: %w", err)
+	}
+	return ix, nil
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = bleveindex.BM25Scoring
+	m.DefaultAnalyzer = en.AnalyzerName
+	if err := m.AddSynonymSource(synonymSource, map[string]any{
+		"collection": synonymCollection,
+		"analyzer":   en.AnalyzerName,
+	}); err != nil {
+		return nil, fmt.Errorf("index: synonym source: %w", err)
+	}
+	m.DefaultSynonymSource = synonymSource
+
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.SynonymSource = synonymSource
+	text.Store = false
+	text.IncludeTermVectors = false
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldSection, text)
+	m.DefaultMapping = doc
+	return m, nil
+}
+
+// synonymDefinition checks that every word analyzes to exactly one term:
+// a definition left with fewer than two usable terms breaks every later
+// search on a Bleve index.
+func (ix *Index) synonymDefinition(s bot.Synonym) (*bleve.SynonymDefinition, error) {
+	var bad []string
+	for _, w := range append(append([]string{}, s.Input...), s.Synonyms...) {
+		if len(ix.analyze(w)) != 1 {
+			bad = append(bad, w)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("%q must each be one word the English analyzer keeps", bad)
+	}
+	if len(s.Synonyms) == 0 || len(s.Input)+len(s.Synonyms) < 2 {
+		return nil, errors.New("needs at least two terms, with synonyms not empty")
+	}
+	return &bleve.SynonymDefinition{Input: s.Input, Synonyms: s.Synonyms}, nil
+}
+
+// addExpansions mirrors Bleve's synonym expansion for the coverage signals.
+func (ix *Index) addExpansions(def *bleve.SynonymDefinition) {
+	add := func(from string, to []string) {
+		f := ix.analyze(from)[0]
+		for _, t := range to {
+			if a := ix.analyze(t)[0]; a != f {
+				ix.expansions[f] = append(ix.expansions[f], a)
+			}
+		}
+	}
+	if len(def.Input) == 0 {
+		for _, s := range def.Synonyms {
+			add(s, def.Synonyms)
+		}
+		return
+	}
+	for _, in := range def.Input {
+		add(in, def.Synonyms)
+	}
+}
+
+func (ix *Index) analyze(text string) []string {
+	tokens := ix.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// queryTerms analyzes a question, keeping the word each term came from.
+func (ix *Index) queryTerms(text string) []bot.Term {
+	var terms []bot.Term
+	seen := map[string]bool{}
+	for _, t := range ix.analyzer.Analyze([]byte(text)) {
+		term := string(t.Term)
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		word := term
+		if t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
+			word = strings.ToLower(text[t.Start:t.End])
+		}
+		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFrequency(term)})
+	}
+	return terms
+}
+
+func (ix *Index) termSet(texts ...string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range texts {
+		for _, term := range ix.analyze(t) {
+			set[term] = true
+		}
+	}
+	return set
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// Len is the number of passages.
+func (ix *Index) Len() int { return len(ix.passages) }
+
+// Search ranks passages for text, which is used only as analyzed words,
+// never as query syntax.
+func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.SearchResult, error) {
+	res := bot.SearchResult{Passages: len(ix.passages)}
+	res.Terms = ix.queryTerms(text)
+	if len(res.Terms) == 0 || limit <= 0 {
+		return res, nil
+	}
+
+	onText := query.NewMatchQuery(text)
+	onText.SetField(fieldText)
+	onSection := query.NewMatchQuery(text)
+	onSection.SetField(fieldSection)
+	onSection.SetBoost(sectionBoost)
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection}), limit, 0, false)
+	sr, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("index: search: %w", err)
+	}
+	for _, h := range sr.Hits {
+		p, ok := ix.passages[h.ID]
+		if !ok {
+			continue
+		}
+		hit := bot.Hit{
+			Passage:     p,
+			Score:       h.Score,
+			Matched:     make([]bool, len(res.Terms)),
+			InParagraph: make([]bool, len(res.Terms)),
+		}
+		for i, t := range res.Terms {
+			hit.Matched[i] = ix.contains(ix.sentenceTerms[h.ID], t.Text)
+			hit.InParagraph[i] = ix.contains(ix.paragraphTerms[h.ID], t.Text)
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	return res, nil
+}
+
+func (ix *Index) contains(set map[string]bool, term string) bool {
+	if set[term] {
+		return true
+	}
+	for _, e := range ix.expansions[term] {
+		if set[e] {
+			return true
+		}
+	}
+	return false
+}
+
+// docFrequency counts the passages holding term or a synonym of it.
+func (ix *Index) docFrequency(term string) int {
+	n := 0
+	for id := range ix.passages {
+		if ix.contains(ix.sentenceTerms[id], term) {
+			n++
+		}
+	}
+	return n
+}
+
+// String is for debugging: the terms the analyzer keeps of text.
+func (ix *Index) String() string {
+	return fmt.Sprintf("index of %d passages", len(ix.passages))
+}
