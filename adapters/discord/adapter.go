@@ -1,0 +1,263 @@
+// Package discord is factbot's Discord adapter: /ask, /penalty and /about
+// slash commands with a "Share in channel" button, @mentions and DMs, over
+// the gateway (a websocket held with the bot token) or over HTTP
+// interactions (POST /discord/interactions, verified with the
+// application's public key). It renders bot.Answers; what they say is the
+// engine's business.
+package discord
+
+import (
+	"context"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// Platform is the Question.Platform value and the metrics label.
+const Platform = "discord"
+
+// Options are what the server injects; every field has a default.
+type Options struct {
+	Logger *slog.Logger
+	// HTTPClient carries every REST call, including the gateway URL lookup,
+	// so tests and proxies can point discord.com elsewhere.
+	HTTPClient *http.Client
+	// Dialer opens the gateway websocket.
+	Dialer *websocket.Dialer
+	// Now is the clock for the X-Signature-Timestamp freshness check.
+	Now func() time.Time
+	// OnReject is told why an HTTP interaction was refused
+	// ("bad_signature", "stale_timestamp", "too_large", "bad_request",
+	// "method"), for the rejected-requests metric.
+	OnReject func(reason string)
+	// DeferAfter is how long a command may take before it is acknowledged
+	// with a deferred response and finished by editing it (Discord allows
+	// 3 s for the first response). Default 2 s.
+	DeferAfter time.Duration
+	// DrainTimeout bounds the wait for in-flight answers at shutdown.
+	// Default 10 s.
+	DrainTimeout time.Duration
+}
+
+// Adapter serves one Discord application (one shard in gateway mode).
+// Create it with New, run it with Run; in HTTP mode also mount Handler.
+type Adapter struct {
+	cfg        Config
+	ans        bot.Answerer
+	log        *slog.Logger
+	now        func() time.Time
+	onReject   func(string)
+	deferAfter time.Duration
+	drain      time.Duration
+	pubKey     ed25519.PublicKey
+
+	// session is the gateway session in gateway mode; in HTTP mode it is
+	// only used for REST (editing deferred responses), never opened.
+	session *discordgo.Session
+	health  healthState
+
+	// disconnected is signalled by discordgo's Disconnect event; Run owns
+	// reconnecting so that fatal close codes stop it.
+	disconnected chan struct{}
+
+	dialMu   sync.Mutex
+	lastConn net.Conn // the gateway's raw connection, closed to abort a stuck Open
+
+	// bg is the context of work that outlives a request (deferred
+	// answers, gateway handlers); cancelled once Run has drained.
+	bg       context.Context
+	cancelBG context.CancelFunc
+	mu       sync.Mutex
+	closing  bool
+	wg       sync.WaitGroup
+}
+
+// New checks cfg and builds the adapter without touching the network.
+func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
+	if ans == nil {
+		return nil, errors.New("discord: nil Answerer")
+	}
+	cfg.Mode = cfg.mode()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	a := &Adapter{
+		cfg:          cfg,
+		ans:          ans,
+		log:          opts.Logger,
+		now:          opts.Now,
+		onReject:     opts.OnReject,
+		deferAfter:   opts.DeferAfter,
+		drain:        opts.DrainTimeout,
+		disconnected: make(chan struct{}, 1),
+	}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	a.log = a.log.With("platform", Platform, "mode", cfg.Mode)
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.onReject == nil {
+		a.onReject = func(string) {}
+	}
+	if a.deferAfter <= 0 {
+		a.deferAfter = 2 * time.Second
+	}
+	if a.drain <= 0 {
+		a.drain = 10 * time.Second
+	}
+	if cfg.Mode == ModeHTTP {
+		key, err := parsePublicKey(cfg.PublicKey)
+		if err != nil {
+			return nil, err
+		}
+		a.pubKey = key
+	}
+
+	s, err := discordgo.New(cfg.botToken())
+	if err != nil {
+		return nil, fmt.Errorf("discord: new session: %w", err)
+	}
+	if opts.HTTPClient != nil {
+		s.Client = opts.HTTPClient
+	}
+	s.Dialer = a.dialer(opts.Dialer)
+	// Run reconnects itself: discordgo's own loop never gives up, even on
+	// a rejected token or a refused privileged intent.
+	s.ShouldReconnectOnError = false
+	s.ShouldReconnectVoiceOnSessionError = false
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if cfg.MessageContentIntent {
+		s.Identify.Intents |= discordgo.IntentMessageContent
+	}
+	if cfg.ShardCount > 0 {
+		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
+	}
+	a.session = s
+	a.bg, a.cancelBG = context.WithCancel(context.Background())
+	a.health.set(StateStarting, "")
+	return a, nil
+}
+
+// Mode is "gateway" or "http".
+func (a *Adapter) Mode() string { return a.cfg.Mode }
+
+// dialer copies base (or gorilla's default) and records each raw
+// connection, so that Run can abort an Open that waits forever for HELLO:
+// discordgo's Open takes no context.
+func (a *Adapter) dialer(base *websocket.Dialer) *websocket.Dialer {
+	d := *websocket.DefaultDialer
+	if base != nil {
+		d = *base
+	}
+	if d.HandshakeTimeout == 0 {
+		d.HandshakeTimeout = 15 * time.Second
+	}
+	next := d.NetDialContext
+	if next == nil {
+		nd := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
+		next = nd.DialContext
+	}
+	d.NetDialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := next(ctx, network, addr)
+		if err == nil {
+			a.dialMu.Lock()
+			a.lastConn = c
+			a.dialMu.Unlock()
+		}
+		return c, err
+	}
+	return &d
+}
+
+// enter registers one unit of in-flight work; false once shutdown began.
+func (a *Adapter) enter() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closing {
+		return false
+	}
+	a.wg.Add(1)
+	return true
+}
+
+// goBG runs f as tracked background work.
+func (a *Adapter) goBG(f func()) bool {
+	if !a.enter() {
+		return false
+	}
+	go func() {
+		defer a.wg.Done()
+		f()
+	}()
+	return true
+}
+
+// drainWork stops new work and waits, bounded, for what is in flight, then
+// cancels whatever still runs.
+func (a *Adapter) drainWork() {
+	a.mu.Lock()
+	a.closing = true
+	a.mu.Unlock()
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	t := time.NewTimer(a.drain)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		a.log.Warn("discord: in-flight answers did not finish in time; cancelling them", "timeout", a.drain)
+		a.cancelBG()
+		<-done
+	}
+	a.cancelBG()
+}
+
+// Run serves until ctx is done. In gateway mode it connects, registers
+// the commands and reconnects on drops; a fatal gateway error (rejected
+// token, refused intent, bad shard) is logged, shown by Health and
+// returned without retrying. In HTTP mode it only marks the adapter
+// ready and, at the end, drains deferred answers.
+func (a *Adapter) Run(ctx context.Context) error {
+	defer a.drainWork()
+	if a.cfg.Mode == ModeHTTP {
+		a.health.set(StateReady, "")
+		a.log.Info("discord: HTTP interactions ready", "path", InteractionsPath)
+		<-ctx.Done()
+		a.health.set(StateStopped, "")
+		return nil
+	}
+	return a.runGateway(ctx)
+}
+
+// question builds the bot.Question for a Discord user and channel.
+func question(text, user, channel string) bot.Question {
+	return bot.Question{Text: text, Platform: Platform, User: user, Channel: channel}
+}
+
+// redact removes an interaction token (a short-lived credential that
+// appears in REST URLs) from an error before it is logged.
+func redact(err error, secrets ...string) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	for _, s := range secrets {
+		if s != "" {
+			msg = strings.ReplaceAll(msg, s, "[redacted]")
+		}
+	}
+	return msg
+}

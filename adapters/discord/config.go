@@ -1,0 +1,116 @@
+package discord
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Delivery modes. Gateway holds a websocket to Discord and needs the bot
+// token; HTTP receives interactions on POST /discord/interactions and needs
+// only the public key.
+const (
+	ModeGateway = "gateway"
+	ModeHTTP    = "http"
+)
+
+// Config is the [discord] section of factbot's configuration. Field names
+// follow the TOML keys so the serve config can embed it directly.
+type Config struct {
+	Enabled bool   `toml:"enabled"`
+	Mode    string `toml:"mode"` // "gateway" (default) or "http"
+	// Token is the bot token (without the "Bot " prefix, which is added).
+	Token         string `toml:"token"`
+	ApplicationID string `toml:"application_id"`
+	// PublicKey is the application's hex Ed25519 key, used to verify HTTP
+	// interactions.
+	PublicKey string `toml:"public_key"`
+	// GuildID registers the commands in one guild (instant) instead of
+	// globally (slow to propagate).
+	GuildID string `toml:"guild_id"`
+	// Ephemeral makes /ask and /penalty answers visible only to the asker,
+	// with a "Share in channel" button. DefaultConfig sets it.
+	Ephemeral bool `toml:"ephemeral"`
+	// ShardID and ShardCount: one process per shard; 0/0 means unsharded.
+	ShardID    int `toml:"shard_id"`
+	ShardCount int `toml:"shard_count"`
+	// MessageContentIntent asks for the privileged intent. Mentions and DMs
+	// carry their content without it, so it is off by default.
+	MessageContentIntent bool `toml:"message_content_intent"`
+}
+
+// ErrMissingSetting is wrapped by Validate when a required key is empty;
+// the message names the environment variable to set.
+var ErrMissingSetting = errors.New("missing setting")
+
+// EnvPrefix is the environment prefix of the keys above, as in
+// FACTBOT_DISCORD_TOKEN.
+const EnvPrefix = "FACTBOT_DISCORD_"
+
+// DefaultConfig is the configuration before the file and environment
+// apply: disabled, gateway mode, ephemeral answers.
+func DefaultConfig() Config {
+	return Config{Mode: ModeGateway, Ephemeral: true}
+}
+
+// mode returns the configured mode with its default applied.
+func (c Config) mode() string {
+	if c.Mode == "" {
+		return ModeGateway
+	}
+	return strings.ToLower(strings.TrimSpace(c.Mode))
+}
+
+// Validate checks the settings a mode needs. Errors name keys and
+// environment variables, never secret values.
+func (c Config) Validate() error {
+	switch c.mode() {
+	case ModeGateway:
+		if strings.TrimSpace(c.Token) == "" {
+			return fmt.Errorf("discord: gateway mode needs the bot token: set %sTOKEN or [discord] token: %w", EnvPrefix, ErrMissingSetting)
+		}
+	case ModeHTTP:
+		if strings.TrimSpace(c.PublicKey) == "" {
+			return fmt.Errorf("discord: http mode needs the application's public key: set %sPUBLIC_KEY or [discord] public_key: %w", EnvPrefix, ErrMissingSetting)
+		}
+		if _, err := parsePublicKey(c.PublicKey); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("discord: mode %q: want %q or %q", c.Mode, ModeGateway, ModeHTTP)
+	}
+	if c.ShardCount < 0 || c.ShardID < 0 {
+		return fmt.Errorf("discord: shard_id and shard_count must not be negative")
+	}
+	if c.ShardCount > 0 && c.ShardID >= c.ShardCount {
+		return fmt.Errorf("discord: shard_id %d must be less than shard_count %d", c.ShardID, c.ShardCount)
+	}
+	if c.ShardCount == 0 && c.ShardID != 0 {
+		return fmt.Errorf("discord: shard_id %d set without shard_count", c.ShardID)
+	}
+	return nil
+}
+
+// parsePublicKey decodes the hex key shown in the developer portal. The key
+// is public, so naming its length in an error is harmless.
+func parsePublicKey(s string) (ed25519.PublicKey, error) {
+	b, err := hex.DecodeString(strings.TrimSpace(s))
+	if err != nil {
+		return nil, fmt.Errorf("discord: public_key is not hex: %w", err)
+	}
+	if len(b) != ed25519.PublicKeySize {
+		return nil, fmt.Errorf("discord: public_key has %d bytes, want %d", len(b), ed25519.PublicKeySize)
+	}
+	return ed25519.PublicKey(b), nil
+}
+
+// botToken returns the Authorization value discordgo expects.
+func (c Config) botToken() string {
+	t := strings.TrimSpace(c.Token)
+	if t == "" || strings.HasPrefix(t, "Bot ") {
+		return t
+	}
+	return "Bot " + t
+}

@@ -1,0 +1,304 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// ErrFatal is wrapped by Run's error when Discord refused the connection
+// for a reason retrying cannot fix.
+var ErrFatal = errors.New("discord gateway: fatal error")
+
+// fatalCloseCodes are gateway close codes after which reconnecting only
+// repeats the failure.
+var fatalCloseCodes = map[int]string{
+	4004: "authentication failed: the bot token was rejected (check " + EnvPrefix + "TOKEN)",
+	4010: "invalid shard: check shard_id and shard_count",
+	4011: "sharding required: set shard_count (Discord's GET /gateway/bot recommends a count)",
+	4012: "invalid gateway API version",
+	4013: "invalid intents",
+	4014: "disallowed intents: enable the Message Content intent for the bot in the developer portal, or set message_content_intent = false",
+}
+
+// classify says whether err from Open or a REST call is fatal and describes
+// it without secrets.
+func classify(err error) (fatal bool, desc string) {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		if d, ok := fatalCloseCodes[ce.Code]; ok {
+			return true, fmt.Sprintf("gateway closed with %d: %s", ce.Code, d)
+		}
+		return false, fmt.Sprintf("gateway closed with %d", ce.Code)
+	}
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		switch re.Response.StatusCode {
+		case http.StatusUnauthorized:
+			return true, "Discord rejected the bot token (HTTP 401): check " + EnvPrefix + "TOKEN"
+		case http.StatusForbidden:
+			return true, "Discord refused the request (HTTP 403): invite the bot with the applications.commands scope and check application_id and guild_id"
+		}
+		return false, "HTTP " + re.Response.Status
+	}
+	if errors.Is(err, discordgo.ErrWSShardBounds) {
+		return true, "shard_id must be less than shard_count"
+	}
+	return false, err.Error()
+}
+
+// runGateway connects, registers the commands, and keeps the connection up
+// until ctx is done or Discord refuses it for good.
+func (a *Adapter) runGateway(ctx context.Context) error {
+	s := a.session
+	removers := []func(){
+		s.AddHandler(a.onInteraction),
+		s.AddHandler(a.onMessage),
+		s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+			select {
+			case a.disconnected <- struct{}{}:
+			default:
+			}
+		}),
+	}
+	defer func() {
+		for _, rm := range removers {
+			rm()
+		}
+	}()
+
+	a.health.set(StateConnecting, "")
+	if err := a.connect(ctx); err != nil {
+		return err
+	}
+	if err := a.register(ctx); err != nil {
+		a.closeSession()
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			a.closeSession()
+			a.health.set(StateStopped, "")
+			return nil
+		case <-a.disconnected:
+			if ctx.Err() != nil {
+				continue // our own Close; the next loop returns
+			}
+			a.log.Warn("discord: gateway connection lost; reconnecting")
+			a.health.set(StateReconnecting, "connection lost")
+			if err := a.connect(ctx); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// connect opens the gateway, retrying with backoff until it succeeds, ctx
+// ends (nil) or the error is fatal (returned, wrapping ErrFatal).
+func (a *Adapter) connect(ctx context.Context) error {
+	wait := time.Second
+	for attempt := 1; ; attempt++ {
+		err := a.open(ctx)
+		if err == nil {
+			// Drop the Disconnect that a failed attempt may have queued.
+			select {
+			case <-a.disconnected:
+			default:
+			}
+			a.health.set(StateConnected, "")
+			a.log.Info("discord: connected to the gateway", "shard", a.Health().Shard, "user", a.selfID())
+			return nil
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		fatal, desc := classify(err)
+		desc = redact(errors.New(desc), a.cfg.Token)
+		if fatal {
+			a.health.set(StateError, desc)
+			a.log.Error("discord: gateway refused; not retrying", "err", desc)
+			return fmt.Errorf("%w: %s", ErrFatal, desc)
+		}
+		a.health.set(StateReconnecting, desc)
+		a.log.Warn("discord: gateway connect failed; retrying", "attempt", attempt, "retry_in", wait, "err", desc)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+		wait = min(wait*2, 2*time.Minute)
+	}
+}
+
+// open runs discordgo's Open, which takes no context: if ctx ends while it
+// waits for Discord, the raw connection is closed under it.
+func (a *Adapter) open(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- a.session.Open() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		a.dialMu.Lock()
+		if a.lastConn != nil {
+			a.lastConn.Close()
+		}
+		a.dialMu.Unlock()
+		err := <-done
+		if err == nil {
+			a.closeSession()
+		}
+		return ctx.Err()
+	}
+}
+
+// closeSession closes the websocket; discordgo's Close waits about a second
+// for Discord to acknowledge the close frame.
+func (a *Adapter) closeSession() {
+	if err := a.session.Close(); err != nil {
+		a.log.Debug("discord: closing gateway", "err", err)
+	}
+}
+
+// register overwrites the application's commands: in one guild when
+// guild_id is set (instant), else globally (can take an hour to show).
+func (a *Adapter) register(ctx context.Context) error {
+	appID := a.cfg.ApplicationID
+	if appID == "" {
+		a.session.State.RLock()
+		if app := a.session.State.Application; app != nil {
+			appID = app.ID
+		}
+		a.session.State.RUnlock()
+	}
+	if appID == "" {
+		appID = a.selfID() // a bot user's ID is its application's ID
+	}
+	if appID == "" {
+		a.log.Error("discord: no application_id; commands not registered")
+		return nil
+	}
+	cmds, err := a.session.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, Commands(), discordgo.WithContext(ctx))
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		fatal, desc := classify(err)
+		if fatal {
+			a.health.set(StateError, "registering commands: "+desc)
+			a.log.Error("discord: registering commands failed", "err", desc)
+			return fmt.Errorf("%w: registering commands: %s", ErrFatal, desc)
+		}
+		// Commands from an earlier start still work: keep serving.
+		a.log.Error("discord: registering commands failed; earlier registrations stay in effect", "err", desc)
+		return nil
+	}
+	scope := "global"
+	if a.cfg.GuildID != "" {
+		scope = "guild " + a.cfg.GuildID
+	}
+	a.log.Info("discord: commands registered", "count", len(cmds), "scope", scope)
+	return nil
+}
+
+// selfID is the bot's user ID, known after READY.
+func (a *Adapter) selfID() string {
+	st := a.session.State
+	if st == nil {
+		return ""
+	}
+	st.RLock()
+	defer st.RUnlock()
+	if st.User == nil {
+		return ""
+	}
+	return st.User.ID
+}
+
+// onInteraction answers an INTERACTION_CREATE over REST.
+func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic == nil || ic.Interaction == nil || !a.enter() {
+		return
+	}
+	defer a.wg.Done()
+	i := ic.Interaction
+	err := a.respond(i, func(resp *discordgo.InteractionResponse) error {
+		ctx, cancel := context.WithTimeout(a.bg, 10*time.Second)
+		defer cancel()
+		return s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+	})
+	if err != nil && !errors.Is(err, errUnsupported) && !errors.Is(err, errClosing) {
+		a.log.Error("discord: responding to interaction failed", "err", redact(err, i.Token, a.cfg.Token))
+	}
+}
+
+// onMessage answers an @mention in a channel or any DM with a reply to the
+// message. Bots, this one included, are ignored.
+func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	if m == nil || m.Message == nil || m.Author == nil || m.Author.Bot {
+		return
+	}
+	self := a.selfID()
+	if self == "" || m.Author.ID == self {
+		return
+	}
+	dm := m.GuildID == ""
+	if !dm && !mentions(m.Message, self) {
+		return
+	}
+	if !a.enter() {
+		return
+	}
+	defer a.wg.Done()
+	ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
+	defer cancel()
+
+	text := stripMention(m.Content, self)
+	ans := a.ans.Answer(ctx, question(text, m.Author.ID, m.ChannelID))
+	msg := &discordgo.MessageSend{
+		Reference:       m.SoftReference(),
+		AllowedMentions: noMentions(),
+	}
+	if ans.Intent == bot.IntentLimited {
+		if !dm {
+			// A public notice per refused mention would be the flood the
+			// limit exists to stop.
+			a.log.Debug("discord: rate-limited mention not answered")
+			return
+		}
+		msg.Content = cut(limitedText(ans), maxContent)
+	} else {
+		msg.Embeds = []*discordgo.MessageEmbed{renderEmbed(text, ans)}
+	}
+	if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg, discordgo.WithContext(ctx)); err != nil {
+		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token))
+	}
+}
+
+// mentions reports whether m mentions the user self.
+func mentions(m *discordgo.Message, self string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == self {
+			return true
+		}
+	}
+	return false
+}
+
+// stripMention removes the bot's own mention (<@id> or <@!id>) from text.
+func stripMention(text, self string) string {
+	text = strings.ReplaceAll(text, "<@"+self+">", " ")
+	text = strings.ReplaceAll(text, "<@!"+self+">", " ")
+	return strings.Join(strings.Fields(text), " ")
+}

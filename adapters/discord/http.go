@@ -1,0 +1,110 @@
+package discord
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// InteractionsPath is where Discord's "Interactions Endpoint URL" points.
+const InteractionsPath = "/discord/interactions"
+
+const (
+	maxBody = 64 << 10
+	// maxSkew is how old (or how far in the future) X-Signature-Timestamp
+	// may be. VerifyInteraction checks only the signature, so a captured
+	// request could be replayed forever without this.
+	maxSkew = 5 * time.Minute
+)
+
+// Handler serves POST /discord/interactions (HTTP mode). Every request is
+// verified with the application's public key before it is read as an
+// interaction: bad or missing signature or stale timestamp → 401, body
+// over 64 KiB → 413, malformed JSON → 400.
+func (a *Adapter) Handler() http.Handler {
+	return http.HandlerFunc(a.serveInteraction)
+}
+
+func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
+	if a.pubKey == nil {
+		http.Error(w, "discord interactions are not enabled (mode is not http)", http.StatusNotFound)
+		return
+	}
+	if r.Method != http.MethodPost {
+		a.reject(w, http.StatusMethodNotAllowed, "method")
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			a.reject(w, http.StatusRequestEntityTooLarge, "too_large")
+			return
+		}
+		a.reject(w, http.StatusBadRequest, "bad_request")
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if !discordgo.VerifyInteraction(r, a.pubKey) {
+		a.reject(w, http.StatusUnauthorized, "bad_signature")
+		return
+	}
+	if !a.fresh(r.Header.Get("X-Signature-Timestamp")) {
+		a.reject(w, http.StatusUnauthorized, "stale_timestamp")
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		a.reject(w, http.StatusBadRequest, "bad_request")
+		return
+	}
+
+	wrote := false
+	err = a.respond(&i, func(resp *discordgo.InteractionResponse) error {
+		wrote = true
+		return writeJSON(w, resp)
+	})
+	switch {
+	case wrote:
+		if err != nil {
+			a.log.Warn("discord: writing interaction response failed", "err", redact(err, i.Token))
+		}
+	case errors.Is(err, errClosing):
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+	default:
+		a.reject(w, http.StatusBadRequest, "bad_request")
+	}
+}
+
+// fresh checks X-Signature-Timestamp (Unix seconds) against the clock.
+func (a *Adapter) fresh(ts string) bool {
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return false
+	}
+	skew := a.now().Sub(time.Unix(sec, 0))
+	return skew <= maxSkew && skew >= -maxSkew
+}
+
+func (a *Adapter) reject(w http.ResponseWriter, code int, reason string) {
+	a.onReject(reason)
+	a.log.Debug("discord: interaction rejected", "reason", reason, "status", code)
+	http.Error(w, http.StatusText(code), code)
+}
+
+func writeJSON(w http.ResponseWriter, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, err = w.Write(b)
+	return err
+}

@@ -1,0 +1,339 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// Command and option names.
+const (
+	cmdAsk      = "ask"
+	cmdPenalty  = "penalty"
+	cmdAbout    = "about"
+	optQuestion = "question"
+	optAmount   = "amount"
+)
+
+// answerTimeout bounds one answer; deferred responses may be edited for 15
+// minutes, but a local engine that needs more than this is broken.
+const answerTimeout = 30 * time.Second
+
+// aboutText is /about. The article and license are fixed for this bot.
+const aboutText = "I answer questions about cannabis law in Norway: penalties for amounts, " +
+	"decriminalisation, medical use and enforcement. Every answer quotes the Wikipedia article " +
+	"\"Cannabis in Norway\" (CC BY-SA 4.0), https://en.wikipedia.org/wiki/Cannabis_in_Norway, " +
+	"and names the section it comes from.\n\n" +
+	"• `/ask question:` any question about the topic\n" +
+	"• `/penalty amount:` the penalty for an amount, e.g. 20 g\n" +
+	"• mention me or send me a DM with a question\n\n" +
+	bot.NotLegalAdvice
+
+// Commands are the application commands factbot registers.
+func Commands() []*discordgo.ApplicationCommand {
+	dm := true
+	return []*discordgo.ApplicationCommand{
+		{
+			Name:         cmdAsk,
+			Description:  "Ask about cannabis law in Norway",
+			DMPermission: &dm,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type:        discordgo.ApplicationCommandOptionString,
+				Name:        optQuestion,
+				Description: "Your question, e.g. Is cannabis legal in Norway?",
+				Required:    true,
+				MaxLength:   maxOptionInput,
+			}},
+		},
+		{
+			Name:         cmdPenalty,
+			Description:  "The penalty for an amount of cannabis in Norway",
+			DMPermission: &dm,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type:         discordgo.ApplicationCommandOptionString,
+				Name:         optAmount,
+				Description:  "An amount, e.g. 20 g or 2 oz",
+				Required:     true,
+				Autocomplete: true,
+				MaxLength:    50,
+			}},
+		},
+		{
+			Name:         cmdAbout,
+			Description:  "What factbot covers, its source and license",
+			DMPermission: &dm,
+		},
+	}
+}
+
+// penaltyQuestion is how an amount reaches the engine: the same words a
+// user would type, so /penalty and /ask give the same tier.
+func penaltyQuestion(amount string) string {
+	return "What is the penalty for " + strings.Join(strings.Fields(amount), " ") + " of cannabis?"
+}
+
+// stringOption finds a string option without discordgo's panicking
+// accessors: a malformed payload must not crash the server.
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) (value string, focused bool) {
+	for _, o := range opts {
+		if o == nil || o.Name != name {
+			continue
+		}
+		s, _ := o.Value.(string)
+		return s, o.Focused
+	}
+	return "", false
+}
+
+// interactionUser is the ID of who invoked i: Member in guilds, User in DMs.
+func interactionUser(i *discordgo.Interaction) string {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User.ID
+	}
+	if i.User != nil {
+		return i.User.ID
+	}
+	return ""
+}
+
+// isSnowflake accepts Discord IDs (decimal digits), so an ID can be put in
+// mention syntax without injecting anything else.
+func isSnowflake(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// errUnsupported: an interaction type or command factbot does not handle.
+var errUnsupported = errors.New("unsupported interaction")
+
+// errClosing: the adapter is shutting down.
+var errClosing = errors.New("discord adapter is shutting down")
+
+// respond answers an interaction through send, the first (and for most
+// interactions only) response. A command whose answer is not ready after
+// deferAfter is acknowledged with a deferred response and finished later by
+// editing that response over REST, so Discord's 3-second limit holds
+// whatever the engine does.
+func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.InteractionResponse) error) error {
+	if i.Type != discordgo.InteractionApplicationCommand {
+		resp := a.quickResponse(i)
+		if resp == nil {
+			return errUnsupported
+		}
+		return send(resp)
+	}
+
+	var (
+		mu       sync.Mutex
+		deferred bool
+		result   = make(chan *discordgo.InteractionResponse, 1)
+		ackSent  = make(chan bool, 1) // the deferred ack reached Discord
+	)
+	started := a.goBG(func() {
+		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
+		defer cancel()
+		resp := a.commandResponse(ctx, i)
+		// Hand over under the lock so the deadline path sees either the
+		// result or a commitment to edit, never neither.
+		mu.Lock()
+		if !deferred {
+			result <- resp // buffered: never blocks
+			mu.Unlock()
+			return
+		}
+		mu.Unlock()
+		if ok := <-ackSent; ok {
+			a.editDeferred(ctx, i, resp)
+		}
+	})
+	if !started {
+		return errClosing
+	}
+	timer := time.NewTimer(a.deferAfter)
+	defer timer.Stop()
+	select {
+	case resp := <-result:
+		return send(resp)
+	case <-timer.C:
+	}
+	mu.Lock()
+	select {
+	case resp := <-result: // finished just now
+		mu.Unlock()
+		return send(resp)
+	default:
+		deferred = true
+		mu.Unlock()
+	}
+	data := &discordgo.InteractionResponseData{}
+	if a.cfg.Ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	err := send(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data})
+	ackSent <- err == nil
+	return err
+}
+
+// editDeferred replaces the "thinking…" placeholder with the answer.
+func (a *Adapter) editDeferred(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) {
+	d := resp.Data
+	if d == nil {
+		return
+	}
+	content := d.Content
+	edit := &discordgo.WebhookEdit{
+		Content:         &content,
+		Embeds:          &d.Embeds,
+		AllowedMentions: noMentions(),
+	}
+	comps := d.Components
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	edit.Components = &comps
+	if _, err := a.session.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
+		a.log.Error("discord: editing deferred response failed", "err", redact(err, i.Token, a.cfg.Token))
+	}
+}
+
+// quickResponse handles what needs no answer from the engine: PING,
+// autocomplete and the share button. Nil means unsupported.
+func (a *Adapter) quickResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return nil
+		}
+		typed, _ := stringOption(data.Options, optAmount)
+		choices := []*discordgo.ApplicationCommandOptionChoice{}
+		if data.Name == cmdPenalty {
+			for _, s := range suggestAmounts(typed) {
+				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: cut(s, maxChoiceName), Value: s})
+			}
+		}
+		return &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: choices},
+		}
+	case discordgo.InteractionMessageComponent:
+		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok || data.CustomID != shareButtonID {
+			return nil
+		}
+		return a.shareResponse(i)
+	}
+	return nil
+}
+
+// shareResponse posts the answer the button sits on publicly, naming the
+// sharer. Responding (rather than sending a channel message) needs no
+// channel permission and works in HTTP mode without a token.
+func (a *Adapter) shareResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	if i.Message == nil || len(i.Message.Embeds) == 0 || i.Message.Embeds[0] == nil {
+		return ephemeral("There is nothing to share here; ask again with /ask.")
+	}
+	content := "Shared by a user"
+	if u := interactionUser(i); isSnowflake(u) {
+		// A mention names the sharer; empty AllowedMentions keeps it silent.
+		content = "Shared by <@" + u + ">"
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         content,
+			Embeds:          []*discordgo.MessageEmbed{sharedEmbed(i.Message.Embeds[0])},
+			Components:      []discordgo.MessageComponent{},
+			AllowedMentions: noMentions(),
+		},
+	}
+}
+
+// commandResponse runs a slash command.
+func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		return ephemeral("I could not read that command.")
+	}
+	switch data.Name {
+	case cmdAsk:
+		text, _ := stringOption(data.Options, optQuestion)
+		return a.answerResponse(ctx, i, text)
+	case cmdPenalty:
+		amount, _ := stringOption(data.Options, optAmount)
+		if strings.TrimSpace(amount) == "" {
+			return ephemeral("Give an amount, e.g. `/penalty amount: 20 g`.")
+		}
+		return a.answerResponse(ctx, i, penaltyQuestion(cut(amount, 50)))
+	case cmdAbout:
+		return a.message(&discordgo.MessageEmbed{
+			Type:        discordgo.EmbedTypeRich,
+			Title:       "About factbot",
+			Description: aboutText,
+			URL:         "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
+			Color:       colorAnswered,
+		}, false)
+	}
+	return ephemeral("I don't know that command. Try /ask, /penalty or /about.")
+}
+
+// answerResponse asks the engine and renders its answer.
+func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, text string) *discordgo.InteractionResponse {
+	ans := a.ans.Answer(ctx, question(text, interactionUser(i), i.ChannelID))
+	if ans.Intent == bot.IntentLimited {
+		return ephemeral(limitedText(ans))
+	}
+	return a.message(renderEmbed(text, ans), ans.Answered)
+}
+
+// message is a command reply: ephemeral with a share button, or public.
+func (a *Adapter) message(e *discordgo.MessageEmbed, shareable bool) *discordgo.InteractionResponse {
+	d := &discordgo.InteractionResponseData{
+		Embeds:          []*discordgo.MessageEmbed{e},
+		Components:      []discordgo.MessageComponent{},
+		AllowedMentions: noMentions(),
+	}
+	if a.cfg.Ephemeral {
+		d.Flags = discordgo.MessageFlagsEphemeral
+		if shareable {
+			d.Components = shareComponents()
+		}
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
+}
+
+// ephemeral is a short notice only the invoking user sees.
+func ephemeral(text string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         cut(text, maxContent),
+			Flags:           discordgo.MessageFlagsEphemeral,
+			Components:      []discordgo.MessageComponent{},
+			AllowedMentions: noMentions(),
+		},
+	}
+}
+
+// limitedText is the notice for a rate-limited question.
+func limitedText(a bot.Answer) string {
+	if t := strings.TrimSpace(a.Text); t != "" {
+		return defuse(t)
+	}
+	return "You are asking faster than I can answer. Please wait a little and try again."
+}
