@@ -1,0 +1,344 @@
+// Package slack brings factbot to Slack: the /ask slash command, @mentions
+// answered in a thread, and a "Share in channel" button, delivered either
+// over HTTP (request URLs, signed with the signing secret) or over Socket
+// Mode. It renders bot.Answers as Block Kit and never changes what they say.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/health"
+)
+
+// Platform is the bot.Question.Platform of Slack questions.
+const Platform = "slack"
+
+// Delivery modes.
+const (
+	ModeHTTP   = "http"
+	ModeSocket = "socket"
+)
+
+// Options configures an Adapter. Answerer, BotToken and, for the mode,
+// SigningSecret or AppToken are required.
+type Options struct {
+	Answerer      bot.Answerer
+	Mode          string // ModeHTTP (default) or ModeSocket
+	BotToken      string
+	SigningSecret string // HTTP mode
+	AppToken      string // Socket Mode (xapp-…)
+	Command       string // default "/ask"
+	APIURL        string // Web API base with trailing slash; default slack-go's
+	HTTPClient    *http.Client
+	Logger        *slog.Logger
+	// Reject is told why a request was refused (bad_signature, too_large …);
+	// it feeds the rejected-requests metric. May be nil.
+	Reject func(reason string)
+	// MaxBodyBytes bounds request bodies; default 64 KiB.
+	MaxBodyBytes int64
+	// AnswerTimeout bounds the engine so the reply fits in Slack's 3 s.
+	AnswerTimeout time.Duration
+	// ReplyTimeout bounds a follow-up post (chat.postMessage, response_url).
+	ReplyTimeout time.Duration
+	Examples     []string
+}
+
+// Adapter is the Slack platform: HTTP handlers, or a Socket Mode loop.
+type Adapter struct {
+	o      Options
+	api    *slackgo.Client
+	log    *slog.Logger
+	dedupe *dedupe
+	tasks  tasks
+
+	state      atomic.Value // string
+	reconnects atomic.Int64
+}
+
+// New checks o and builds an Adapter. It does not contact Slack.
+func New(o Options) (*Adapter, error) {
+	if o.Answerer == nil {
+		return nil, errors.New("slack: no answerer")
+	}
+	if o.Mode == "" {
+		o.Mode = ModeHTTP
+	}
+	switch o.Mode {
+	case ModeHTTP:
+		if o.SigningSecret == "" {
+			return nil, errors.New("slack: HTTP mode needs a signing secret")
+		}
+	case ModeSocket:
+		if o.AppToken == "" {
+			return nil, errors.New("slack: Socket Mode needs an app-level token")
+		}
+	default:
+		return nil, fmt.Errorf("slack: unknown mode %q", o.Mode)
+	}
+	if o.BotToken == "" {
+		return nil, errors.New("slack: no bot token")
+	}
+	if o.Command == "" {
+		o.Command = "/ask"
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Reject == nil {
+		o.Reject = func(string) {}
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 64 << 10
+	}
+	if o.AnswerTimeout <= 0 {
+		o.AnswerTimeout = 2500 * time.Millisecond
+	}
+	if o.ReplyTimeout <= 0 {
+		o.ReplyTimeout = 10 * time.Second
+	}
+	if len(o.Examples) == 0 {
+		o.Examples = DefaultExamples()
+	}
+	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient)}
+	if o.APIURL != "" {
+		u := o.APIURL
+		if !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		opts = append(opts, slackgo.OptionAPIURL(u))
+	}
+	if o.AppToken != "" {
+		opts = append(opts, slackgo.OptionAppLevelToken(o.AppToken))
+	}
+	a := &Adapter{
+		o:      o,
+		api:    slackgo.New(o.BotToken, opts...),
+		log:    o.Logger.With("platform", Platform),
+		dedupe: newDedupe(4096),
+	}
+	if o.Mode == ModeHTTP {
+		a.state.Store("ready")
+	} else {
+		a.state.Store("starting")
+	}
+	return a, nil
+}
+
+// Name is the platform name for /healthz and metrics.
+func (a *Adapter) Name() string { return Platform }
+
+// Health reports "ready" in HTTP mode (nothing to connect to) and the
+// Socket Mode connection state otherwise.
+func (a *Adapter) Health() health.Status {
+	state, _ := a.state.Load().(string)
+	return health.Status{
+		State:      state,
+		Ready:      state == "ready" || state == "connected",
+		Reconnects: int(a.reconnects.Load()),
+	}
+}
+
+// Register adds the HTTP-mode endpoints to mux; in Socket Mode there are none.
+func (a *Adapter) Register(mux *http.ServeMux) {
+	if a.o.Mode != ModeHTTP {
+		return
+	}
+	mux.Handle("/slack/commands", a.verified("commands", a.serveCommand))
+	mux.Handle("/slack/events", a.verified("events", a.serveEvents))
+	mux.Handle("/slack/interactions", a.verified("interactions", a.serveInteraction))
+}
+
+// Run blocks until ctx is done. In Socket Mode it holds the connection to
+// Slack. Either way it then waits for follow-up posts still in flight
+// (each bounded by ReplyTimeout) before returning.
+func (a *Adapter) Run(ctx context.Context) error {
+	var err error
+	if a.o.Mode == ModeSocket {
+		err = a.runSocket(ctx)
+	} else {
+		<-ctx.Done()
+	}
+	a.state.Store("stopped")
+	a.tasks.closeAndWait()
+	return err
+}
+
+// ask puts a question to the answerer with a deadline that keeps the reply
+// inside Slack's 3 seconds.
+func (a *Adapter) ask(ctx context.Context, text, user, channel string) bot.Answer {
+	ctx, cancel := context.WithTimeout(ctx, a.o.AnswerTimeout)
+	defer cancel()
+	return a.o.Answerer.Answer(ctx, bot.Question{Text: text, Platform: Platform, User: user, Channel: channel})
+}
+
+// isHelp reports whether a question asks for usage rather than an answer.
+func isHelp(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	return t == "" || t == "help" || t == "?"
+}
+
+// commandReply is the ephemeral reply to a slash command, shared by HTTP and
+// Socket Mode.
+func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) slackgo.Msg {
+	if cmd.Command != "" && cmd.Command != a.o.Command {
+		a.log.Warn("unknown slash command", "command", cmd.Command)
+	}
+	text := questionText(cmd.Text)
+	if isHelp(text) {
+		blocks := usage(a.o.Command, a.o.Examples)
+		return slackgo.Msg{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: slackgo.Blocks{BlockSet: blocks}}
+	}
+	ans := a.ask(ctx, text, cmd.UserID, cmd.ChannelID)
+	r := render{answer: ans, question: text, share: true}
+	return slackgo.Msg{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: slackgo.Blocks{BlockSet: r.blocks()}}
+}
+
+// mention answers an app_mention in its thread. Mentions by bots, this one
+// included, are ignored so two bots never talk to each other forever.
+func (a *Adapter) mention(ev *slackEventMention) {
+	if ev.BotID != "" || ev.User == "" || ev.Edited {
+		return
+	}
+	a.tasks.do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
+		defer cancel()
+		thread := ev.ThreadTS
+		if thread == "" {
+			thread = ev.TS
+		}
+		text := questionText(ev.Text)
+		var blocks []slackgo.Block
+		fallback := "How to ask factbot"
+		ephemeral := false
+		if isHelp(text) {
+			blocks = usage(a.o.Command, a.o.Examples)
+		} else {
+			ans := a.ask(ctx, text, ev.User, ev.Channel)
+			r := render{answer: ans, question: text}
+			blocks, fallback = r.blocks(), r.fallback()
+			// A refusal is for the asker alone, not the channel.
+			ephemeral = ans.Intent == bot.IntentLimited
+		}
+		opts := []slackgo.MsgOption{slackgo.MsgOptionText(fallback, false), slackgo.MsgOptionBlocks(blocks...), slackgo.MsgOptionTS(thread)}
+		var err error
+		if ephemeral {
+			_, err = a.api.PostEphemeralContext(ctx, ev.Channel, ev.User, opts...)
+		} else {
+			_, _, err = a.api.PostMessageContext(ctx, ev.Channel, opts...)
+		}
+		if err != nil {
+			a.log.Error("replying to mention", "err", err)
+		}
+	})
+}
+
+// slackEventMention is the part of an app_mention factbot uses.
+type slackEventMention struct {
+	User, BotID, Text, Channel, TS, ThreadTS string
+	Edited                                   bool
+}
+
+// share reposts an answer in the channel through response_url, naming who
+// shared it. The button carries the question; the engine answers it again,
+// which gives the same answer.
+func (a *Adapter) share(ic slackgo.InteractionCallback) {
+	if ic.Type != slackgo.InteractionTypeBlockActions || ic.ResponseURL == "" {
+		return
+	}
+	for _, act := range ic.ActionCallback.BlockActions {
+		if act == nil || act.ActionID != ShareActionID {
+			continue
+		}
+		question, user, name, channel, url := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
+		a.tasks.do(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
+			defer cancel()
+			ans := a.ask(ctx, question, user, channel)
+			msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeInChannel}
+			if ans.Intent == bot.IntentLimited {
+				r := render{answer: ans}
+				msg.ResponseType = slackgo.ResponseTypeEphemeral
+				msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
+			} else {
+				r := render{answer: ans, question: question, sharer: sharedBy(user, name)}
+				msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
+			}
+			if err := slackgo.PostWebhookCustomHTTPContext(ctx, url, a.o.HTTPClient, msg); err != nil {
+				a.log.Error("sharing answer", "err", err)
+			}
+		})
+		return // one share per click
+	}
+}
+
+// tasks tracks follow-up posts so shutdown can wait for them. Once closed it
+// runs nothing new.
+type tasks struct {
+	mu     sync.Mutex
+	wg     sync.WaitGroup
+	closed bool
+}
+
+func (t *tasks) do(f func()) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return
+	}
+	t.wg.Go(f)
+}
+
+func (t *tasks) wait() { t.wg.Wait() }
+
+func (t *tasks) closeAndWait() {
+	t.mu.Lock()
+	t.closed = true
+	t.mu.Unlock()
+	t.wg.Wait()
+}
+
+// dedupe remembers the last n event IDs, so an event Slack retries is
+// answered once. Memory is bounded by n.
+type dedupe struct {
+	mu   sync.Mutex
+	seen map[string]struct{}
+	ring []string
+	next int
+}
+
+func newDedupe(n int) *dedupe {
+	return &dedupe{seen: make(map[string]struct{}, n), ring: make([]string, n)}
+}
+
+// first reports whether id is new, and remembers it.
+func (d *dedupe) first(id string) bool {
+	if id == "" {
+		return true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.seen[id]; ok {
+		return false
+	}
+	if old := d.ring[d.next]; old != "" {
+		delete(d.seen, old)
+	}
+	d.ring[d.next] = id
+	d.next = (d.next + 1) % len(d.ring)
+	d.seen[id] = struct{}{}
+	return true
+}

@@ -1,0 +1,163 @@
+package slack
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	slackgo "github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+)
+
+// Reasons a request is refused, as counted by Options.Reject.
+const (
+	RejectMethod           = "method"
+	RejectMissingSignature = "missing_signature"
+	RejectStaleTimestamp   = "stale_timestamp"
+	RejectBadSignature     = "bad_signature"
+	RejectTooLarge         = "too_large"
+	RejectMalformed        = "malformed"
+	RejectDuplicate        = "duplicate"
+)
+
+// verified wraps an endpoint: POST only, signature headers checked with
+// slack-go's SecretsVerifier (5-minute window), body bounded, then the HMAC
+// over the raw body. Only then does next see the request, with the body
+// still readable.
+func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			a.o.Reject(RejectMethod)
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		sv, err := slackgo.NewSecretsVerifier(r.Header, a.o.SigningSecret)
+		if err != nil {
+			reason := RejectBadSignature
+			switch {
+			case errors.Is(err, slackgo.ErrMissingHeaders):
+				reason = RejectMissingSignature
+			case errors.Is(err, slackgo.ErrExpiredTimestamp):
+				reason = RejectStaleTimestamp
+			}
+			a.reject(w, endpoint, reason, http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.o.MaxBodyBytes))
+		if err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				a.reject(w, endpoint, RejectTooLarge, http.StatusRequestEntityTooLarge)
+				return
+			}
+			a.reject(w, endpoint, RejectMalformed, http.StatusBadRequest)
+			return
+		}
+		if _, err := sv.Write(body); err != nil || sv.Ensure() != nil {
+			a.reject(w, endpoint, RejectBadSignature, http.StatusUnauthorized)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next(w, r, body)
+	})
+}
+
+func (a *Adapter) reject(w http.ResponseWriter, endpoint, reason string, code int) {
+	a.o.Reject(reason)
+	a.log.Warn("request refused", "endpoint", endpoint, "reason", reason, "status", code)
+	http.Error(w, http.StatusText(code), code)
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// serveCommand answers POST /slack/commands within the request.
+func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte) {
+	cmd, err := slackgo.SlashCommandParse(r)
+	if err != nil || cmd.UserID == "" {
+		a.reject(w, "commands", RejectMalformed, http.StatusBadRequest)
+		return
+	}
+	writeJSON(w, a.commandReply(r.Context(), cmd))
+}
+
+// outerEvent is the envelope of an Events API request: enough to tell a
+// malformed body (400) from an event factbot does not handle (200).
+type outerEvent struct {
+	Type      string `json:"type"`
+	Challenge string `json:"challenge"`
+	EventID   string `json:"event_id"`
+}
+
+// serveEvents handles POST /slack/events: the url_verification challenge,
+// and app_mention, answered after the 200 so Slack never waits.
+func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
+	var outer outerEvent
+	if err := json.Unmarshal(body, &outer); err != nil || outer.Type == "" {
+		a.reject(w, "events", RejectMalformed, http.StatusBadRequest)
+		return
+	}
+	if outer.Type == slackevents.URLVerification {
+		writeJSON(w, map[string]string{"challenge": outer.Challenge})
+		return
+	}
+	ev, err := slackevents.ParseEvent(body, slackevents.OptionNoVerifyToken())
+	if err != nil {
+		// Valid JSON but an event slack-go does not know: acknowledge it so
+		// Slack does not retry something factbot would ignore anyway.
+		a.log.Debug("ignoring event", "type", outer.Type, "err", err)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
+		a.log.Debug("event retried", "retry", n, "reason", r.Header.Get("X-Slack-Retry-Reason"))
+	}
+	a.handleEvent(ev)
+	w.WriteHeader(http.StatusOK)
+}
+
+// handleEvent acts on an Events API event from either delivery mode.
+func (a *Adapter) handleEvent(ev slackevents.EventsAPIEvent) {
+	if ev.Type != slackevents.CallbackEvent {
+		return
+	}
+	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
+	if !ok {
+		return
+	}
+	if !a.dedupe.first(cb.EventID) {
+		a.o.Reject(RejectDuplicate)
+		a.log.Debug("duplicate event", "event_id", cb.EventID)
+		return
+	}
+	if m, ok := ev.InnerEvent.Data.(*slackevents.AppMentionEvent); ok {
+		a.mention(&slackEventMention{
+			User: m.User, BotID: m.BotID, Text: m.Text, Channel: m.Channel,
+			TS: m.TimeStamp, ThreadTS: m.ThreadTimeStamp, Edited: m.Edited != nil,
+		})
+	}
+}
+
+// serveInteraction handles POST /slack/interactions (button clicks): 200
+// at once, the repost follows through response_url.
+func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request, _ []byte) {
+	ic, err := slackgo.InteractionCallbackParse(r)
+	if err != nil {
+		a.reject(w, "interactions", RejectMalformed, http.StatusBadRequest)
+		return
+	}
+	a.share(ic)
+	w.WriteHeader(http.StatusOK)
+}
+
+// Sign returns the X-Slack-Signature Slack sends for body at timestamp ts
+// (Unix seconds), for tests and load generators that play Slack.
+func Sign(secret string, ts int64, body []byte) string {
+	return signV0(secret, strconv.FormatInt(ts, 10), body)
+}

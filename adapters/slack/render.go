@@ -1,0 +1,142 @@
+package slack
+
+import (
+	"regexp"
+	"strings"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// ShareActionID is the action_id of the "Share in channel" button.
+const ShareActionID = "factbot_share"
+
+// maxButtonValue is Slack's limit on a button's value.
+const maxButtonValue = 2000
+
+var (
+	mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	// Outside <…> these never ping unless a message asks for link_names, but
+	// a word joiner after the @ makes sure of it whatever the message options.
+	broadcastRE = regexp.MustCompile(`(?i)@(channel|here|everyone)`)
+	slackUnesc  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+	// leadingMentionRE matches the @factbot that starts an app_mention.
+	leadingMentionRE = regexp.MustCompile(`^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+`)
+	userIDRE         = regexp.MustCompile(`^[UW][A-Z0-9]{2,20}$`)
+)
+
+// Escape makes text safe to echo in mrkdwn: &, < and > become entities, so
+// <!channel>, <!here>, <!everyone>, <@U…> and <!subteam^…> lose their
+// meaning, and a bare @channel/@here/@everyone is broken with a word joiner.
+func Escape(s string) string {
+	s = mrkdwnEscaper.Replace(s)
+	return broadcastRE.ReplaceAllString(s, "@\u2060$1")
+}
+
+// questionText turns the text Slack sends (with &, <, > escaped and the bot's
+// own mention in front of an app_mention) into the question as typed.
+func questionText(s string) string {
+	s = leadingMentionRE.ReplaceAllString(s, "")
+	return strings.TrimSpace(slackUnesc.Replace(s))
+}
+
+func mrkdwn(s string) *slackgo.TextBlockObject {
+	return slackgo.NewTextBlockObject(slackgo.MarkdownType, s, false, false)
+}
+
+// sharedBy names a user without echoing anything the user typed: a Slack
+// user ID renders as the user's name.
+func sharedBy(userID, userName string) string {
+	if userIDRE.MatchString(userID) {
+		return "<@" + userID + ">"
+	}
+	return Escape(userName)
+}
+
+// render is an answer as Block Kit: the question quoted, the answer, the
+// examples on a decline, a context line with the source and the legal
+// notice, and optionally a "Share in channel" button.
+type render struct {
+	answer   bot.Answer
+	question string
+	share    bool   // offer the button (ephemeral replies)
+	sharer   string // set when reposting in channel: mrkdwn naming who shared
+}
+
+func (r render) blocks() []slackgo.Block {
+	a := r.answer
+	var head string
+	if r.sharer != "" {
+		head = r.sharer + " shared:\n"
+	}
+	var blocks []slackgo.Block
+	text := head
+	if r.question != "" {
+		text += "> " + Escape(oneLine(r.question)) + "\n"
+	}
+	text += Escape(a.Text)
+	blocks = append(blocks, slackgo.NewSectionBlock(mrkdwn(text), nil, nil))
+
+	if !a.Answered && len(a.Examples) > 0 {
+		var b strings.Builder
+		b.WriteString("*Try asking:*")
+		for _, ex := range a.Examples {
+			b.WriteString("\n• " + Escape(ex))
+		}
+		blocks = append(blocks, slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil))
+	}
+
+	var ctx []slackgo.MixedElement
+	if a.Attribution.Title != "" {
+		line := a.SourceLine()
+		if a.Attribution.URL != "" {
+			line = "<" + a.Attribution.URL + "|" + Escape(line) + ">"
+		} else {
+			line = Escape(line)
+		}
+		ctx = append(ctx, mrkdwn(line))
+	}
+	if a.LegalNotice {
+		ctx = append(ctx, mrkdwn("_"+bot.NotLegalAdvice+"_"))
+	}
+	if len(ctx) > 0 {
+		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
+	}
+
+	if r.share && a.Answered && r.question != "" && len(r.question) <= maxButtonValue {
+		btn := slackgo.NewButtonBlockElement(ShareActionID, r.question,
+			slackgo.NewTextBlockObject(slackgo.PlainTextType, "Share in channel", false, false))
+		blocks = append(blocks, slackgo.NewActionBlock("", btn))
+	}
+	return blocks
+}
+
+// fallback is the notification text for clients that cannot show blocks.
+func (r render) fallback() string { return Escape(r.answer.Text) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// usage is the reply to "/ask", "/ask help" or an empty mention.
+func usage(command string, examples []string) []slackgo.Block {
+	var b strings.Builder
+	b.WriteString("Ask me about cannabis law in Norway; I answer from the Wikipedia article \"Cannabis in Norway\".\n")
+	b.WriteString("Use `" + Escape(command) + " <question>` or mention me in a channel.\n*For example:*")
+	for _, ex := range examples {
+		b.WriteString("\n• " + Escape(ex))
+	}
+	return []slackgo.Block{
+		slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil),
+		slackgo.NewContextBlock("", mrkdwn("Cannabis in Norway (Wikipedia, CC BY-SA 4.0) · _"+bot.NotLegalAdvice+"_")),
+	}
+}
+
+// DefaultExamples are offered by the usage reply.
+func DefaultExamples() []string {
+	return []string{
+		"What is the penalty for 20 grams?",
+		"Is cannabis legal in Norway?",
+		"Is medical cannabis allowed?",
+		"What happens to repeat offenders?",
+	}
+}
