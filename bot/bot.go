@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,67 +13,113 @@ import (
 // MaxQuestionLen is the longest question, in characters, the bot reads.
 const MaxQuestionLen = 1000
 
+// Translator reads a question in another language as the English words
+// the intent layer and the article use.
+type Translator interface {
+	Translate(text string) string
+}
+
 // Bot answers questions from one article, its penalty schedule and a
 // passage searcher.
 type Bot struct {
-	article  Article
-	schedule Schedule
-	search   Searcher
-	log      *slog.Logger
-	examples []string
+	article     Article
+	schedule    Schedule
+	search      Searcher
+	log         *slog.Logger
+	msgs        catalog
+	translators map[string]Translator
 }
+
+// Option configures a Bot.
+type Option func(*Bot)
+
+// WithTranslator lets the bot understand questions in lang.
+func WithTranslator(lang string, t Translator) Option {
+	return func(b *Bot) { b.translators[lang] = t }
+}
+
+// defaultCatalog is parsed once from the embedded messages.toml and only
+// read afterwards; a broken catalogue fails every test at start.
+var defaultCatalog = func() catalog {
+	c, err := loadCatalog()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
 
 // New returns a bot. schedule may be empty: penalty questions then go to
 // the passages like any other.
-func New(article Article, schedule Schedule, search Searcher, log *slog.Logger) *Bot {
+func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, opts ...Option) *Bot {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	b := &Bot{article: article, schedule: schedule, search: search, log: log}
-	b.examples = []string{
-		"Is medical cannabis legal in Norway?",
-		"What did the Attorney General decide in 2021?",
-	}
-	if len(schedule.Tiers) > 0 {
-		b.examples = append([]string{"What is the penalty for 20 grams?"}, b.examples...)
+	b := &Bot{article: article, schedule: schedule, search: search, log: log,
+		msgs: defaultCatalog, translators: map[string]Translator{}}
+	for _, o := range opts {
+		o(b)
 	}
 	return b
 }
 
 // Examples are questions the bot answers, for help and declines.
-func (b *Bot) Examples() []string { return append([]string(nil), b.examples...) }
+func (b *Bot) Examples(lang string) []string {
+	var keys []string
+	if len(b.schedule.Tiers) > 0 {
+		keys = append(keys, "example_penalty")
+	}
+	keys = append(keys, "example_medical", "example_passage")
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = b.msgs.msg(lang, k)
+	}
+	return out
+}
 
 // Article is the article the bot answers from.
 func (b *Bot) Article() Article { return b.article }
 
+// Message returns one of the bot's own sentences in lang ("not_legal_advice",
+// "try_asking", "rate_limited", …), for renderers and middleware.
+func (b *Bot) Message(lang, key string) string { return b.msgs.msg(lang, key) }
+
 // Answer answers one question. It always returns exactly one answer: a
 // failure inside becomes a decline, never an error or a panic.
 func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
+	lang := q.Lang
 	defer func() {
 		if r := recover(); r != nil {
 			// A bug must cost one answer, not the process serving a
 			// whole community.
 			b.log.Error("answering panicked", "panic", fmt.Sprint(r))
-			ans = b.decline(q.Text, IntentNone, "internal", "Something went wrong while answering; please try again.")
+			ans = b.decline(q.Text, lang, IntentNone, "internal", b.msgs.msg(lang, "internal"))
 		}
 	}()
 	text := cleanText(q.Text)
+	if lang == "" {
+		lang = DetectLanguage(text)
+	}
+	if _, ok := b.msgs[lang]; !ok {
+		lang = Languages[0]
+	}
 	switch {
 	case text == "":
-		return b.decline(q.Text, IntentNone, "empty", "Ask me a question about cannabis law in Norway.")
+		return b.decline(q.Text, lang, IntentNone, "empty", b.msgs.msg(lang, "empty"))
 	case utf8.RuneCountInString(text) > MaxQuestionLen:
-		return b.decline(q.Text, IntentNone, "too_long",
-			fmt.Sprintf("That question is longer than %d characters; please ask it in a sentence or two.", MaxQuestionLen))
+		return b.decline(q.Text, lang, IntentNone, "too_long",
+			b.msgs.msg(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	}
-	r := reading{original: text, lower: strings.ToLower(text)}
+	r := reading{original: text, lang: lang}
+	if t, ok := b.translators[lang]; ok {
+		r.original = t.Translate(text)
+	}
+	r.lower = strings.ToLower(r.original)
 	r.words = words(r.lower)
 	if len(r.words) == 0 {
-		return b.decline(q.Text, IntentNone, "off_topic", "")
+		return b.decline(q.Text, lang, IntentNone, "off_topic", "")
 	}
 	if isHelp(r.words) {
-		a := b.decline(q.Text, IntentHelp, "help",
-			"I answer questions about cannabis law in Norway from the Wikipedia article “Cannabis in Norway”, and say so when it does not cover a question.")
-		return a
+		return b.decline(q.Text, lang, IntentHelp, "help", b.msgs.msg(lang, "help"))
 	}
 	if a, ok := b.outOfScope(q.Text, r); ok {
 		return a
@@ -85,11 +132,14 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	return b.retrieve(ctx, q.Text, r)
 }
 
-// reading is a question prepared once for every step.
+// reading is a question prepared once for every step: in English (read
+// through the language's term list when it was asked in another), lower
+// case and split into words; lang is the language to answer in.
 type reading struct {
 	original string
 	lower    string
 	words    []string
+	lang     string
 }
 
 // cleanText makes arbitrary input safe to read: valid UTF-8, no control
@@ -106,7 +156,7 @@ func cleanText(s string) string {
 }
 
 func isHelp(ws []string) bool {
-	return len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || (len(ws) == 2 && ws[1] == "help"))
+	return len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || ws[0] == "hjelp" || (len(ws) == 2 && ws[1] == "help"))
 }
 
 // outOfScope declines questions about another country, another drug or
@@ -114,18 +164,15 @@ func isHelp(ws []string) bool {
 func (b *Bot) outOfScope(question string, r reading) (Answer, bool) {
 	mentionsCannabis := cannabisWords.any(r.words)
 	if c := otherCountry(r.original, r.words); c != "" {
-		return b.decline(question, IntentScope, "other_country",
-			fmt.Sprintf("I only cover cannabis law in Norway, so I can't answer about %s.", c)), true
+		return b.decline(question, r.lang, IntentScope, "other_country", b.msgs.msg(r.lang, "other_country", "what", c)), true
 	}
 	if d := otherDrugs.first(r.words); d != "" && !(d == "speed" && mentionsCannabis) {
 		if !mentionsCannabis || b.looksLikePenalty(r) {
-			return b.decline(question, IntentScope, "other_drug",
-				fmt.Sprintf("I only cover cannabis in Norway, not %s.", d)), true
+			return b.decline(question, r.lang, IntentScope, "other_drug", b.msgs.msg(r.lang, "other_drug", "what", d)), true
 		}
 	}
 	if o := otherOffences.first(r.words); o != "" && !mentionsCannabis && !drugWords.any(r.words) {
-		return b.decline(question, IntentScope, "other_offence",
-			fmt.Sprintf("I only cover cannabis law in Norway; %s is outside that.", o)), true
+		return b.decline(question, r.lang, IntentScope, "other_offence", b.msgs.msg(r.lang, "other_offence", "what", o)), true
 	}
 	return Answer{}, false
 }
@@ -134,15 +181,15 @@ func (b *Bot) looksLikePenalty(r reading) bool {
 	if penaltyWords.any(r.words) {
 		return true
 	}
-	amounts, problems := ParseAmounts(r.original, "en")
+	amounts, problems := ParseAmounts(r.original, r.lang)
 	return len(amounts)+len(problems) > 0
 }
 
 // decline builds a "the article does not cover this" answer with example
 // questions.
-func (b *Bot) decline(question string, intent Intent, reason, text string) Answer {
+func (b *Bot) decline(question, lang string, intent Intent, reason, text string) Answer {
 	if text == "" {
-		text = "The article “Cannabis in Norway” doesn't cover that, so I can't answer it."
+		text = b.msgs.msg(lang, "not_covered")
 	}
 	return Answer{
 		Question:    question,
@@ -151,13 +198,13 @@ func (b *Bot) decline(question string, intent Intent, reason, text string) Answe
 		Text:        text,
 		Sources:     []Source{},
 		Attribution: b.article.Attribution,
-		Examples:    b.Examples(),
+		Examples:    b.Examples(lang),
 		Reason:      reason,
-		Lang:        "en",
+		Lang:        lang,
 	}
 }
 
-func (b *Bot) answer(question string, intent Intent, text string, sources []Source, legal bool) Answer {
+func (b *Bot) answer(question, lang string, intent Intent, text string, sources []Source, legal bool) Answer {
 	return Answer{
 		Question:    question,
 		Answered:    true,
@@ -166,7 +213,6 @@ func (b *Bot) answer(question string, intent Intent, text string, sources []Sour
 		Sources:     sources,
 		LegalNotice: legal,
 		Attribution: b.article.Attribution,
-		Lang:        "en",
+		Lang:        lang,
 	}
 }
-

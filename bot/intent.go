@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -12,14 +13,14 @@ const maxAmountsAnswered = 3
 // amount, or a penalty fact without one. ok is false when the question is
 // not one of those.
 func (b *Bot) penalty(question string, r reading) (Answer, bool) {
-	amounts, problems := ParseAmounts(r.original, "en")
+	amounts, problems := ParseAmounts(r.original, r.lang)
 	if priceWords.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
 		// "How much is a gram?" asks a price, which the article does
 		// not give; the passages decide.
 		return Answer{}, false
 	}
 	if len(amounts) > 0 || len(problems) > 0 {
-		return b.amountAnswer(question, amounts, problems), true
+		return b.amountAnswer(question, r.lang, amounts, problems), true
 	}
 	key := factIntent(r.words)
 	if key == "" || hasForeignWords(r.words) {
@@ -31,18 +32,18 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	if !ok {
 		return Answer{}, false
 	}
-	return b.answer(question, IntentLimit, f.Answer["en"], f.Quotes, true), true
+	return b.answer(question, r.lang, IntentLimit, b.localized(f.Answer, r.lang, f.Quotes), f.Quotes, true), true
 }
 
-func (b *Bot) amountAnswer(question string, amounts []Amount, problems []AmountProblem) Answer {
+func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []AmountProblem) Answer {
 	var parts []string
 	var sources []Source
 	if len(amounts) > 1 {
-		parts = append(parts, fmt.Sprintf("You asked about %d amounts.", len(amounts)))
+		parts = append(parts, b.msgs.msg(lang, "amounts_count", "n", strconv.Itoa(len(amounts))))
 	}
 	for i, a := range amounts {
 		if i == maxAmountsAnswered {
-			parts = append(parts, fmt.Sprintf("I answered the first %d amounts only; ask about the others separately.", maxAmountsAnswered))
+			parts = append(parts, b.msgs.msg(lang, "amounts_capped", "n", strconv.Itoa(maxAmountsAnswered)))
 			break
 		}
 		t, ok := b.schedule.TierFor(a.Grams)
@@ -52,45 +53,58 @@ func (b *Bot) amountAnswer(question string, amounts []Amount, problems []AmountP
 			problems = append(problems, AmountProblem{Text: a.Text, Reason: "no_tier"})
 			continue
 		}
-		parts = append(parts, strings.ReplaceAll(t.Answer["en"], "{amount}", describeAmount(a)))
+		text := strings.ReplaceAll(b.localized(t.Answer, lang, nil), "{amount}", describeAmount(a, lang))
+		parts = append(parts, text)
 		sources = appendSources(sources, t.Quotes...)
 	}
 	for _, p := range problems {
-		parts = append(parts, problemText(p))
+		parts = append(parts, b.msgs.msg(lang, p.Reason, "amount", p.Text))
+	}
+	if lang != "en" && len(sources) > 0 {
+		parts = append(parts, b.msgs.msg(lang, "quote", "text", sources[0].Text))
 	}
 	text := strings.Join(parts, " ")
 	if len(sources) == 0 {
-		a := b.decline(question, IntentPenalty, "bad_amount", text+" Ask about a real amount, for example “What is the penalty for 20 grams?”.")
-		return a
+		return b.decline(question, lang, IntentPenalty, "bad_amount", text+" "+b.msgs.msg(lang, "ask_real_amount"))
 	}
-	return b.answer(question, IntentPenalty, text, sources, true)
+	return b.answer(question, lang, IntentPenalty, text, sources, true)
+}
+
+// localized picks the text for lang, falling back to English. Outside
+// English the article's own sentence follows, so the answer stays sourced
+// word for word.
+func (b *Bot) localized(texts map[string]string, lang string, quotes []Source) string {
+	text, ok := texts[lang]
+	if !ok || text == "" {
+		return texts["en"]
+	}
+	if len(quotes) > 0 && lang != "en" {
+		text += " " + b.msgs.msg(lang, "quote", "text", quotes[0].Text)
+	}
+	return text
 }
 
 // describeAmount shows the amount as given, with grams when the unit was
-// neither grams nor kilos: "2 oz ≈ 56.7 g".
-func describeAmount(a Amount) string {
+// neither grams nor kilos: "2 oz ≈ 56.7 g". In other languages than
+// English it shows grams with a decimal comma, since the question was read
+// through a term list.
+func describeAmount(a Amount, lang string) string {
+	g, approx := FormatGrams(a.Grams)
+	if lang != "en" {
+		g = strings.Replace(g, ".", ",", 1)
+		if approx {
+			return "ca. " + g + " g"
+		}
+		return g + " g"
+	}
 	if !a.Converted {
 		return a.Text
 	}
-	g, approx := FormatGrams(a.Grams)
 	sign := "="
 	if approx {
 		sign = "≈"
 	}
 	return fmt.Sprintf("%s %s %s g", a.Text, sign, g)
-}
-
-func problemText(p AmountProblem) string {
-	switch p.Reason {
-	case "negative":
-		return fmt.Sprintf("%s is a negative amount, so there is no penalty tier for it.", p.Text)
-	case "zero":
-		return fmt.Sprintf("%s is no amount at all, so there is no penalty tier for it.", p.Text)
-	case "absurd":
-		return fmt.Sprintf("%s is not a realistic amount (more than 100 tonnes), so I won't place it in a penalty tier.", p.Text)
-	default:
-		return fmt.Sprintf("I can't place %s in a penalty tier.", p.Text)
-	}
 }
 
 func appendSources(have []Source, add ...Source) []Source {

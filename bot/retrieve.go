@@ -22,16 +22,16 @@ const (
 func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 	query := contentQuery(r.words)
 	if query == "" {
-		return b.decline(question, IntentNone, "off_topic", "")
+		return b.decline(question, r.lang, IntentNone, "off_topic", "")
 	}
 	res, err := b.search.Search(ctx, query, searchDepth)
 	if err != nil {
 		b.log.Warn("search failed", "err", err)
-		return b.decline(question, IntentSearch, "search_failed", "I couldn't search the article just now; please try again.")
+		return b.decline(question, r.lang, IntentSearch, "search_failed", b.msgs.msg(r.lang, "search_failed"))
 	}
 	best, cov := bestHit(res)
 	if best < 0 || cov < minCoverage || !coversSubject(res, res.Hits[best]) {
-		return b.decline(question, IntentNone, "off_topic", "")
+		return b.decline(question, r.lang, IntentNone, "off_topic", "")
 	}
 	hit := res.Hits[best]
 	passages := b.withContext(hit.Passage, res, best)
@@ -41,7 +41,11 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 		texts = append(texts, p.Text)
 		sources = append(sources, Source{Section: p.Section, Text: p.Text})
 	}
-	return b.answer(question, IntentSearch, strings.Join(texts, " "), sources, false)
+	text := strings.Join(texts, " ")
+	if lead := b.msgs.msg(r.lang, "passage_lead"); lead != "" {
+		text = lead + " " + text
+	}
+	return b.answer(question, r.lang, IntentSearch, text, sources, false)
 }
 
 // contentQuery drops the words that say nothing about the subject, so

@@ -112,7 +112,10 @@ var (
 		"mushrooms", "ketamine", "ghb", "opium", "opioids", "opioid", "fentanyl", "morphine", "codeine",
 		"oxycodone", "khat", "kratom", "alcohol", "booze", "beer", "wine", "liquor", "vodka", "tobacco",
 		"nicotine", "cigarettes", "cigarette", "snus", "vape", "vaping", "steroids", "benzodiazepines",
-		"benzos", "xanax", "valium", "dmt", "mescaline", "salvia", "spice", "poppers", "nitrous", "cbd")
+		"benzos", "xanax", "valium", "dmt", "mescaline", "salvia", "spice", "poppers", "nitrous", "cbd",
+		// Bokmål names that the term list leaves as written.
+		"kokain", "amfetamin", "metamfetamin", "alkohol", "sopp", "tobakk", "sigaretter", "øl", "vin",
+		"brennevin", "heroinen", "kokainen", "alkoholen")
 
 	// Offences that are not about drugs.
 	otherOffences = set("speeding", "speed", "drunk", "driving", "drink-driving", "dui", "dwi", "theft",
@@ -121,7 +124,10 @@ var (
 		"jaywalking", "piracy", "hacking", "gambling", "hunting", "fishing", "poaching", "rape", "arson",
 		"kidnapping", "bribery", "perjury", "smoking-ban", "noise", "immigration", "visa", "weapons",
 		"weapon", "gun", "guns", "knife", "knives", "firearm", "firearms", "traffic", "insurance",
-		"copyright", "harassment", "stalking", "trafficking-humans", "prostitution", "corruption")
+		"copyright", "harassment", "stalking", "prostitution", "corruption",
+		"fyllekjøring", "promillekjøring", "råkjøring", "fartsovertredelse", "fartsbot", "fart", "tyveri",
+		"parkering", "parkeringsbot", "skatt", "drap", "vold", "ran", "innbrudd", "svindel", "kjøring",
+		"promille", "naskeri", "hærverk")
 )
 
 // countries names other countries (and their people and languages) the

@@ -21,6 +21,8 @@ var (
 	penaltiesTOML []byte
 	//go:embed cannabis-in-norway.synonyms.toml
 	synonymsTOML []byte
+	//go:embed terms.nb.toml
+	termsNB []byte
 )
 
 // DefaultName is how the embedded article is named in messages.
@@ -31,6 +33,9 @@ type Corpus struct {
 	Article  bot.Article
 	Schedule bot.Schedule // empty when the article has no penalty schedule
 	Synonyms []bot.Synonym
+	// Terms maps a language to its term list: words of questions in that
+	// language and the English the article uses for them.
+	Terms map[string]map[string]string
 }
 
 // Default returns the embedded article, penalty schedule and synonyms.
@@ -107,6 +112,13 @@ func build(name string, article, penalties, synonyms []byte) (Corpus, error) {
 			return Corpus{}, fmt.Errorf("synonyms: %w", err)
 		}
 	}
+	// The term lists describe languages, not one article: every corpus
+	// gets the embedded ones.
+	nb, err := ParseTerms(termsNB)
+	if err != nil {
+		return Corpus{}, fmt.Errorf("embedded terms.nb.toml: %w", err)
+	}
+	c.Terms = map[string]map[string]string{"nb": nb}
 	return c, nil
 }
 
@@ -191,4 +203,23 @@ func ParseSynonyms(data []byte) ([]bot.Synonym, error) {
 		}
 	}
 	return f.Synonym, nil
+}
+
+// ParseTerms reads a bilingual term list: a [terms] table of words or
+// phrases and their English.
+func ParseTerms(data []byte) (map[string]string, error) {
+	var f struct {
+		Terms map[string]string `toml:"terms"`
+	}
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("unknown key %q", und[0].String())
+	}
+	if len(f.Terms) == 0 {
+		return nil, errors.New("no [terms]")
+	}
+	return f.Terms, nil
 }

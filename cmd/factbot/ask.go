@@ -42,7 +42,7 @@ Flags:
 	}
 	defer eng.Close()
 
-	write := printAnswer
+	write := func(w io.Writer, a bot.Answer) error { return printAnswer(w, a, eng.Message) }
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -80,20 +80,21 @@ Flags:
 	return 0
 }
 
-// printAnswer renders an answer for a person at a terminal.
-func printAnswer(w io.Writer, a bot.Answer) error {
+// printAnswer renders an answer for a person at a terminal, with the
+// bot's own words (msg) in the answer's language.
+func printAnswer(w io.Writer, a bot.Answer, msg func(lang, key string) string) error {
 	var b strings.Builder
 	b.WriteString(a.Text)
 	b.WriteString("\n")
 	if !a.Answered && len(a.Examples) > 0 {
-		b.WriteString("Try asking:\n")
+		b.WriteString(msg(a.Lang, "try_asking") + "\n")
 		for _, e := range a.Examples {
 			fmt.Fprintf(&b, "  - %s\n", e)
 		}
 	}
-	fmt.Fprintf(&b, "Source: %s, %s\n", a.SourceLine(), a.Attribution.URL)
+	fmt.Fprintf(&b, "%s: %s, %s\n", msg(a.Lang, "source"), a.SourceLine(), a.Attribution.URL)
 	if a.LegalNotice {
-		b.WriteString(bot.NotLegalAdvice + "\n")
+		b.WriteString(msg(a.Lang, "not_legal_advice") + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

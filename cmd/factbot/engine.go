@@ -32,7 +32,16 @@ func loadEngine(corpusPath string, log *slog.Logger) (*engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building the index: %w", err)
 	}
-	return &engine{Bot: bot.New(c.Article, c.Schedule, ix, log), index: ix}, nil
+	var opts []bot.Option
+	for lang, terms := range c.Terms {
+		g, err := index.NewGlossary(terms)
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("term list %s: %w", lang, err)
+		}
+		opts = append(opts, bot.WithTranslator(lang, g))
+	}
+	return &engine{Bot: bot.New(c.Article, c.Schedule, ix, log, opts...), index: ix}, nil
 }
 
 // Close releases the index.

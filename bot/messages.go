@@ -1,0 +1,56 @@
+package bot
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed messages.toml
+var messagesTOML string
+
+// Languages the bot speaks; the first is the default.
+var Languages = []string{"en", "nb"}
+
+// catalog holds everything the bot says in its own words, per language.
+type catalog map[string]map[string]string
+
+func loadCatalog() (catalog, error) {
+	var c catalog
+	_, err := toml.Decode(messagesTOML, &c)
+	if err != nil {
+		return nil, fmt.Errorf("message catalogue: %w", err)
+	}
+	for _, lang := range Languages {
+		if c[lang] == nil {
+			return nil, fmt.Errorf("message catalogue: no [%s] table", lang)
+		}
+	}
+	for key := range c[Languages[0]] {
+		for _, lang := range Languages[1:] {
+			if _, ok := c[lang][key]; !ok {
+				return nil, fmt.Errorf("message catalogue: key %q missing in [%s]", key, lang)
+			}
+		}
+	}
+	return c, nil
+}
+
+// msg returns a message in lang with {name} placeholders filled from
+// pairs ("name", value, …). An unknown key is a bug: it shows as the key
+// rather than crash.
+func (c catalog) msg(lang, key string, pairs ...string) string {
+	text, ok := c[lang][key]
+	if !ok {
+		text, ok = c["en"][key]
+	}
+	if !ok {
+		return key
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		text = strings.ReplaceAll(text, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return text
+}

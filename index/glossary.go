@@ -1,0 +1,125 @@
+package index
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/no"
+)
+
+// Glossary reads a question in another language as English, word by word
+// and phrase by phrase, from a curated term list. Inflected forms are found
+// through bleve's Norwegian stemmer, so the list needs only one form of a
+// word. It is no translator: it turns a short question into the words the
+// intent layer and the English index understand, and leaves everything
+// else (names, numbers, unknown words) as written.
+type Glossary struct {
+	exact     map[string]string // lower-cased word or phrase → English
+	stems     map[string]string // stem of a listed single word → English
+	maxPhrase int
+	analyzer  analysis.Analyzer
+}
+
+var glossWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
+
+// NewGlossary builds a glossary for Norwegian Bokmål from terms.
+func NewGlossary(terms map[string]string) (*Glossary, error) {
+	an := bleve.NewIndexMapping().AnalyzerNamed(no.AnalyzerName)
+	if an == nil {
+		return nil, fmt.Errorf("glossary: analyzer %q missing", no.AnalyzerName)
+	}
+	g := &Glossary{exact: map[string]string{}, stems: map[string]string{}, maxPhrase: 1, analyzer: an}
+	keys := make([]string, 0, len(terms))
+	for k := range terms {
+		keys = append(keys, k)
+	}
+	// Sorted, so which entry owns a shared stem never depends on map order.
+	sort.Strings(keys)
+	for _, k := range keys {
+		key := strings.Join(strings.Fields(strings.ToLower(k)), " ")
+		v := strings.TrimSpace(terms[k])
+		if key == "" || v == "" {
+			return nil, fmt.Errorf("glossary: empty term or translation for %q", k)
+		}
+		g.exact[key] = v
+		n := len(strings.Fields(key))
+		if n > g.maxPhrase {
+			g.maxPhrase = n
+		}
+		if n == 1 {
+			if s := g.stem(key); s != "" {
+				if _, taken := g.stems[s]; !taken || s == key {
+					g.stems[s] = v
+				}
+			}
+		}
+	}
+	return g, nil
+}
+
+func (g *Glossary) stem(word string) string {
+	tokens := g.analyzer.Analyze([]byte(word))
+	if len(tokens) != 1 {
+		return ""
+	}
+	return string(tokens[0].Term)
+}
+
+// Translate returns text with every listed word and phrase replaced by its
+// English, longest phrase first; what lies between words (numbers' decimal
+// commas, punctuation) is kept.
+func (g *Glossary) Translate(text string) string {
+	spans := glossWordRE.FindAllStringIndex(text, -1)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(spans); {
+		n, repl := g.match(text, spans, i)
+		b.WriteString(text[last:spans[i][0]])
+		if n == 0 {
+			n = 1
+			repl = text[spans[i][0]:spans[i][1]]
+		}
+		b.WriteString(repl)
+		last = spans[i+n-1][1]
+		i += n
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// match finds the longest listed phrase starting at word i, its words
+// separated by white space only.
+func (g *Glossary) match(text string, spans [][]int, i int) (int, string) {
+	for n := min(g.maxPhrase, len(spans)-i); n >= 1; n-- {
+		ok := true
+		for j := i + 1; j < i+n; j++ {
+			if strings.TrimSpace(text[spans[j-1][1]:spans[j][0]]) != "" {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		parts := make([]string, 0, n)
+		for j := i; j < i+n; j++ {
+			parts = append(parts, strings.ToLower(text[spans[j][0]:spans[j][1]]))
+		}
+		key := strings.Join(parts, " ")
+		if v, found := g.exact[key]; found {
+			return n, v
+		}
+		if n == 1 {
+			if s := g.stem(key); s != "" {
+				if v, found := g.stems[s]; found {
+					return 1, v
+				}
+			}
+		}
+	}
+	return 0, ""
+}
