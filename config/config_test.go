@@ -1,11 +1,15 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 func env(m map[string]string) func(string) (string, bool) {
@@ -153,5 +157,25 @@ func TestSecretRedacts(t *testing.T) {
 }
 
 func fmtAll(c Config) string {
-	return strings.Join([]string{sprintf("%v", c), sprintf("%+v", c), sprintf("%#v", c)}, "\n")
+	return strings.Join([]string{fmt.Sprintf("%v", c), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c)}, "\n")
+}
+
+// The example file loads as it is and documents every key.
+func TestExampleDocumentsEveryKey(t *testing.T) {
+	data, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load("../config.example.toml", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg != Default() {
+		t.Errorf("example differs from the defaults:\n%+v\n%+v", cfg, Default())
+	}
+	forEachKey(reflect.ValueOf(&cfg).Elem(), func(section, key string, _ reflect.Value) {
+		if lineOf(data, toml.Key{section, key}) == 0 {
+			t.Errorf("config.example.toml does not document %s.%s", section, key)
+		}
+	})
 }

@@ -2,11 +2,127 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/answerlog"
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/metrics"
+	"github.com/factbot/factbot/ratelimit"
+	"github.com/factbot/factbot/server"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "factbot serve: not built yet")
-	return 1
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "TOML config file (optional: every key can come from FACTBOT_<SECTION>_<KEY>)")
+	corpusPath := fs.String("corpus", "", "answer from this article file instead of the embedded one")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: factbot serve [--config FILE] [--corpus FILE]
+
+Runs the chat adapters (Slack; Discord) behind one HTTP listener that also
+serves GET /healthz and GET /metrics. Settings come from FILE (see
+config.example.toml) and the environment, which wins: FACTBOT_HTTP_ADDR,
+FACTBOT_SLACK_ENABLED, FACTBOT_SLACK_SIGNING_SECRET, … SIGINT or SIGTERM
+stops it gracefully.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "factbot serve: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	cfg, err := config.Load(*configPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbot serve: %v\n", err)
+		return 2
+	}
+	log := newLogger(cfg.Log, stderr)
+	eng, err := loadEngine(*corpusPath, log)
+	if err != nil {
+		log.Error("loading the engine", "err", err)
+		return 1
+	}
+	defer eng.Close()
+	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
+	if err != nil {
+		log.Error("listening", "addr", cfg.HTTP.Addr, "err", err)
+		return 1
+	}
+	if err := serve(ctx, cfg, eng, ln, log, nil); err != nil {
+		log.Error("serve stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// newLogger builds the slog logger the config asks for.
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(strings.ToLower(c.Level))) // validated by config
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// serve wires the engine, middleware and adapters to one listener and runs
+// them until ctx is done. client, when not nil, is used for calls to Slack.
+func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.Listener, log *slog.Logger, client *http.Client) error {
+	m := metrics.New()
+	limiter := ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
+	// Outermost first: the log line and the metrics see rate-limited
+	// questions too, and time the whole chain.
+	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(engine)))
+
+	routes := http.NewServeMux()
+	var platforms []server.Platform
+	if cfg.Slack.Enabled {
+		s, err := slack.New(slack.Options{
+			Answerer:      answerer,
+			Mode:          cfg.Slack.Mode,
+			BotToken:      cfg.Slack.BotToken.Value(),
+			SigningSecret: cfg.Slack.SigningSecret.Value(),
+			AppToken:      cfg.Slack.AppToken.Value(),
+			Command:       cfg.Slack.Command,
+			APIURL:        cfg.Slack.SlackAPIURL(),
+			HTTPClient:    client,
+			Logger:        log,
+			Reject:        func(reason string) { m.Reject(slack.Platform, reason) },
+			MaxBodyBytes:  cfg.HTTP.MaxBodyBytes,
+		})
+		if err != nil {
+			return fmt.Errorf("starting slack: %w", err)
+		}
+		s.Register(routes)
+		platforms = append(platforms, s)
+		log.Info("slack enabled", "mode", cfg.Slack.Mode, "command", cfg.Slack.Command)
+	} else {
+		platforms = append(platforms, server.Disabled(slack.Platform))
+	}
+
+	return server.Run(ctx, ln, server.Options{
+		Routes:          routes,
+		Metrics:         m.Handler(),
+		Platforms:       platforms,
+		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
+		Logger:          log,
+	})
 }

@@ -1,5 +1,0 @@
-package config
-
-import "fmt"
-
-var sprintf = fmt.Sprintf

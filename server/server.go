@@ -1,0 +1,142 @@
+// Package server runs factbot's one HTTP listener: the platforms' endpoints,
+// /healthz and /metrics, and the platforms' own loops (Socket Mode, gateways),
+// with a graceful, bounded shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/factbot/factbot/health"
+)
+
+// Platform is a chat platform adapter. Run blocks until ctx is done (or the
+// platform fails for good) and returns after its in-flight replies.
+type Platform interface {
+	health.Reporter
+	Run(ctx context.Context) error
+}
+
+// Options configures Run.
+type Options struct {
+	// Routes holds the platforms' HTTP endpoints; may be nil.
+	Routes http.Handler
+	// Metrics serves /metrics; may be nil.
+	Metrics   http.Handler
+	Platforms []Platform
+	// ShutdownTimeout bounds finishing in-flight requests and replies.
+	ShutdownTimeout time.Duration
+	Logger          *slog.Logger
+}
+
+// Handler is the listener's mux: /healthz, /metrics and the routes.
+func Handler(o Options) http.Handler {
+	mux := http.NewServeMux()
+	reporters := make([]health.Reporter, len(o.Platforms))
+	for i, p := range o.Platforms {
+		reporters[i] = p
+	}
+	mux.Handle("/healthz", health.Handler(reporters...))
+	if o.Metrics != nil {
+		mux.Handle("/metrics", o.Metrics)
+	}
+	if o.Routes != nil {
+		mux.Handle("/", o.Routes)
+	}
+	return mux
+}
+
+// Run serves on ln and runs the platforms until ctx is done, then stops
+// taking requests, lets those in flight finish, stops the platforms (which
+// finish their own replies) and returns nil. All of that is bounded by
+// ShutdownTimeout. A platform or listener that fails for good stops
+// everything and its error is returned.
+func Run(ctx context.Context, ln net.Listener, o Options) error {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.ShutdownTimeout <= 0 {
+		o.ShutdownTimeout = 10 * time.Second
+	}
+	srv := &http.Server{
+		Handler:           Handler(o),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
+	}
+
+	// Platforms outlive ctx a little: they stop only once the listener has
+	// drained, so a request accepted late can still start its reply.
+	platCtx, stopPlatforms := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopPlatforms()
+	type result struct {
+		name string
+		err  error
+	}
+	platDone := make(chan result, len(o.Platforms))
+	for _, p := range o.Platforms {
+		go func() { platDone <- result{p.Name(), p.Run(platCtx)} }()
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	o.Logger.Info("serving", "addr", ln.Addr().String(), "platforms", len(o.Platforms))
+
+	var failure error
+	running := len(o.Platforms)
+	select {
+	case <-ctx.Done():
+		o.Logger.Info("shutting down")
+	case err := <-serveErr:
+		failure = fmt.Errorf("http server: %w", err)
+		serveErr <- nil // Serve has returned; let the shutdown path see that
+	case r := <-platDone:
+		running--
+		if r.err == nil {
+			r.err = errors.New("stopped unexpectedly")
+		}
+		failure = fmt.Errorf("%s: %w", r.name, r.err)
+	}
+
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+		failure = errors.Join(failure, fmt.Errorf("shutting down http: %w", err))
+	}
+	stopPlatforms()
+	for ; running > 0; running-- {
+		select {
+		case r := <-platDone:
+			if r.err != nil {
+				o.Logger.Error("platform stopped with an error", "platform", r.name, "err", r.err)
+			}
+		case <-sctx.Done():
+			return errors.Join(failure, fmt.Errorf("shutdown timed out waiting for %d platform(s)", running))
+		}
+	}
+	if failure != nil {
+		return failure
+	}
+	o.Logger.Info("stopped")
+	return nil
+}
+
+// Disabled is a platform that is configured off: /healthz lists it as
+// "disabled" (and ready), and it does nothing.
+type Disabled string
+
+// Name is the platform name.
+func (d Disabled) Name() string { return string(d) }
+
+// Health reports "disabled".
+func (d Disabled) Health() health.Status { return health.Status{State: "disabled", Ready: true} }
+
+// Run waits for ctx.
+func (d Disabled) Run(ctx context.Context) error { <-ctx.Done(); return nil }

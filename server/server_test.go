@@ -1,0 +1,140 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/health"
+)
+
+type fakePlatform struct {
+	name    string
+	stopped atomic.Bool
+	fail    chan error
+}
+
+func (p *fakePlatform) Name() string          { return p.name }
+func (p *fakePlatform) Health() health.Status { return health.Status{State: "ready", Ready: true} }
+func (p *fakePlatform) Run(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		p.stopped.Store(true)
+		return nil
+	case err := <-p.fail:
+		return err
+	}
+}
+
+func listen(t *testing.T) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestGracefulShutdownWithRequestInFlight(t *testing.T) {
+	ln := listen(t)
+	base := "http://" + ln.Addr().String()
+	entered, release := make(chan struct{}), make(chan struct{})
+	routes := http.NewServeMux()
+	routes.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		close(entered)
+		<-release
+		_, _ = io.WriteString(w, "done")
+	})
+	p := &fakePlatform{name: "slack", fail: make(chan error)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runErr := make(chan error, 1)
+	go func() {
+		runErr <- Run(ctx, ln, Options{Routes: routes, Platforms: []Platform{p}, ShutdownTimeout: time.Minute,
+			Metrics: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "m 1\n") })})
+	}()
+
+	if code, body := get(t, base+"/healthz"); code != 200 || !strings.Contains(body, `"slack"`) {
+		t.Fatalf("healthz %d %s", code, body)
+	}
+	if code, body := get(t, base+"/metrics"); code != 200 || body != "m 1\n" {
+		t.Fatalf("metrics %d %s", code, body)
+	}
+
+	slow := make(chan string, 1)
+	go func() {
+		resp, err := http.Get(base + "/slow")
+		if err != nil {
+			slow <- "error: " + err.Error()
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		slow <- string(b)
+	}()
+	<-entered
+	cancel()
+	select {
+	case err := <-runErr:
+		t.Fatalf("Run returned %v with a request in flight", err)
+	default:
+	}
+	close(release)
+	if got := <-slow; got != "done" {
+		t.Errorf("in-flight request got %q", got)
+	}
+	if err := <-runErr; err != nil {
+		t.Errorf("Run = %v", err)
+	}
+	if !p.stopped.Load() {
+		t.Error("platform not stopped")
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("still accepting after shutdown")
+	}
+}
+
+func TestPlatformFailureStopsServer(t *testing.T) {
+	p := &fakePlatform{name: "slack", fail: make(chan error, 1)}
+	other := &fakePlatform{name: "discord", fail: make(chan error)}
+	p.fail <- errors.New("invalid_auth")
+	err := Run(context.Background(), listen(t), Options{Platforms: []Platform{p, other}})
+	if err == nil || !strings.Contains(err.Error(), "slack: invalid_auth") {
+		t.Errorf("Run = %v", err)
+	}
+	if !other.stopped.Load() {
+		t.Error("other platform not stopped")
+	}
+}
+
+func TestDisabledPlatform(t *testing.T) {
+	ln := listen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, ln, Options{Platforms: []Platform{Disabled("slack")}}) }()
+	code, body := get(t, "http://"+ln.Addr().String()+"/healthz")
+	if code != 200 || !strings.Contains(body, `"disabled"`) {
+		t.Errorf("healthz %d %s", code, body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+}
