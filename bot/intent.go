@@ -137,7 +137,7 @@ func factIntent(ws []string) string {
 	switch {
 	case personal && (limitNoun || howMuch || counts || maxWords.any(ws) || set("amount", "quantity", "allowed", "what").any(ws)):
 		return FactLimit
-	case howMuch && carry && !penalty:
+	case howMuch && carry && !anyPhrase(ws, "how much time", "how much prison", "how much jail", "how many years"):
 		return FactLimit
 	case limitNoun && (possessionWords.any(ws) || cannabisWords.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
 		return FactLimit
@@ -199,7 +199,7 @@ var intentVocabulary = func() wordSet {
 		"personal", "small", "little", "tiny", "bit", "first-time", "first", "timer", "first-timer", "face",
 		"risk", "most", "least", "possible", "count", "counts", "considered", "law", "laws", "illegal",
 		"crime", "criminal", "grams", "gram", "g", "kilos", "ounces", "big", "typical", "usual", "usually",
-		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "receive", "given", "serve", "someone", "somebody", "person", "one",
+		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "without", "avoid", "before", "risking", "facing", "receive", "given", "serve", "someone", "somebody", "person", "one",
 		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
 	for _, s := range []wordSet{penaltyWords, possessionWords, cannabisWords, drugWords, neutralWords, stopWords,
 		maxWords, minWords, sentenceNouns, repeatWords, dealerWords} {

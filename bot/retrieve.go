@@ -64,8 +64,16 @@ func contentQuery(ws []string) string {
 // say more than common ones, and a term the article never uses says the
 // most, since it means the question is about something else.
 func weight(t Term, passages int) float64 {
-	return math.Log(1 + float64(passages)/(float64(t.DocFreq)+0.5))
+	w := math.Log(1 + float64(passages)/(float64(t.DocFreq)+0.5))
+	if isTopicWord(t.Word) {
+		// Every question is about cannabis and drugs: the word says
+		// little about which passage answers it.
+		w /= 2
+	}
+	return w
 }
+
+func isTopicWord(w string) bool { return cannabisWords[w] || drugWords[w] }
 
 // coverage is the weighted share of the question's terms a hit contains.
 func coverage(res SearchResult, h Hit) float64 {
@@ -105,7 +113,7 @@ func bestHit(res SearchResult) (int, float64) {
 // passage is not answered by it.
 func coversSubject(res SearchResult, h Hit) bool {
 	for i, t := range res.Terms {
-		if h.Matched[i] && !cannabisWords[t.Word] && !drugWords[t.Word] && t.DocFreq > 0 {
+		if h.Matched[i] && !isTopicWord(t.Word) && t.DocFreq > 0 {
 			return true
 		}
 	}

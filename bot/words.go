@@ -12,7 +12,15 @@ import (
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
 
 // words splits lower-cased text into words ("first-time" stays one word).
-func words(lower string) []string { return wordRE.FindAllString(lower, -1) }
+// A possessive "'s" is dropped: "Sweden's laws" names Sweden.
+func words(lower string) []string {
+	ws := wordRE.FindAllString(lower, -1)
+	for i, w := range ws {
+		w = strings.TrimSuffix(w, "'s")
+		ws[i] = strings.TrimSuffix(w, "’s")
+	}
+	return ws
+}
 
 type wordSet map[string]bool
 
@@ -160,6 +168,7 @@ var ambiguousCountries = set("us", "turkey", "island", "polish", "washington", "
 // names, or "".
 func otherCountry(original string, ws []string) string {
 	for _, raw := range wordRE.FindAllString(original, -1) {
+		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s")
 		w := strings.ToLower(raw)
 		if !countries[w] {
 			continue

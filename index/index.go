@@ -86,7 +86,9 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 			idx.Close()
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
 		}
-		ix.sentenceTerms[p.ID] = ix.termSet(p.Text, p.Section)
+		// The section name says what the paragraph is about, not what
+		// the sentence says: it counts at paragraph level only.
+		ix.sentenceTerms[p.ID] = ix.termSet(p.Text)
 		ix.paragraphTerms[p.ID] = ix.termSet(p.ParagraphText, p.Section)
 	}
 	for i, s := range synonyms {
