@@ -172,7 +172,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 	} else {
 		<-ctx.Done()
 	}
-	a.state.Store("stopped")
+	if err == nil {
+		a.state.Store("stopped")
+	}
 	a.tasks.closeAndWait()
 	return err
 }

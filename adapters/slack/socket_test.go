@@ -1,0 +1,203 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// fakeSocketSlack plays Slack for Socket Mode: apps.connections.open hands
+// out a ws://127.0.0.1 URL, each WebSocket connection is passed to the test,
+// and Web API calls and response_url posts are recorded like fakeSlack's.
+type fakeSocketSlack struct {
+	*fakeSlack
+	ws    *httptest.Server
+	conns chan *websocket.Conn
+	done  chan struct{}
+}
+
+func newFakeSocketSlack(t *testing.T) *fakeSocketSlack {
+	t.Helper()
+	f := &fakeSocketSlack{fakeSlack: newFakeSlack(t), conns: make(chan *websocket.Conn, 4), done: make(chan struct{})}
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	f.ws = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/api/apps.connections.open":
+			if r.Header.Get("Authorization") != "Bearer xapp-test" {
+				_, _ = w.Write([]byte(`{"ok":false,"error":"invalid_auth"}`))
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"ok":true,"url":"ws://` + r.Host + `/ws"}`))
+		case "/ws":
+			c, err := up.Upgrade(w, r, nil)
+			if err != nil {
+				return
+			}
+			f.conns <- c
+		default:
+			f.fakeSlack.Config.Handler.ServeHTTP(w, r) // chat.postMessage, hooks
+		}
+	}))
+	t.Cleanup(func() {
+		f.ws.CloseClientConnections()
+		f.ws.Close()
+	})
+	return f
+}
+
+func (f *fakeSocketSlack) conn(t *testing.T) *websocket.Conn {
+	t.Helper()
+	select {
+	case c := <-f.conns:
+		t.Cleanup(func() { c.Close() })
+		return c
+	case <-time.After(10 * time.Second): // hang guard
+		t.Fatal("no Socket Mode connection")
+		return nil
+	}
+}
+
+func send(t *testing.T, c *websocket.Conn, v any) {
+	t.Helper()
+	if err := c.WriteJSON(v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readAck reads the next message, which must ack envelopeID.
+func readAck(t *testing.T, c *websocket.Conn, envelopeID string) map[string]any {
+	t.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second)) // hang guard
+	var ack map[string]any
+	if err := c.ReadJSON(&ack); err != nil {
+		t.Fatalf("reading ack of %s: %v", envelopeID, err)
+	}
+	if ack["envelope_id"] != envelopeID {
+		t.Fatalf("ack = %v, want envelope %s", ack, envelopeID)
+	}
+	return ack
+}
+
+func slashEnvelope(id, text string) map[string]any {
+	return map[string]any{
+		"envelope_id": id, "type": "slash_commands", "accepts_response_payload": true,
+		"payload": map[string]any{
+			"command": "/ask", "text": text, "user_id": "U2CERLKJA", "user_name": "roadrunner",
+			"channel_id": "C1", "team_id": "T1", "response_url": "https://hooks.slack.com/x",
+		},
+	}
+}
+
+func TestSocketMode(t *testing.T) {
+	fs := newFakeSocketSlack(t)
+	eng := &fakeEngine{}
+	a, err := New(Options{
+		Answerer: eng, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
+		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Health().Ready {
+		t.Error("ready before connecting")
+	}
+	mux := http.NewServeMux()
+	a.Register(mux)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/slack/commands", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("Socket Mode serves HTTP endpoints: %d", rec.Code)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- a.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-runErr; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	}()
+
+	c := fs.conn(t)
+	send(t, c, map[string]any{"type": "hello", "num_connections": 1})
+
+	// A slash command: the ack carries the Block Kit reply.
+	send(t, c, slashEnvelope("env-1", "What is the penalty for 20 grams?"))
+	ack := readAck(t, c, "env-1")
+	payload, _ := ack["payload"].(map[string]any)
+	if payload["response_type"] != "ephemeral" || !strings.Contains(blockText(t, payload), "2 years") {
+		t.Errorf("slash command ack = %v", ack)
+	}
+	if h := a.Health(); !h.Ready || h.State != "connected" {
+		t.Errorf("health = %+v", h)
+	}
+
+	// An app_mention: an empty ack, then a threaded chat.postMessage.
+	var ev map[string]any
+	_ = json.Unmarshal([]byte(eventBody("Ev100", "<@UFACTBOT> penalty for 20 grams?", "")), &ev)
+	send(t, c, map[string]any{"envelope_id": "env-2", "type": "events_api", "payload": ev})
+	if ack := readAck(t, c, "env-2"); ack["payload"] != nil {
+		t.Errorf("events ack carries %v", ack["payload"])
+	}
+	p := fs.next(t)
+	if p.Path != "/api/chat.postMessage" || p.Form.Get("thread_ts") != "1700000000.000100" || !strings.Contains(p.Form.Get("blocks"), "2 years") {
+		t.Errorf("mention reply %s %v", p.Path, p.Form)
+	}
+	// The same event again (a retry) is acked but not answered twice.
+	send(t, c, map[string]any{"envelope_id": "env-3", "type": "events_api", "payload": ev, "retry_attempt": 1})
+	readAck(t, c, "env-3")
+
+	// A Share click: ack, then an in_channel post to response_url.
+	var form map[string]any
+	values, _ := url.ParseQuery(interactionBody(t, fs.ws.URL+"/hooks/share", "What is the penalty for 20 grams?"))
+	_ = json.Unmarshal([]byte(values.Get("payload")), &form)
+	send(t, c, map[string]any{"envelope_id": "env-4", "type": "interactive", "payload": form})
+	readAck(t, c, "env-4")
+	if p := fs.next(t); p.Path != "/hooks/share" || p.JSON["response_type"] != "in_channel" {
+		t.Errorf("share posted %s %v", p.Path, p.JSON)
+	}
+
+	// Slack asks for a reconnect: slack-go opens a new connection by itself,
+	// and /healthz shows it.
+	send(t, c, map[string]any{"type": "disconnect", "reason": "refresh_requested"})
+	c2 := fs.conn(t)
+	send(t, c2, map[string]any{"type": "hello"})
+	send(t, c2, slashEnvelope("env-5", "help"))
+	if ack := readAck(t, c2, "env-5"); !strings.Contains(blockText(t, ack), "/ask") {
+		t.Errorf("help ack = %v", ack)
+	}
+	if h := a.Health(); !h.Ready || h.Reconnects != 1 {
+		t.Errorf("health after reconnect = %+v", h)
+	}
+	a.tasks.wait()
+	fs.none(t)
+}
+
+func TestSocketModeInvalidAuth(t *testing.T) {
+	fs := newFakeSocketSlack(t)
+	a, err := New(Options{
+		Answerer: &fakeEngine{}, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-wrong",
+		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = a.Run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
+		t.Errorf("Run = %v", err)
+	}
+	if a.Health().Ready {
+		t.Error("ready after invalid auth")
+	}
+	if strings.Contains(err.Error(), "xapp-wrong") {
+		t.Error("token in error")
+	}
+}
