@@ -149,10 +149,8 @@ func factIntent(ws []string) string {
 		return FactMaximum
 	case minWords.any(ws) && sentenceNouns.any(ws):
 		return FactMinimum
-	case (repeatWords.any(ws) && (penalty || anyPhrase(ws, "offender", "offenders", "offence", "offense", "time", "caught"))) || (dealerWords.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
-		if repeatWords.any(ws) && !anyPhrase(ws, "repeat", "repeated", "again", "reoffend", "reoffender", "reoffenders", "reoffending", "habitual", "recidivist", "recidivists", "second time", "third time", "second offence", "second offense", "multiple times") && !dealerWords.any(ws) {
-			break
-		}
+	case (repeated(ws) && (penalty || set("offender", "offenders", "offence", "offense", "caught").any(ws))) ||
+		(dealerWords.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
 		return FactRepeat
 	case anyPhrase(ws, "first-time", "first time", "first offence", "first offense", "first-time offender", "first timer", "first-timer") && (penalty || small || set("offender", "offenders", "what").any(ws)):
 		return FactFirstTime
@@ -202,7 +200,7 @@ var intentVocabulary = func() wordSet {
 		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "without", "avoid", "before", "risking", "facing", "receive", "given", "serve", "someone", "somebody", "person", "one",
 		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
 	for _, s := range []wordSet{penaltyWords, possessionWords, cannabisWords, drugWords, neutralWords, stopWords,
-		maxWords, minWords, sentenceNouns, repeatWords, dealerWords} {
+		maxWords, minWords, sentenceNouns, repeatWords, dealerWords, set("second", "third", "multiple", "times", "once")} {
 		for w := range s {
 			all[w] = true
 		}
@@ -229,3 +227,8 @@ func isNumber(w string) bool {
 }
 
 var priceWords = set("price", "prices", "cost", "costs", "costing", "worth", "cheap", "cheaper", "expensive", "nok", "kroner", "krone", "dollars", "euros", "street")
+
+// repeated reports whether the question is about offending more than once.
+func repeated(ws []string) bool {
+	return repeatWords.any(ws) || anyPhrase(ws, "second time", "third time", "second offence", "second offense", "multiple times", "many times", "more than once")
+}

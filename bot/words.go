@@ -109,7 +109,7 @@ var (
 		"jail", "term", "time", "years", "imprisonment", "fine", "fines")
 
 	repeatWords = set("repeat", "repeated", "reoffend", "reoffender", "reoffenders", "reoffending",
-		"again", "habitual", "recidivist", "recidivists", "second", "third", "multiple")
+		"again", "habitual", "recidivist", "recidivists")
 	dealerWords = set("dealer", "dealers", "dealing", "deal", "sell", "selling", "seller", "sellers", "sale",
 		"sales", "supply", "supplying", "supplier", "trafficking", "trafficker", "traffickers", "distribute",
 		"distributing", "distribution", "pusher")
