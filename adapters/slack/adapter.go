@@ -195,18 +195,18 @@ func isHelp(text string) bool {
 
 // commandReply is the ephemeral reply to a slash command, shared by HTTP and
 // Socket Mode.
-func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) slackgo.Msg {
+func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
 	if cmd.Command != "" && cmd.Command != a.o.Command {
 		a.log.Warn("unknown slash command", "command", cmd.Command)
 	}
 	text := questionText(cmd.Text)
 	if isHelp(text) {
 		blocks := usage(a.o.Command, a.o.Examples)
-		return slackgo.Msg{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: slackgo.Blocks{BlockSet: blocks}}
+		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: blocks}
 	}
 	ans := a.ask(ctx, text, cmd.UserID, cmd.ChannelID)
 	r := render{answer: ans, question: text, share: true}
-	return slackgo.Msg{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: slackgo.Blocks{BlockSet: r.blocks()}}
+	return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: r.blocks()}
 }
 
 // mention answers an app_mention in its thread. Mentions by bots, this one

@@ -47,7 +47,7 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 			a.reject(w, endpoint, reason, http.StatusUnauthorized)
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.o.MaxBodyBytes))
+		body, err := readBody(w, r, a.o.MaxBodyBytes)
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
@@ -64,6 +64,16 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next(w, r, body)
 	})
+}
+
+// readBody reads at most limit bytes, sized from Content-Length when given.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if n := r.ContentLength; n > 0 && n <= limit {
+		buf.Grow(int(n) + 1) // +1: ReadFrom wants room to see EOF
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	return buf.Bytes(), err
 }
 
 func (a *Adapter) reject(w http.ResponseWriter, endpoint, reason string, code int) {

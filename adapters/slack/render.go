@@ -31,13 +31,18 @@ var (
 // meaning, and a bare @channel/@here/@everyone is broken with a word joiner.
 func Escape(s string) string {
 	s = mrkdwnEscaper.Replace(s)
+	if !strings.Contains(s, "@") { // the common case skips the regexp
+		return s
+	}
 	return broadcastRE.ReplaceAllString(s, "@\u2060$1")
 }
 
 // questionText turns the text Slack sends (with &, <, > escaped and the bot's
 // own mention in front of an app_mention) into the question as typed.
 func questionText(s string) string {
-	s = leadingMentionRE.ReplaceAllString(s, "")
+	if strings.HasPrefix(strings.TrimSpace(s), "<@") {
+		s = leadingMentionRE.ReplaceAllString(s, "")
+	}
 	return strings.TrimSpace(slackUnesc.Replace(s))
 }
 
@@ -139,4 +144,13 @@ func DefaultExamples() []string {
 		"Is medical cannabis allowed?",
 		"What happens to repeat offenders?",
 	}
+}
+
+// reply is a message as Slack takes it in a slash-command response or a
+// Socket Mode ack. It marshals the blocks directly: slack.Msg goes through
+// slack.Blocks' MarshalJSON, which encodes every block twice.
+type reply struct {
+	ResponseType string          `json:"response_type"`
+	Text         string          `json:"text"`
+	Blocks       []slackgo.Block `json:"blocks"`
 }

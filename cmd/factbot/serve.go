@@ -86,6 +86,16 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 // serve wires the engine, middleware and adapters to one listener and runs
 // them until ctx is done. client, when not nil, is used for calls to Slack.
 func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.Listener, log *slog.Logger, client *http.Client) error {
+	opts, err := build(cfg, engine, log, client)
+	if err != nil {
+		return err
+	}
+	return server.Run(ctx, ln, opts)
+}
+
+// build assembles the server: middleware around the engine, the enabled
+// platforms and their routes, metrics.
+func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *http.Client) (server.Options, error) {
 	m := metrics.New()
 	limiter := ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
 	// Outermost first: the log line and the metrics see rate-limited
@@ -109,7 +119,7 @@ func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.L
 			MaxBodyBytes:  cfg.HTTP.MaxBodyBytes,
 		})
 		if err != nil {
-			return fmt.Errorf("starting slack: %w", err)
+			return server.Options{}, fmt.Errorf("starting slack: %w", err)
 		}
 		s.Register(routes)
 		platforms = append(platforms, s)
@@ -118,11 +128,11 @@ func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.L
 		platforms = append(platforms, server.Disabled(slack.Platform))
 	}
 
-	return server.Run(ctx, ln, server.Options{
+	return server.Options{
 		Routes:          routes,
 		Metrics:         m.Handler(),
 		Platforms:       platforms,
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
 		Logger:          log,
-	})
+	}, nil
 }
