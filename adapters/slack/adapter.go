@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -215,7 +216,7 @@ func (a *Adapter) mention(ev *slackEventMention) {
 	if ev.BotID != "" || ev.User == "" || ev.Edited {
 		return
 	}
-	a.tasks.do(func() {
+	ok := a.tasks.do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
 		thread := ev.ThreadTS
@@ -246,6 +247,9 @@ func (a *Adapter) mention(ev *slackEventMention) {
 			a.log.Error("replying to mention", "err", err)
 		}
 	})
+	if !ok {
+		a.log.Warn("shutting down: mention not answered")
+	}
 }
 
 // slackEventMention is the part of an app_mention factbot uses.
@@ -265,8 +269,8 @@ func (a *Adapter) share(ic slackgo.InteractionCallback) {
 		if act == nil || act.ActionID != ShareActionID {
 			continue
 		}
-		question, user, name, channel, url := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
-		a.tasks.do(func() {
+		question, user, name, channel, responseURL := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
+		ok := a.tasks.do(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 			defer cancel()
 			ans := a.ask(ctx, question, user, channel)
@@ -279,12 +283,25 @@ func (a *Adapter) share(ic slackgo.InteractionCallback) {
 				r := render{answer: ans, question: question, sharer: sharedBy(user, name)}
 				msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
 			}
-			if err := slackgo.PostWebhookCustomHTTPContext(ctx, url, a.o.HTTPClient, msg); err != nil {
-				a.log.Error("sharing answer", "err", err)
+			if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
+				a.log.Error("sharing answer", "err", redactURL(err))
 			}
 		})
+		if !ok {
+			a.log.Warn("shutting down: share not posted")
+		}
 		return // one share per click
 	}
+}
+
+// redactURL drops the URL from a request error: a response_url is a
+// capability that lets anyone post to the channel for 30 minutes.
+func redactURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s response_url: %w", ue.Op, ue.Err)
+	}
+	return err
 }
 
 // tasks tracks follow-up posts so shutdown can wait for them. Once closed it
@@ -295,13 +312,16 @@ type tasks struct {
 	closed bool
 }
 
-func (t *tasks) do(f func()) {
+// do runs f in the background unless shutdown has begun; it reports
+// whether f will run.
+func (t *tasks) do(f func()) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.closed {
-		return
+		return false
 	}
 	t.wg.Go(f)
+	return true
 }
 
 func (t *tasks) wait() { t.wg.Wait() }

@@ -2,11 +2,14 @@ package slack
 
 import (
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -296,4 +299,29 @@ func TestNewErrors(t *testing.T) {
 			t.Errorf("New(%+v) did not fail", o)
 		}
 	}
+}
+
+func TestShareErrorDoesNotLogResponseURL(t *testing.T) {
+	var logs strings.Builder
+	ta := newTestAdapter(t, func(o *Options) {
+		o.Logger = slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
+	})
+	hook := "http://127.0.0.1:1/hooks/T1/SECRETPATH"
+	ta.do(signed("/slack/interactions", formType, interactionBody(t, hook, "What is the penalty for 20 grams?")))
+	ta.tasks.wait()
+	out := logs.String()
+	if !strings.Contains(out, "sharing answer") || strings.Contains(out, "SECRETPATH") {
+		t.Errorf("log = %q", out)
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
