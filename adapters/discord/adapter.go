@@ -38,7 +38,7 @@ type Options struct {
 	// Now is the clock for the X-Signature-Timestamp freshness check.
 	Now func() time.Time
 	// OnReject is told why an HTTP interaction was refused
-	// ("bad_signature", "stale_timestamp", "too_large", "bad_request",
+	// ("bad_signature", "stale_timestamp", "too_large", "malformed",
 	// "method"), for the rejected-requests metric.
 	OnReject func(reason string)
 	// DeferAfter is how long a command may take before it is acknowledged

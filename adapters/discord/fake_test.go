@@ -8,6 +8,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -93,7 +96,7 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/api/v9/gateway":
 		writeTestJSON(w, map[string]string{"url": "ws://" + r.Host + "/gw"})
 		return
-	case r.URL.Path == "/gw":
+	case strings.HasPrefix(r.URL.Path, "/gw"): // discordgo adds a trailing slash
 		f.serveGateway(w, r)
 		return
 	}
@@ -163,6 +166,11 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case frame := <-f.dispatch:
+			if code, ok := strings.CutPrefix(frame, "close:"); ok {
+				n, _ := strconv.Atoi(code)
+				c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(n, "test drop"))
+				return
+			}
 			if err := c.WriteMessage(websocket.TextMessage, []byte(frame)); err != nil {
 				return
 			}
@@ -256,5 +264,39 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestMain fails the run if adapter, session or fake goroutines outlive
+// the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if code == 0 {
+		if leak := waitNoLeaks(); leak != "" {
+			os.Stderr.WriteString("goroutines left running after the tests:\n" + leak)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+func waitNoLeaks() string {
+	deadline := time.Now().Add(guard)
+	for {
+		buf := make([]byte, 1<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		var leaks []string
+		for _, g := range strings.Split(string(buf), "\n\n") {
+			if strings.Contains(g, "discordgo.(*Session)") || strings.Contains(g, "discord.(*Adapter)") || strings.Contains(g, "discord.(*fakeDiscord)") {
+				leaks = append(leaks, g)
+			}
+		}
+		if len(leaks) == 0 {
+			return ""
+		}
+		if time.Now().After(deadline) {
+			return strings.Join(leaks, "\n\n")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

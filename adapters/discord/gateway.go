@@ -115,7 +115,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			default:
 			}
 			a.health.set(StateConnected, "")
-			a.log.Info("discord: connected to the gateway", "shard", a.Health().Shard, "user", a.selfID())
+			a.log.Info("discord: connected to the gateway", "shard_id", a.cfg.ShardID, "shard_count", a.cfg.ShardCount, "user", a.selfID())
 			return nil
 		}
 		if ctx.Err() != nil {

@@ -3,7 +3,8 @@ package discord
 import (
 	"strconv"
 	"sync"
-	"time"
+
+	"github.com/factbot/factbot/health"
 )
 
 // Adapter states as /healthz shows them.
@@ -13,51 +14,49 @@ const (
 	StateConnected    = "connected"    // gateway: READY received
 	StateReconnecting = "reconnecting" // gateway: dropped, retrying
 	StateReady        = "ready"        // http: accepting interactions
-	StateError        = "error"        // fatal: not retrying (see Error)
+	StateError        = "error"        // fatal: not retrying (see Detail)
 	StateStopped      = "stopped"
 )
 
-// Health is the adapter's state for /healthz.
-type Health struct {
-	Mode  string    `json:"mode"`
-	State string    `json:"state"`
-	Error string    `json:"error,omitempty"`
-	Since time.Time `json:"since"`
-	// Shard is "id/count" when sharded.
-	Shard string `json:"shard,omitempty"`
-}
-
-// OK reports whether the adapter can take questions.
-func (h Health) OK() bool { return h.State == StateConnected || h.State == StateReady }
-
 type healthState struct {
-	mu    sync.Mutex
-	state string
-	err   string
-	since time.Time
+	mu       sync.Mutex
+	state    string
+	detail   string
+	connects int
 }
 
-func (h *healthState) set(state, err string) {
+func (h *healthState) set(state, detail string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.state != state || h.err != err {
-		h.since = time.Now()
+	if state == StateConnected {
+		h.connects++
 	}
-	h.state, h.err = state, err
+	h.state, h.detail = state, detail
 }
 
-func (h *healthState) get() (string, string, time.Time) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.state, h.err, h.since
-}
+// Name is the platform name on /healthz.
+func (a *Adapter) Name() string { return Platform }
 
-// Health returns the current state; safe to call at any time.
-func (a *Adapter) Health() Health {
-	state, err, since := a.health.get()
-	h := Health{Mode: a.cfg.Mode, State: state, Error: err, Since: since}
+// Health reports the adapter's state for /healthz (health.Reporter); safe
+// to call at any time. Ready means questions can be answered now.
+func (a *Adapter) Health() health.Status {
+	a.health.mu.Lock()
+	defer a.health.mu.Unlock()
+	st := health.Status{
+		State:  a.health.state,
+		Ready:  a.health.state == StateConnected || a.health.state == StateReady,
+		Detail: a.health.detail,
+	}
+	if a.health.connects > 1 {
+		st.Reconnects = a.health.connects - 1
+	}
 	if a.cfg.Mode == ModeGateway && a.cfg.ShardCount > 0 {
-		h.Shard = strconv.Itoa(a.cfg.ShardID) + "/" + strconv.Itoa(a.cfg.ShardCount)
+		shard := "shard " + strconv.Itoa(a.cfg.ShardID) + "/" + strconv.Itoa(a.cfg.ShardCount)
+		if st.Detail == "" {
+			st.Detail = shard
+		} else {
+			st.Detail = shard + ": " + st.Detail
+		}
 	}
-	return h
+	return st
 }

@@ -47,7 +47,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 			a.reject(w, http.StatusRequestEntityTooLarge, "too_large")
 			return
 		}
-		a.reject(w, http.StatusBadRequest, "bad_request")
+		a.reject(w, http.StatusBadRequest, "malformed")
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
@@ -61,7 +61,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
-		a.reject(w, http.StatusBadRequest, "bad_request")
+		a.reject(w, http.StatusBadRequest, "malformed")
 		return
 	}
 
@@ -78,7 +78,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, errClosing):
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 	default:
-		a.reject(w, http.StatusBadRequest, "bad_request")
+		a.reject(w, http.StatusBadRequest, "malformed")
 	}
 }
 

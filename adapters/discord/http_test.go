@@ -279,9 +279,9 @@ func TestHTTPRejects(t *testing.T) {
 		{"no signature", func() *httptest.ResponseRecorder { return f.post(body, nil, f.now) }, 401, "bad_signature"},
 		{"stale timestamp", func() *httptest.ResponseRecorder { return f.post(body, f.priv, f.now.Add(-6*time.Minute)) }, 401, "stale_timestamp"},
 		{"future timestamp", func() *httptest.ResponseRecorder { return f.post(body, f.priv, f.now.Add(6*time.Minute)) }, 401, "stale_timestamp"},
-		{"malformed JSON", func() *httptest.ResponseRecorder { return f.post(`{"type":2,"data":`, f.priv, f.now) }, 400, "bad_request"},
-		{"wrong JSON types", func() *httptest.ResponseRecorder { return f.post(`{"type":"x","data":[1]}`, f.priv, f.now) }, 400, "bad_request"},
-		{"unknown type", func() *httptest.ResponseRecorder { return f.post(`{"id":"1","type":99}`, f.priv, f.now) }, 400, "bad_request"},
+		{"malformed JSON", func() *httptest.ResponseRecorder { return f.post(`{"type":2,"data":`, f.priv, f.now) }, 400, "malformed"},
+		{"wrong JSON types", func() *httptest.ResponseRecorder { return f.post(`{"type":"x","data":[1]}`, f.priv, f.now) }, 400, "malformed"},
+		{"unknown type", func() *httptest.ResponseRecorder { return f.post(`{"id":"1","type":99}`, f.priv, f.now) }, 400, "malformed"},
 		{"oversize", func() *httptest.ResponseRecorder {
 			return f.post(`{"type":2,"x":"`+strings.Repeat("a", maxBody)+`"}`, f.priv, f.now)
 		}, 413, "too_large"},
@@ -339,7 +339,7 @@ func TestHTTPShareButton(t *testing.T) {
 	msg := map[string]any{"id": "m9", "channel_id": "c1", "flags": 64, "embeds": first.raw["data"].(map[string]any)["embeds"]}
 	click, _ := json.Marshal(map[string]any{
 		"id": "13", "application_id": "app1", "type": 3, "token": "itok3", "version": 1, "channel_id": "c1", "guild_id": "g1",
-		"member": map[string]any{"user": map[string]any{"id": "77", "username": "carol"}},
+		"member":  map[string]any{"user": map[string]any{"id": "77", "username": "carol"}},
 		"message": msg,
 		"data":    map[string]any{"custom_id": shareButtonID, "component_type": 2},
 	})

@@ -1,0 +1,319 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// gatewayFixture runs an adapter in gateway mode against a fake Discord.
+type gatewayFixture struct {
+	fake *fakeDiscord
+	a    *Adapter
+	done chan error
+	stop func() error
+}
+
+func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, prep ...func(*fakeDiscord)) *gatewayFixture {
+	t.Helper()
+	fake := newFakeDiscord(t)
+	for _, p := range prep {
+		p(fake) // before the bot connects: the fake's settings are not locked
+	}
+	cfg.Enabled, cfg.Mode = true, ModeGateway
+	if cfg.Token == "" {
+		cfg.Token = "test-token"
+	}
+	a, err := New(cfg, ans, Options{HTTPClient: fake.client(), Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	g := &gatewayFixture{fake: fake, a: a, done: make(chan error, 1)}
+	go func() { g.done <- a.Run(ctx) }()
+	stopped := false
+	var runErr error
+	g.stop = func() error {
+		if !stopped {
+			stopped = true
+			cancel()
+			runErr = <-g.done
+		}
+		return runErr
+	}
+	t.Cleanup(func() { g.stop() })
+	return g
+}
+
+func (g *gatewayFixture) identify(t *testing.T) map[string]any {
+	t.Helper()
+	var p struct {
+		Op int            `json:"op"`
+		D  map[string]any `json:"d"`
+	}
+	select {
+	case raw := <-g.fake.identify:
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatal(err)
+		}
+	case err := <-g.done:
+		g.done <- err
+		t.Fatalf("Run returned before IDENTIFY: %v", err)
+	case <-time.After(guard):
+		t.Fatal("timed out waiting for IDENTIFY")
+	}
+	if p.Op != 2 {
+		t.Fatalf("first gateway payload op %d, want IDENTIFY (2)", p.Op)
+	}
+	return p.D
+}
+
+func interactionEvent(id, token string, typ int, data any, extra map[string]any) map[string]any {
+	ev := map[string]any{
+		"id": id, "application_id": "app1", "type": typ, "token": token, "version": 1,
+		"channel_id": "c1", "guild_id": "g1",
+		"member": map[string]any{"user": map[string]any{"id": "42", "username": "alice"}},
+		"data":   data,
+	}
+	for k, v := range extra {
+		ev[k] = v
+	}
+	return ev
+}
+
+func messageEvent(id, content string, author map[string]any, guild string, mentions ...map[string]any) map[string]any {
+	ev := map[string]any{
+		"id": id, "channel_id": "c1", "content": content, "author": author,
+		"mentions": mentions, "timestamp": "2026-11-27T12:00:00Z",
+	}
+	if guild != "" {
+		ev["guild_id"] = guild
+	}
+	return ev
+}
+
+var (
+	alice   = map[string]any{"id": "42", "username": "alice"}
+	otherBt = map[string]any{"id": "666", "username": "spambot", "bot": true}
+	selfBot = map[string]any{"id": "bot1", "username": "factbot", "bot": true}
+)
+
+func TestGatewayEndToEnd(t *testing.T) {
+	ans, qs := recordingAnswerer()
+	g := newGatewayFixture(t, Config{ApplicationID: "app1", GuildID: "g1", Ephemeral: true}, ans)
+	fake := g.fake
+
+	id := g.identify(t)
+	if id["token"] != "Bot test-token" {
+		t.Errorf("IDENTIFY token %q, want the bot token with its prefix", id["token"])
+	}
+	if got, want := id["intents"], float64(1|1<<9|1<<12); got != want {
+		t.Errorf("intents %v, want guilds|guild messages|direct messages = %v (no privileged intent)", got, want)
+	}
+	if _, sharded := id["shard"]; sharded {
+		t.Errorf("IDENTIFY has a shard although none is configured")
+	}
+
+	reg := fake.next()
+	if reg.Method != http.MethodPut || reg.Path != "/api/v9/applications/app1/guilds/g1/commands" {
+		t.Fatalf("registration %s %s", reg.Method, reg.Path)
+	}
+	if got := reg.Header.Get("Authorization"); got != "Bot test-token" {
+		t.Errorf("REST authorization %q", got)
+	}
+	var cmds []struct {
+		Name    string `json:"name"`
+		Options []struct {
+			Name         string `json:"name"`
+			Required     bool   `json:"required"`
+			Autocomplete bool   `json:"autocomplete"`
+		} `json:"options"`
+	}
+	if err := json.Unmarshal(reg.Body, &cmds); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{}
+	for _, c := range cmds {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, ",") != "ask,penalty,about" {
+		t.Errorf("registered %v", names)
+	}
+	if o := cmds[1].Options; len(o) != 1 || o[0].Name != "amount" || !o[0].Autocomplete || !o[0].Required {
+		t.Errorf("penalty options %+v", o)
+	}
+	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
+
+	// /ask with an @everyone in the question.
+	fake.send("INTERACTION_CREATE", interactionEvent("i1", "tok1", 2,
+		map[string]any{"id": "c", "name": "ask", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": "@everyone what is the penalty for 20 g?"}}}, nil))
+	cb := fake.next()
+	if cb.Method != http.MethodPost || cb.Path != "/api/v9/interactions/i1/tok1/callback" {
+		t.Fatalf("callback %s %s", cb.Method, cb.Path)
+	}
+	r := decodeResponse(t, cb.Body)
+	if r.Type != 4 || r.Data.Flags&64 == 0 {
+		t.Errorf("callback type %d flags %d, want an ephemeral channel message", r.Type, r.Data.Flags)
+	}
+	assertNoPings(t, cb.Body)
+	if e := r.Data.Embeds; len(e) != 1 || strings.Contains(e[0].Title, "@everyone") || !strings.Contains(e[0].Title, "what is the penalty for 20 g?") ||
+		e[0].Footer == nil || e[0].Footer.Text != bot.NotLegalAdvice {
+		t.Errorf("embed %+v", e)
+	}
+	if c := r.Data.Components; len(c) != 1 || c[0].Components[0].CustomID != shareButtonID {
+		t.Errorf("components %+v", c)
+	}
+	if q := <-qs; q.Platform != "discord" || q.User != "42" || q.Channel != "c1" {
+		t.Errorf("question %+v", q)
+	}
+
+	// Share click on that answer → a public message naming the sharer.
+	shared := map[string]any{"id": "m1", "channel_id": "c1", "flags": 64, "embeds": r.raw["data"].(map[string]any)["embeds"]}
+	fake.send("INTERACTION_CREATE", interactionEvent("i2", "tok2", 3,
+		map[string]any{"custom_id": shareButtonID, "component_type": 2},
+		map[string]any{"message": shared, "member": map[string]any{"user": map[string]any{"id": "77", "username": "carol"}}}))
+	cb = fake.next()
+	r2 := decodeResponse(t, cb.Body)
+	if cb.Path != "/api/v9/interactions/i2/tok2/callback" || r2.Type != 4 || r2.Data.Flags&64 != 0 || r2.Data.Content != "Shared by <@77>" {
+		t.Errorf("share callback %s: %s", cb.Path, cb.Body)
+	}
+	if len(r2.Data.Embeds) != 1 || r2.Data.Embeds[0].Title != r.Data.Embeds[0].Title {
+		t.Errorf("shared embeds %+v", r2.Data.Embeds)
+	}
+	assertNoPings(t, cb.Body)
+
+	// Autocomplete.
+	fake.send("INTERACTION_CREATE", interactionEvent("i3", "tok3", 4,
+		map[string]any{"id": "c", "name": "penalty", "type": 1, "options": []any{map[string]any{"name": "amount", "type": 3, "value": "1", "focused": true}}}, nil))
+	cb = fake.next()
+	r3 := decodeResponse(t, cb.Body)
+	if r3.Type != 8 || len(r3.Data.Choices) == 0 || len(r3.Data.Choices) > 25 {
+		t.Errorf("autocomplete %s", cb.Body)
+	}
+
+	// Messages: a bot's (mentioning us), our own, an unmentioned guild
+	// message: all ignored. Then a mention and a DM: both replied to.
+	self := map[string]any{"id": "bot1", "username": "factbot"}
+	fake.send("MESSAGE_CREATE", messageEvent("b1", "<@bot1> hi", otherBt, "g1", self))
+	fake.send("MESSAGE_CREATE", messageEvent("b2", "<@bot1> echo", selfBot, "g1", self))
+	fake.send("MESSAGE_CREATE", messageEvent("b3", "just chatting", alice, "g1"))
+	fake.send("MESSAGE_CREATE", messageEvent("h1", "<@bot1> is cannabis legal? @here", alice, "g1", self))
+	reply := fake.next()
+	if reply.Method != http.MethodPost || reply.Path != "/api/v9/channels/c1/messages" {
+		t.Fatalf("reply %s %s", reply.Method, reply.Path)
+	}
+	var msg struct {
+		Reference struct {
+			MessageID string `json:"message_id"`
+		} `json:"message_reference"`
+		Embeds []struct {
+			Title string `json:"title"`
+		} `json:"embeds"`
+	}
+	json.Unmarshal(reply.Body, &msg)
+	if msg.Reference.MessageID != "h1" {
+		t.Errorf("replied to %q, want h1 (bot messages must be ignored): %s", msg.Reference.MessageID, reply.Body)
+	}
+	if len(msg.Embeds) != 1 || msg.Embeds[0].Title != "is cannabis legal? @\u200bhere" {
+		t.Errorf("reply embeds %s", reply.Body)
+	}
+	assertNoPings(t, reply.Body)
+	if q := <-qs; q.Text != "is cannabis legal? @here" || q.User != "42" {
+		t.Errorf("mention question %+v", q)
+	}
+
+	fake.send("MESSAGE_CREATE", messageEvent("d1", "how much is a fine for 5 g", alice, ""))
+	reply = fake.next()
+	json.Unmarshal(reply.Body, &msg)
+	if reply.Path != "/api/v9/channels/c1/messages" || msg.Reference.MessageID != "d1" {
+		t.Errorf("DM reply %s %s", reply.Path, reply.Body)
+	}
+	<-qs
+
+	if err := g.stop(); err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if st := g.a.Health(); st.State != StateStopped || st.Ready {
+		t.Errorf("health after stop %+v", st)
+	}
+	// Ignored messages never reached the engine or Discord.
+	select {
+	case q := <-qs:
+		t.Errorf("ignored message reached the engine: %+v", q)
+	default:
+	}
+	select {
+	case req := <-fake.requests:
+		t.Errorf("unexpected request %s %s: %s", req.Method, req.Path, req.Body)
+	default:
+	}
+}
+
+func TestGatewayFatalCloseCode(t *testing.T) {
+	for _, tc := range []struct {
+		code int
+		want string
+	}{{4014, "disallowed intents"}, {4004, "token was rejected"}} {
+		ans, _ := recordingAnswerer()
+		g := newGatewayFixture(t, Config{ApplicationID: "app1", MessageContentIntent: true, ShardID: 1, ShardCount: 2}, ans,
+			func(f *fakeDiscord) { f.closeAfter = func(int) int { return tc.code } })
+		id := g.identify(t)
+		if got, want := id["intents"], float64(1|1<<9|1<<12|1<<15); got != want {
+			t.Errorf("intents %v, want %v with message content", got, want)
+		}
+		if shard, _ := id["shard"].([]any); len(shard) != 2 || shard[0] != float64(1) || shard[1] != float64(2) {
+			t.Errorf("shard %v, want [1 2]", id["shard"])
+		}
+		err := <-g.done
+		g.done <- err // for stop
+		if !errors.Is(err, ErrFatal) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Run error %v, want fatal %q", err, tc.want)
+		}
+		if strings.Contains(err.Error(), "test-token") {
+			t.Errorf("error leaks the token: %v", err)
+		}
+		st := g.a.Health()
+		if st.State != StateError || st.Ready || !strings.Contains(st.Detail, "shard 1/2") || !strings.Contains(st.Detail, strconv.Itoa(tc.code)) {
+			t.Errorf("health %+v", st)
+		}
+		if n := g.fake.connections(); n != 1 {
+			t.Errorf("%d gateway connections, want 1: a fatal close must not be retried", n)
+		}
+	}
+}
+
+// A dropped connection is re-established; health counts the reconnect.
+func TestGatewayReconnects(t *testing.T) {
+	ans, qs := recordingAnswerer()
+	g := newGatewayFixture(t, Config{ApplicationID: "app1"}, ans)
+	g.identify(t)
+	if reg := g.fake.next(); reg.Path != "/api/v9/applications/app1/commands" {
+		t.Errorf("global registration path %s", reg.Path)
+	}
+	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
+
+	// Close the first connection from Discord's side with a resumable code.
+	g.fake.dispatch <- "close:4000"
+	var p struct {
+		Op int `json:"op"`
+	}
+	raw := <-g.fake.identify
+	json.Unmarshal(raw, &p)
+	if p.Op != 6 {
+		t.Errorf("after a drop the bot sent op %d, want RESUME (6)", p.Op)
+	}
+	waitFor(t, "reconnected", func() bool { st := g.a.Health(); return st.Ready && st.Reconnects == 1 })
+
+	g.fake.send("MESSAGE_CREATE", messageEvent("d2", "is it legal?", alice, ""))
+	if r := g.fake.next(); r.Path != "/api/v9/channels/c1/messages" {
+		t.Errorf("after reconnect: %s %s", r.Method, r.Path)
+	}
+	<-qs
+}
