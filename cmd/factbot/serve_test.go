@@ -81,6 +81,16 @@ func TestServeSlackHTTP(t *testing.T) {
 		t.Fatalf("/slack/commands %d %s", resp.StatusCode, reply)
 	}
 
+	// A forged request is refused and counted.
+	forged, _ := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(body))
+	forged.Header = req.Header.Clone()
+	forged.Header.Set("X-Slack-Signature", slack.Sign("not-the-secret", ts, []byte(body)))
+	if resp, err := http.DefaultClient.Do(forged); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("forged request: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+
 	if code, h := get(t, base+"/healthz"); code != 200 || !strings.Contains(h, `"slack":{"state":"ready","ready":true}`) {
 		t.Errorf("/healthz %d %s", code, h)
 	}
@@ -88,6 +98,7 @@ func TestServeSlackHTTP(t *testing.T) {
 	for _, want := range []string{
 		`factbot_questions_total{answered="true",intent="penalty",platform="slack"} 1`,
 		`factbot_answer_duration_seconds_count{platform="slack"} 1`,
+		`factbot_rejected_requests_total{platform="slack",reason="bad_signature"} 1`,
 	} {
 		if code != 200 || !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %q", want)
