@@ -41,10 +41,11 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // and one FACTBOT_<SECTION>_ environment prefix; a new platform adds its own
 // section next to Slack.
 type Config struct {
-	HTTP   HTTP   `toml:"http"`
-	Slack  Slack  `toml:"slack"`
-	Limits Limits `toml:"limits"`
-	Log    Log    `toml:"log"`
+	HTTP    HTTP    `toml:"http"`
+	Slack   Slack   `toml:"slack"`
+	Discord Discord `toml:"discord"`
+	Limits  Limits  `toml:"limits"`
+	Log     Log     `toml:"log"`
 }
 
 // HTTP is the one listener for platform endpoints, /healthz and /metrics.
@@ -64,6 +65,28 @@ type Slack struct {
 	Command       string `toml:"command"`
 	APIURL        string `toml:"api_url"`
 }
+
+// Discord configures the Discord adapter (adapters/discord).
+type Discord struct {
+	Enabled       bool   `toml:"enabled"`
+	Mode          string `toml:"mode"` // "gateway" or "http"
+	Token         Secret `toml:"token"`
+	ApplicationID string `toml:"application_id"`
+	PublicKey     string `toml:"public_key"`
+	GuildID       string `toml:"guild_id"`
+	Ephemeral     bool   `toml:"ephemeral"`
+	ShardID       int    `toml:"shard_id"`
+	ShardCount    int    `toml:"shard_count"`
+	// MessageContentIntent requests the privileged intent (not needed for
+	// mentions and DMs).
+	MessageContentIntent bool `toml:"message_content_intent"`
+}
+
+// Discord delivery modes.
+const (
+	DiscordModeGateway = "gateway"
+	DiscordModeHTTP    = "http"
+)
 
 // Limits is the per-user rate limit shared by all platforms.
 type Limits struct {
@@ -89,10 +112,11 @@ const DefaultSlackAPIURL = "https://slack.com/api/"
 // Default returns the configuration used for keys nobody set.
 func Default() Config {
 	return Config{
-		HTTP:   HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
-		Slack:  Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL},
-		Limits: Limits{Questions: 5, Per: 30 * time.Second},
-		Log:    Log{Level: "info", Format: "text"},
+		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
+		Slack:   Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL},
+		Discord: Discord{Mode: DiscordModeGateway, Ephemeral: true},
+		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
+		Log:     Log{Level: "info", Format: "text"},
 	}
 }
 
@@ -323,7 +347,35 @@ func (c Config) Validate() error {
 	if c.Slack.Enabled {
 		errs = append(errs, c.Slack.validate()...)
 	}
+	if c.Discord.Enabled {
+		errs = append(errs, c.Discord.validate()...)
+	}
 	return errors.Join(errs...)
+}
+
+func (d Discord) validate() []error {
+	var errs []error
+	missing := func(key, why string) {
+		errs = append(errs, fmt.Errorf("discord is enabled but discord.%s is missing (%s): set %s", key, why, EnvName("discord", key)))
+	}
+	switch d.Mode {
+	case DiscordModeGateway:
+		if d.Token == "" {
+			missing("token", "gateway mode")
+		}
+	case DiscordModeHTTP:
+		if d.PublicKey == "" {
+			missing("public_key", "http mode")
+		} else if len(d.PublicKey) != 64 || strings.Trim(strings.ToLower(d.PublicKey), "0123456789abcdef") != "" {
+			errs = append(errs, fmt.Errorf("discord.public_key: want the 64 hex digits shown in the developer portal (check %s)", EnvName("discord", "public_key")))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("discord.mode %q: want %q or %q", d.Mode, DiscordModeGateway, DiscordModeHTTP))
+	}
+	if d.ShardID < 0 || d.ShardCount < 0 || (d.ShardCount > 0 && d.ShardID >= d.ShardCount) || (d.ShardCount == 0 && d.ShardID != 0) {
+		errs = append(errs, fmt.Errorf("discord.shard_id %d / shard_count %d: want 0 <= shard_id < shard_count, or both 0 unsharded", d.ShardID, d.ShardCount))
+	}
+	return errs
 }
 
 func (s Slack) validate() []error {
