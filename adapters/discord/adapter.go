@@ -48,6 +48,9 @@ type Options struct {
 	// DrainTimeout bounds the wait for in-flight answers at shutdown.
 	// Default 10 s.
 	DrainTimeout time.Duration
+	// MaxBodyBytes is the largest interaction body accepted (413 above).
+	// Default 64 KiB.
+	MaxBodyBytes int64
 }
 
 // Adapter serves one Discord application (one shard in gateway mode).
@@ -60,6 +63,7 @@ type Adapter struct {
 	onReject   func(string)
 	deferAfter time.Duration
 	drain      time.Duration
+	maxBody    int64
 	pubKey     ed25519.PublicKey
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
@@ -100,6 +104,7 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		onReject:     opts.OnReject,
 		deferAfter:   opts.DeferAfter,
 		drain:        opts.DrainTimeout,
+		maxBody:      opts.MaxBodyBytes,
 		disconnected: make(chan struct{}, 1),
 	}
 	if a.log == nil {
@@ -114,6 +119,9 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 	}
 	if a.deferAfter <= 0 {
 		a.deferAfter = 2 * time.Second
+	}
+	if a.maxBody <= 0 {
+		a.maxBody = defaultMaxBody
 	}
 	if a.drain <= 0 {
 		a.drain = 10 * time.Second
@@ -227,8 +235,8 @@ func (a *Adapter) drainWork() {
 
 // Run serves until ctx is done. In gateway mode it connects, registers
 // the commands and reconnects on drops; a fatal gateway error (rejected
-// token, refused intent, bad shard) is logged, shown by Health and
-// returned without retrying. In HTTP mode it only marks the adapter
+// token, refused intent, bad shard) is logged and shown by Health, is not
+// retried, and is returned once ctx is done. In HTTP mode it only marks the adapter
 // ready and, at the end, drains deferred answers.
 func (a *Adapter) Run(ctx context.Context) error {
 	defer a.drainWork()

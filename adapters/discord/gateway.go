@@ -15,7 +15,8 @@ import (
 )
 
 // ErrFatal is wrapped by Run's error when Discord refused the connection
-// for a reason retrying cannot fix.
+// for a reason retrying cannot fix. Run then waits for its context (Health
+// shows the error) and returns this error at shutdown.
 var ErrFatal = errors.New("discord gateway: fatal error")
 
 // fatalCloseCodes are gateway close codes after which reconnecting only
@@ -77,11 +78,11 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 
 	a.health.set(StateConnecting, "")
 	if err := a.connect(ctx); err != nil {
-		return err
+		return a.stayFailed(ctx, err)
 	}
 	if err := a.register(ctx); err != nil {
 		a.closeSession()
-		return err
+		return a.stayFailed(ctx, err)
 	}
 	for {
 		select {
@@ -96,10 +97,19 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 			a.log.Warn("discord: gateway connection lost; reconnecting")
 			a.health.set(StateReconnecting, "connection lost")
 			if err := a.connect(ctx); err != nil {
-				return err
+				return a.stayFailed(ctx, err)
 			}
 		}
 	}
+}
+
+// stayFailed keeps a fatally refused adapter in the error state until ctx
+// ends, so /healthz shows why (and the other platforms keep serving)
+// instead of the process exiting or reconnecting forever. It returns err
+// for the shutdown log.
+func (a *Adapter) stayFailed(ctx context.Context, err error) error {
+	<-ctx.Done()
+	return err
 }
 
 // connect opens the gateway, retrying with backoff until it succeeds, ctx

@@ -271,8 +271,8 @@ func TestGatewayFatalCloseCode(t *testing.T) {
 		if shard, _ := id["shard"].([]any); len(shard) != 2 || shard[0] != float64(1) || shard[1] != float64(2) {
 			t.Errorf("shard %v, want [1 2]", id["shard"])
 		}
-		err := <-g.done
-		g.done <- err // for stop
+		waitFor(t, "the error state", func() bool { return g.a.Health().State == StateError })
+		err := g.stop()
 		if !errors.Is(err, ErrFatal) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Run error %v, want fatal %q", err, tc.want)
 		}

@@ -16,7 +16,7 @@ import (
 const InteractionsPath = "/discord/interactions"
 
 const (
-	maxBody = 64 << 10
+	defaultMaxBody = 64 << 10
 	// maxSkew is how old (or how far in the future) X-Signature-Timestamp
 	// may be. VerifyInteraction checks only the signature, so a captured
 	// request could be replayed forever without this.
@@ -26,7 +26,7 @@ const (
 // Handler serves POST /discord/interactions (HTTP mode). Every request is
 // verified with the application's public key before it is read as an
 // interaction: bad or missing signature or stale timestamp → 401, body
-// over 64 KiB → 413, malformed JSON → 400.
+// over MaxBodyBytes → 413, malformed JSON → 400.
 func (a *Adapter) Handler() http.Handler {
 	return http.HandlerFunc(a.serveInteraction)
 }
@@ -40,7 +40,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		a.reject(w, http.StatusMethodNotAllowed, "method")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {

@@ -283,7 +283,7 @@ func TestHTTPRejects(t *testing.T) {
 		{"wrong JSON types", func() *httptest.ResponseRecorder { return f.post(`{"type":"x","data":[1]}`, f.priv, f.now) }, 400, "malformed"},
 		{"unknown type", func() *httptest.ResponseRecorder { return f.post(`{"id":"1","type":99}`, f.priv, f.now) }, 400, "malformed"},
 		{"oversize", func() *httptest.ResponseRecorder {
-			return f.post(`{"type":2,"x":"`+strings.Repeat("a", maxBody)+`"}`, f.priv, f.now)
+			return f.post(`{"type":2,"x":"`+strings.Repeat("a", defaultMaxBody)+`"}`, f.priv, f.now)
 		}, 413, "too_large"},
 		{"GET", func() *httptest.ResponseRecorder {
 			rec := httptest.NewRecorder()
