@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Amount is a quantity of cannabis found in a question.
@@ -78,9 +80,12 @@ var fractionWords = map[string]string{
 const unitPattern = `(?:milligrammes?|milligrams?|mg|kilogrammes?|kilogramm|kilograms?|kilos?|kgs?|grammes?|grams?|grs?|gms?|g|hektogram|hectograms?|hekto|hg|tonnes?|tons?|ounces?|ozs?|pounds?|lbs?)`
 
 var (
-	// A number in digits, optionally a range ("15-20 g", "10 to 20 grams"),
-	// then a unit. A leading minus is captured to reject negatives.
-	digitAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.,])((?:-|−|minus\s+)?)(\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+	// A number in digits (also "1 000" with spaces between thousands, and
+	// "1/2"), optionally a range ("15-20 g", "10 to 20 grams"), then a
+	// unit. A leading minus is captured to reject negatives. Go's regexp
+	// has no look-behind, so what may stand before the number is checked
+	// in code.
+	digitAmountRE = regexp.MustCompile(`((?:-|−|minus\s+)?)(\d{1,3}(?:[ \x{00A0}]\d{3})+(?:[.,]\d+)?|\d+/\d+|\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)\b`)
 	// Spelled-out amounts: "a gram", "two ounces", "half a kilo",
 	// "a quarter kilo", "quarter of a pound", "et halvt kilo".
 	wordAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
@@ -103,6 +108,19 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 
 	for _, m := range digitAmountRE.FindAllStringSubmatchIndex(lower, -1) {
 		neg := m[3] > m[2]
+		before, _ := utf8.DecodeLastRuneInString(lower[:m[2]])
+		if !neg && unicode.IsLetter(before) && strings.ContainsRune(".,", rune(lower[m[4]])) {
+			// "10g,20g": the comma separates two amounts; it is not the
+			// decimal point of ".20".
+			m[2], m[3], m[4] = m[4]+1, m[4]+1, m[4]+1
+			before = rune(lower[m[2]-1])
+		}
+		if neg && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
+			// "10g-20g": a hyphen after a word joins, it is no minus.
+			neg = false
+		} else if m[2] > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before) || partOfNumber(lower[:m[2]])) {
+			continue // part of a word or a longer number ("a5 g", "v1.5g")
+		}
 		unit := lower[m[8]:m[9]]
 		// "2 g" is grams; a single "g" after a number-like date or code
 		// ("4g network") is rare enough to accept.
@@ -193,7 +211,12 @@ func parseDecimal(s string) (*big.Rat, bool) {
 			return nil, false
 		}
 	}
+	if strings.ContainsAny(s, " \u00a0") {
+		s = strings.NewReplacer(" ", "", "\u00a0", "").Replace(s) // "1 000"
+	}
 	switch {
+	case strings.Contains(s, "/"):
+		// "1/2": big.Rat reads fractions; "1/0" fails and is refused.
 	case thousandsRE.MatchString(s):
 		s = strings.ReplaceAll(s, ",", "")
 	case strings.Count(s, ",") == 1 && !strings.Contains(s, "."):
@@ -297,4 +320,16 @@ func FormatGrams(g *big.Rat) (text string, approx bool) {
 	text = strings.TrimRight(strings.TrimRight(g.FloatString(prec), "0"), ".")
 	back, _ := new(big.Rat).SetString(text)
 	return text, back == nil || back.Cmp(g) != 0
+}
+
+// partOfNumber reports whether text ends in a digit followed by a decimal
+// point, comma or slash, so that a number right after it continues it
+// ("3.5", "1/2") rather than starting a new one ("10g,20g").
+func partOfNumber(text string) bool {
+	sep, n := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune(".,/", sep) {
+		return false
+	}
+	d, _ := utf8.DecodeLastRuneInString(text[:len(text)-n])
+	return unicode.IsDigit(d)
 }
