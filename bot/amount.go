@@ -99,6 +99,9 @@ var maxGrams = big.NewRat(100_000_000, 1)
 // spelled-out numbers count besides English ("nb" for Bokmål).
 func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	lower := strings.ToLower(text)
+	if !mentionsUnit(lower) {
+		return nil, nil // the common case, without running the patterns
+	}
 	type found struct {
 		at int
 		a  Amount
@@ -332,4 +335,21 @@ func partOfNumber(text string) bool {
 	}
 	d, _ := utf8.DecodeLastRuneInString(text[:len(text)-n])
 	return unicode.IsDigit(d)
+}
+
+// mentionsUnit reports whether lower has a unit word, alone ("20 g") or
+// right after digits ("20g", "1e30kg"): without one there is no amount.
+func mentionsUnit(lower string) bool {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	for _, w := range strings.FieldsFunc(lower, notWord) {
+		if _, ok := unitGrams[w]; ok {
+			return true
+		}
+		if i := strings.LastIndexFunc(w, unicode.IsDigit); i >= 0 {
+			if _, ok := unitGrams[w[i+1:]]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
