@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -91,11 +92,18 @@ func (b *Bot) localized(texts map[string]string, lang string, quotes []Source) s
 func describeAmount(a Amount, lang string) string {
 	g, approx := FormatGrams(a.Grams)
 	if lang != "en" {
+		// The question was read through a term list, so the amount is
+		// shown in g or kg with a decimal comma rather than as typed.
+		unit := "g"
+		if a.Grams.Cmp(big.NewRat(1000, 1)) >= 0 {
+			g, approx = FormatGrams(new(big.Rat).Quo(a.Grams, big.NewRat(1000, 1)))
+			unit = "kg"
+		}
 		g = strings.Replace(g, ".", ",", 1)
 		if approx {
-			return "ca. " + g + " g"
+			return "ca. " + g + " " + unit
 		}
-		return g + " g"
+		return g + " " + unit
 	}
 	if !a.Converted {
 		return a.Text
@@ -173,7 +181,7 @@ func onlyPenaltyTalk(ws []string) bool {
 		case cannabisWords[w] || drugWords[w] || possessionWords[w]:
 			subject = true
 		case penaltyWords[w] || neutralWords[w] || stopWords[w]:
-		case set("offence", "offences", "offense", "offenses", "law", "laws", "rules", "legal", "punishable", "crime", "criminal", "illegal", "caught", "police", "am", "if", "someone", "they").any([]string{w}):
+		case overviewWords[w]:
 		default:
 			return false
 		}
@@ -200,7 +208,7 @@ var intentVocabulary = func() wordSet {
 		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "without", "avoid", "before", "risking", "facing", "receive", "given", "serve", "someone", "somebody", "person", "one",
 		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
 	for _, s := range []wordSet{penaltyWords, possessionWords, cannabisWords, drugWords, neutralWords, stopWords,
-		maxWords, minWords, sentenceNouns, repeatWords, dealerWords, set("second", "third", "multiple", "times", "once")} {
+		maxWords, minWords, sentenceNouns, repeatWords, dealerWords, overviewWords, set("second", "third", "multiple", "times", "once")} {
 		for w := range s {
 			all[w] = true
 		}
@@ -232,3 +240,8 @@ var priceWords = set("price", "prices", "cost", "costs", "costing", "worth", "ch
 func repeated(ws []string) bool {
 	return repeatWords.any(ws) || anyPhrase(ws, "second time", "third time", "second offence", "second offense", "multiple times", "many times", "more than once")
 }
+
+// overviewWords may stand in a question the whole penalty table answers.
+var overviewWords = set("offence", "offences", "offense", "offenses", "law", "laws", "rules", "legal",
+	"punishable", "crime", "criminal", "illegal", "caught", "police", "am", "if", "someone", "they", "long",
+	"serve", "risk", "face")

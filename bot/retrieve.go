@@ -95,14 +95,17 @@ func coverage(res SearchResult, h Hit) float64 {
 }
 
 // bestHit picks, among the top hits, the one that covers most of the
-// question, breaking ties by Bleve's rank; raw scores are only used within
-// this one query.
+// question. Ties go to the lead, which summarises the article, and then
+// by Bleve's rank; raw scores are only used within this one query.
 func bestHit(res SearchResult) (int, float64) {
 	best, bestCov := -1, -1.0
 	for i, h := range res.Hits {
 		c := coverage(res, h)
-		if c > bestCov+1e-9 {
+		switch {
+		case c > bestCov+1e-9:
 			best, bestCov = i, c
+		case c > bestCov-1e-9 && h.Passage.Section == LeadSection && res.Hits[best].Passage.Section != LeadSection:
+			best = i
 		}
 	}
 	return best, bestCov
