@@ -46,6 +46,25 @@ func ParseArticle(data []byte) (bot.Article, error) {
 	var para []string
 	paraNo := map[string]int{}
 	headings := 0
+	// Section names map to unique slugs for passage IDs: "Tax rules" and
+	// "Tax-rules" would otherwise share one.
+	slugs := map[string]string{}
+	taken := map[string]bool{}
+	sectionSlug := func(name string) string {
+		if s, ok := slugs[name]; ok {
+			return s
+		}
+		base := slug(name)
+		if base == "" {
+			base = "section"
+		}
+		s := base
+		for n := 2; taken[s]; n++ {
+			s = fmt.Sprintf("%s-%d", base, n)
+		}
+		slugs[name], taken[s] = s, true
+		return s
+	}
 
 	flush := func() {
 		if len(para) == 0 {
@@ -56,7 +75,7 @@ func ParseArticle(data []byte) (bot.Article, error) {
 		paraNo[section]++
 		for i, s := range SplitSentences(text) {
 			art.Passages = append(art.Passages, bot.Passage{
-				ID:            fmt.Sprintf("%s-p%d-s%d", slug(section), paraNo[section], i+1),
+				ID:            fmt.Sprintf("%s-p%d-s%d", sectionSlug(section), paraNo[section], i+1),
 				Section:       section,
 				Paragraph:     paraNo[section],
 				Sentence:      i + 1,
