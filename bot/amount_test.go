@@ -53,6 +53,11 @@ func TestParseAmounts(t *testing.T) {
 		{"kgs", "3 kgs", []wantAmount{g("3000")}, nil},
 		{"thousands separator", "1,500 g", []wantAmount{g("1500")}, nil},
 		{"millions separator", "1,000,000 g", []wantAmount{g("1000000")}, nil},
+		{"space as thousands separator", "penalty for 1 000 g", []wantAmount{g("1000")}, nil},
+		{"spaces as thousands separators", "1 000 000 g", []wantAmount{g("1000000")}, nil},
+		{"space thousands and decimal comma", "2 000,5 g", []wantAmount{g("2000.5")}, nil},
+		{"fraction", "1/2 kg", []wantAmount{g("500")}, nil},
+		{"fraction of an ounce", "3/4 oz", []wantAmount{conv("21.26214234375")}, nil},
 		{"hectogram", "4 hg", []wantAmount{conv("400")}, nil},
 		{"tonnes at the limit", "100 tonnes", []wantAmount{conv("100000000")}, nil},
 		{"exponent small", "5e-3 kg", []wantAmount{g("5")}, nil},
@@ -95,6 +100,10 @@ func TestParseAmounts(t *testing.T) {
 		{"range en dash", "15–20 g", []wantAmount{g("15"), g("20")}, nil},
 		{"range words", "10 to 20 grams", []wantAmount{g("10"), g("20")}, nil},
 		{"range or", "5 or 6 kg", []wantAmount{g("5000"), g("6000")}, nil},
+		{"range glued", "10g-20g", []wantAmount{g("10"), g("20")}, nil},
+		{"list glued", "10g,20g", []wantAmount{g("10"), g("20")}, nil},
+		{"two amounts side by side", "1 g 2 kg", []wantAmount{g("1"), g("2000")}, nil},
+		{"range with units and a hyphen", "10 g-5 g", []wantAmount{g("10"), g("5")}, nil},
 
 		// No amount.
 		{"no amount", "What is the penalty?", nil, nil},
@@ -126,6 +135,7 @@ func TestParseAmounts(t *testing.T) {
 		{"huge exponent grams", "1e100000000000 g", nil, []string{"absurd"}},
 		{"nonsense commas", "1,2,3 g", nil, []string{"absurd"}},
 		{"comma and point", "1,5.2 g", nil, []string{"absurd"}},
+		{"division by zero", "1/0 kg", nil, []string{"absurd"}},
 		{"negative lower end of range", "-5 to 10 g", []wantAmount{g("10")}, []string{"negative"}},
 		{"good and bad", "20 g or 0 g", []wantAmount{g("20")}, []string{"zero"}},
 	}
@@ -255,10 +265,10 @@ func TestParseAmountsKnownBugs(t *testing.T) {
 		want []string // exact grams
 		bug  string
 	}{
-		{"penalty for 1 000 g", []string{"1000"}, `a space as thousands separator ("1 000 g", the Norwegian way) is read as "000 g", a zero amount, and the question is declined`},
-		{"penalty for 10g-20g", []string{"10", "20"}, `the second end of a glued range "10g-20g" is dropped: the first match consumes the "-" the second one needs before it`},
-		{"penalty for 1/2 kg", []string{"500"}, `a fraction "1/2 kg" is read as "2 kg" (10-year tier instead of the 2-year tier)`},
-		{"10g,20g", []string{"10", "20"}, `"10g,20g": the second amount is dropped for the same reason as "10g-20g"`},
+		{"penalty for 15 1/2 grams", []string{"15.5"}, `a mixed number "15 1/2 grams" is read as 1/2 g (personal-use tier instead of up to 2 years)`},
+		{"penalty for 1 1/2 kg", []string{"1500"}, `a mixed number "1 1/2 kg" is read as 1/2 kg (2-year tier instead of 10 years)`},
+		{"one and a half kilos", []string{"1500"}, `"one and a half kilos" is read as "a half kilos" = 500 g (2-year tier instead of 10 years)`},
+		{"one and a half ounces", []string{"42.5242846875"}, `"one and a half ounces" is read as half an ounce, 14.2 g (personal-use tier instead of up to 2 years)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
