@@ -284,15 +284,22 @@ func TestAnswerDeterministicAndConcurrent(t *testing.T) {
 func TestAnswerKnownIssues(t *testing.T) {
 	b := realBot(t)
 	tests := []struct {
-		q, want, issue string
+		q        string
+		answered bool
+		want     string // in the answer, when answered
+		issue    string
 	}{
-		{"penalty for 15 1/2 grams", "2 years", `"15 1/2 grams" is read as 1/2 g and answered with the personal-use fine`},
-		{"what about one and a half kilos", "10 years", `"one and a half kilos" is read as half a kilo and answered with the 2-year tier`},
+		{"penalty for 15 1/2 grams", true, "2 years", `"15 1/2 grams" is read as 1/2 g and answered with the personal-use fine`},
+		{"what about one and a half kilos", true, "10 years", `"one and a half kilos" is read as half a kilo and answered with the 2-year tier`},
+		{"What time is it?", false, "", `an off-topic question is answered with a passage ("time" matches "first-time")`},
+		{"what is 2+2", false, "", `an off-topic question is answered with the 1 kg tier sentence (the digit 2 matches "2 years")`},
+		{"what's the most you can get for trafficking cannabis", true, "21 years", `the maximum-sentence question gets the repeat-offenders/dealers fact instead of the longest sentence`},
+		{"how long for a first offence", true, "fine", `a first-offence question without "penalty" words is declined instead of getting the first-time fact`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := ask(t, b, tt.q)
-			if !a.Answered || !strings.Contains(a.Text, tt.want) {
+			if a.Answered != tt.answered || !strings.Contains(a.Text, tt.want) {
 				t.Skipf("known engine issue: %s. Got answered=%v intent=%s: %q", tt.issue, a.Answered, a.Intent, a.Text)
 			}
 		})
