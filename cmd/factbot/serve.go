@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/answerlog"
 	"github.com/factbot/factbot/bot"
@@ -128,6 +129,20 @@ func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *htt
 		platforms = append(platforms, server.Disabled(slack.Platform))
 	}
 
+	if cfg.Discord.Enabled {
+		d, err := newDiscord(cfg, answerer, m, log, client)
+		if err != nil {
+			return server.Options{}, fmt.Errorf("starting discord: %w", err)
+		}
+		if d.Mode() == discord.ModeHTTP {
+			routes.Handle(discord.InteractionsPath, d.Handler())
+		}
+		platforms = append(platforms, d)
+		log.Info("discord enabled", "mode", d.Mode(), "shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount)
+	} else {
+		platforms = append(platforms, server.Disabled(discord.Platform))
+	}
+
 	return server.Options{
 		Routes:          routes,
 		Metrics:         m.Handler(),
@@ -135,4 +150,27 @@ func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *htt
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
 		Logger:          log,
 	}, nil
+}
+
+// newDiscord builds the Discord adapter from the [discord] section. client,
+// when not nil, carries its REST calls (and the gateway URL lookup).
+func newDiscord(cfg config.Config, answerer bot.Answerer, m *metrics.Metrics, log *slog.Logger, client *http.Client) (*discord.Adapter, error) {
+	c := cfg.Discord
+	return discord.New(discord.Config{
+		Enabled:              c.Enabled,
+		Mode:                 c.Mode,
+		Token:                c.Token.Value(),
+		ApplicationID:        c.ApplicationID,
+		PublicKey:            c.PublicKey,
+		GuildID:              c.GuildID,
+		Ephemeral:            c.Ephemeral,
+		ShardID:              c.ShardID,
+		ShardCount:           c.ShardCount,
+		MessageContentIntent: c.MessageContentIntent,
+	}, answerer, discord.Options{
+		Logger:       log,
+		HTTPClient:   client,
+		OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
+		MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+	})
 }
