@@ -10,28 +10,26 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
 )
 
 // gatewayFixture runs an adapter in gateway mode against a fake Discord.
 type gatewayFixture struct {
-	fake *fakeDiscord
+	fake *discordtest.Server
 	a    *Adapter
 	done chan error
 	stop func() error
 }
 
-func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, prep ...func(*fakeDiscord)) *gatewayFixture {
+func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtest.Options) *gatewayFixture {
 	t.Helper()
-	fake := newFakeDiscord(t)
-	for _, p := range prep {
-		p(fake) // before the bot connects: the fake's settings are not locked
-	}
+	fake := discordtest.New(t, fo)
 	cfg.Enabled, cfg.Mode = true, ModeGateway
 	if cfg.Token == "" {
 		cfg.Token = "test-token"
 	}
-	a, err := New(cfg, ans, Options{HTTPClient: fake.client(), Logger: testLogger(t)})
+	a, err := New(cfg, ans, Options{HTTPClient: fake.Client(), Logger: testLogger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +57,7 @@ func (g *gatewayFixture) identify(t *testing.T) map[string]any {
 		D  map[string]any `json:"d"`
 	}
 	select {
-	case raw := <-g.fake.identify:
+	case raw := <-g.fake.Identify:
 		if err := json.Unmarshal(raw, &p); err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +105,7 @@ var (
 
 func TestGatewayEndToEnd(t *testing.T) {
 	ans, qs := recordingAnswerer()
-	g := newGatewayFixture(t, Config{ApplicationID: "app1", GuildID: "g1", Ephemeral: true}, ans)
+	g := newGatewayFixture(t, Config{ApplicationID: "app1", GuildID: "g1", Ephemeral: true}, ans, discordtest.Options{})
 	fake := g.fake
 
 	id := g.identify(t)
@@ -121,7 +119,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Errorf("IDENTIFY has a shard although none is configured")
 	}
 
-	reg := fake.next()
+	reg := fake.Next()
 	if reg.Method != http.MethodPut || reg.Path != "/api/v9/applications/app1/guilds/g1/commands" {
 		t.Fatalf("registration %s %s", reg.Method, reg.Path)
 	}
@@ -152,9 +150,9 @@ func TestGatewayEndToEnd(t *testing.T) {
 	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
 
 	// /ask with an @everyone in the question.
-	fake.send("INTERACTION_CREATE", interactionEvent("i1", "tok1", 2,
+	fake.Dispatch("INTERACTION_CREATE", interactionEvent("i1", "tok1", 2,
 		map[string]any{"id": "c", "name": "ask", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": "@everyone what is the penalty for 20 g?"}}}, nil))
-	cb := fake.next()
+	cb := fake.Next()
 	if cb.Method != http.MethodPost || cb.Path != "/api/v9/interactions/i1/tok1/callback" {
 		t.Fatalf("callback %s %s", cb.Method, cb.Path)
 	}
@@ -176,10 +174,10 @@ func TestGatewayEndToEnd(t *testing.T) {
 
 	// Share click on that answer → a public message naming the sharer.
 	shared := map[string]any{"id": "m1", "channel_id": "c1", "flags": 64, "embeds": r.raw["data"].(map[string]any)["embeds"]}
-	fake.send("INTERACTION_CREATE", interactionEvent("i2", "tok2", 3,
+	fake.Dispatch("INTERACTION_CREATE", interactionEvent("i2", "tok2", 3,
 		map[string]any{"custom_id": shareButtonID, "component_type": 2},
 		map[string]any{"message": shared, "member": map[string]any{"user": map[string]any{"id": "77", "username": "carol"}}}))
-	cb = fake.next()
+	cb = fake.Next()
 	r2 := decodeResponse(t, cb.Body)
 	if cb.Path != "/api/v9/interactions/i2/tok2/callback" || r2.Type != 4 || r2.Data.Flags&64 != 0 || r2.Data.Content != "Shared by <@77>" {
 		t.Errorf("share callback %s: %s", cb.Path, cb.Body)
@@ -190,9 +188,9 @@ func TestGatewayEndToEnd(t *testing.T) {
 	assertNoPings(t, cb.Body)
 
 	// Autocomplete.
-	fake.send("INTERACTION_CREATE", interactionEvent("i3", "tok3", 4,
+	fake.Dispatch("INTERACTION_CREATE", interactionEvent("i3", "tok3", 4,
 		map[string]any{"id": "c", "name": "penalty", "type": 1, "options": []any{map[string]any{"name": "amount", "type": 3, "value": "1", "focused": true}}}, nil))
-	cb = fake.next()
+	cb = fake.Next()
 	r3 := decodeResponse(t, cb.Body)
 	if r3.Type != 8 || len(r3.Data.Choices) == 0 || len(r3.Data.Choices) > 25 {
 		t.Errorf("autocomplete %s", cb.Body)
@@ -201,11 +199,11 @@ func TestGatewayEndToEnd(t *testing.T) {
 	// Messages: a bot's (mentioning us), our own, an unmentioned guild
 	// message: all ignored. Then a mention and a DM: both replied to.
 	self := map[string]any{"id": "bot1", "username": "factbot"}
-	fake.send("MESSAGE_CREATE", messageEvent("b1", "<@bot1> hi", otherBt, "g1", self))
-	fake.send("MESSAGE_CREATE", messageEvent("b2", "<@bot1> echo", selfBot, "g1", self))
-	fake.send("MESSAGE_CREATE", messageEvent("b3", "just chatting", alice, "g1"))
-	fake.send("MESSAGE_CREATE", messageEvent("h1", "<@bot1> is cannabis legal? @here", alice, "g1", self))
-	reply := fake.next()
+	fake.Dispatch("MESSAGE_CREATE", messageEvent("b1", "<@bot1> hi", otherBt, "g1", self))
+	fake.Dispatch("MESSAGE_CREATE", messageEvent("b2", "<@bot1> echo", selfBot, "g1", self))
+	fake.Dispatch("MESSAGE_CREATE", messageEvent("b3", "just chatting", alice, "g1"))
+	fake.Dispatch("MESSAGE_CREATE", messageEvent("h1", "<@bot1> is cannabis legal? @here", alice, "g1", self))
+	reply := fake.Next()
 	if reply.Method != http.MethodPost || reply.Path != "/api/v9/channels/c1/messages" {
 		t.Fatalf("reply %s %s", reply.Method, reply.Path)
 	}
@@ -229,8 +227,8 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Errorf("mention question %+v", q)
 	}
 
-	fake.send("MESSAGE_CREATE", messageEvent("d1", "how much is a fine for 5 g", alice, ""))
-	reply = fake.next()
+	fake.Dispatch("MESSAGE_CREATE", messageEvent("d1", "how much is a fine for 5 g", alice, ""))
+	reply = fake.Next()
 	json.Unmarshal(reply.Body, &msg)
 	if reply.Path != "/api/v9/channels/c1/messages" || msg.Reference.MessageID != "d1" {
 		t.Errorf("DM reply %s %s", reply.Path, reply.Body)
@@ -250,7 +248,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	default:
 	}
 	select {
-	case req := <-fake.requests:
+	case req := <-fake.Requests:
 		t.Errorf("unexpected request %s %s: %s", req.Method, req.Path, req.Body)
 	default:
 	}
@@ -263,7 +261,7 @@ func TestGatewayFatalCloseCode(t *testing.T) {
 	}{{4014, "disallowed intents"}, {4004, "token was rejected"}} {
 		ans, _ := recordingAnswerer()
 		g := newGatewayFixture(t, Config{ApplicationID: "app1", MessageContentIntent: true, ShardID: 1, ShardCount: 2}, ans,
-			func(f *fakeDiscord) { f.closeAfter = func(int) int { return tc.code } })
+			discordtest.Options{CloseAfterIdentify: func(int) int { return tc.code }})
 		id := g.identify(t)
 		if got, want := id["intents"], float64(1|1<<9|1<<12|1<<15); got != want {
 			t.Errorf("intents %v, want %v with message content", got, want)
@@ -283,7 +281,7 @@ func TestGatewayFatalCloseCode(t *testing.T) {
 		if st.State != StateError || st.Ready || !strings.Contains(st.Detail, "shard 1/2") || !strings.Contains(st.Detail, strconv.Itoa(tc.code)) {
 			t.Errorf("health %+v", st)
 		}
-		if n := g.fake.connections(); n != 1 {
+		if n := g.fake.Connections(); n != 1 {
 			t.Errorf("%d gateway connections, want 1: a fatal close must not be retried", n)
 		}
 	}
@@ -292,27 +290,27 @@ func TestGatewayFatalCloseCode(t *testing.T) {
 // A dropped connection is re-established; health counts the reconnect.
 func TestGatewayReconnects(t *testing.T) {
 	ans, qs := recordingAnswerer()
-	g := newGatewayFixture(t, Config{ApplicationID: "app1"}, ans)
+	g := newGatewayFixture(t, Config{ApplicationID: "app1"}, ans, discordtest.Options{})
 	g.identify(t)
-	if reg := g.fake.next(); reg.Path != "/api/v9/applications/app1/commands" {
+	if reg := g.fake.Next(); reg.Path != "/api/v9/applications/app1/commands" {
 		t.Errorf("global registration path %s", reg.Path)
 	}
 	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
 
 	// Close the first connection from Discord's side with a resumable code.
-	g.fake.dispatch <- "close:4000"
+	g.fake.Drop(4000)
 	var p struct {
 		Op int `json:"op"`
 	}
-	raw := <-g.fake.identify
+	raw := <-g.fake.Identify
 	json.Unmarshal(raw, &p)
 	if p.Op != 6 {
 		t.Errorf("after a drop the bot sent op %d, want RESUME (6)", p.Op)
 	}
 	waitFor(t, "reconnected", func() bool { st := g.a.Health(); return st.Ready && st.Reconnects == 1 })
 
-	g.fake.send("MESSAGE_CREATE", messageEvent("d2", "is it legal?", alice, ""))
-	if r := g.fake.next(); r.Path != "/api/v9/channels/c1/messages" {
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("d2", "is it legal?", alice, ""))
+	if r := g.fake.Next(); r.Path != "/api/v9/channels/c1/messages" {
 		t.Errorf("after reconnect: %s %s", r.Method, r.Path)
 	}
 	<-qs

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
 )
 
@@ -392,7 +393,7 @@ func TestHTTPRateLimited(t *testing.T) {
 // A slow engine: the first response is a deferred ack, and the answer
 // arrives by editing it over REST.
 func TestHTTPDeferredAnswer(t *testing.T) {
-	fake := newFakeDiscord(t)
+	fake := discordtest.New(t, discordtest.Options{})
 	release := make(chan struct{})
 	slow := bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
 		select {
@@ -401,14 +402,14 @@ func TestHTTPDeferredAnswer(t *testing.T) {
 		}
 		return penaltyAnswer(q)
 	})
-	f := newHTTPFixture(t, slow, Options{HTTPClient: fake.client(), DeferAfter: time.Millisecond})
+	f := newHTTPFixture(t, slow, Options{HTTPClient: fake.Client(), DeferAfter: time.Millisecond})
 	rec := f.post(askBody("slow question"), f.priv, f.now)
 	r := decodeResponse(t, rec.Body.Bytes())
 	if r.Type != 5 || r.Data == nil || r.Data.Flags&64 == 0 {
 		t.Fatalf("first response %s: want a deferred ephemeral ack (type 5)", rec.Body)
 	}
 	close(release)
-	req := fake.next()
+	req := fake.Next()
 	if req.Method != http.MethodPatch || req.Path != "/api/v9/webhooks/app1/itok/messages/@original" {
 		t.Fatalf("follow-up %s %s", req.Method, req.Path)
 	}

@@ -1,17 +1,21 @@
 package main
 
 import (
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/config"
 )
 
@@ -99,5 +103,59 @@ func TestServeDiscordMissingToken(t *testing.T) {
 	var stderr strings.Builder
 	if code := runServe(t.Context(), nil, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), "FACTBOT_DISCORD_TOKEN") {
 		t.Errorf("exit %d, stderr %q: want a start-up error naming FACTBOT_DISCORD_TOKEN", code, stderr.String())
+	}
+}
+
+// Discord over the gateway, through serve, against a local fake Discord:
+// the commands are registered, /ask is answered by the real engine in an
+// ephemeral embed, /healthz shows the connection.
+func TestServeDiscordGateway(t *testing.T) {
+	fake := discordtest.New(t, discordtest.Options{})
+	eng, err := loadEngine("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	cfg := config.Default()
+	cfg.Discord.Enabled = true
+	cfg.Discord.Token = "gateway-test-token"
+	cfg.Discord.GuildID = "g1"
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, cfg, eng, ln, slog.New(slog.DiscardHandler), fake.Client()) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve = %v", err)
+		}
+	}()
+
+	if op, d := fake.NextIdentify(); op != 2 || d["token"] != "Bot gateway-test-token" {
+		t.Fatalf("IDENTIFY op %d token %v", op, d["token"])
+	}
+	if reg := fake.Next(); reg.Method != http.MethodPut || reg.Path != "/api/v9/applications/app1/guilds/g1/commands" {
+		t.Fatalf("registration %s %s", reg.Method, reg.Path)
+	}
+	fake.Dispatch("INTERACTION_CREATE", map[string]any{
+		"id": "i1", "application_id": "app1", "type": 2, "token": "tok1", "version": 1, "channel_id": "c1", "guild_id": "g1",
+		"member": map[string]any{"user": map[string]any{"id": "42", "username": "alice"}},
+		"data": map[string]any{"id": "x", "name": "ask", "type": 1,
+			"options": []any{map[string]any{"name": "question", "type": 3, "value": "What is the penalty for 20 grams?"}}},
+	})
+	cb := fake.Next()
+	if cb.Path != "/api/v9/interactions/i1/tok1/callback" || !strings.Contains(string(cb.Body), "2 years") ||
+		!strings.Contains(string(cb.Body), `"flags":64`) || !strings.Contains(string(cb.Body), `"allowed_mentions":{"parse":[]`) {
+		t.Errorf("callback %s %s", cb.Path, cb.Body)
+	}
+	if code, h := get(t, base+"/healthz"); code != 200 || !strings.Contains(h, `"discord":{"state":"connected","ready":true}`) {
+		t.Errorf("/healthz %d %s", code, h)
+	}
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, `factbot_questions_total{answered="true",intent="penalty",platform="discord"} 1`) {
+		t.Errorf("/metrics lacks the discord question")
 	}
 }

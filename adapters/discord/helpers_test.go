@@ -1,0 +1,99 @@
+package discord
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/adapters/discord/discordtest"
+	"github.com/factbot/factbot/bot"
+)
+
+// guard is the failure guard for waits: tests wait on events, and only
+// fail if nothing happens for this long.
+const guard = discordtest.Guard
+
+// testLogger writes the adapter's log to the test log.
+func testLogger(t *testing.T) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// penaltyAnswer is what a fake engine says about an amount.
+func penaltyAnswer(q bot.Question) bot.Answer {
+	return bot.Answer{
+		Question: q.Text, Answered: true, Intent: bot.IntentPenalty,
+		Text:        "Possession of up to 15 g is fined; more can mean prison.",
+		Sources:     []bot.Source{{Section: "Penalties", Text: "…"}},
+		LegalNotice: true,
+		Attribution: bot.Attribution{Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"},
+		Lang:        "en",
+	}
+}
+
+// recordingAnswerer answers every question with penaltyAnswer and reports
+// each question on a channel.
+func recordingAnswerer() (bot.Answerer, chan bot.Question) {
+	qs := make(chan bot.Question, 20)
+	return bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
+		qs <- q
+		return penaltyAnswer(q)
+	}), qs
+}
+
+// waitFor polls cond until it holds; a condition, not a timing assertion.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(guard)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestMain fails the run if adapter, session or fake goroutines outlive
+// the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if code == 0 {
+		if leak := waitNoLeaks(); leak != "" {
+			os.Stderr.WriteString("goroutines left running after the tests:\n" + leak)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+func waitNoLeaks() string {
+	deadline := time.Now().Add(guard)
+	for {
+		buf := make([]byte, 1<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		var leaks []string
+		for _, g := range strings.Split(string(buf), "\n\n") {
+			if strings.Contains(g, "discordgo.(*Session)") || strings.Contains(g, "discord.(*Adapter)") || strings.Contains(g, "discordtest.(*Server)") {
+				leaks = append(leaks, g)
+			}
+		}
+		if len(leaks) == 0 {
+			return ""
+		}
+		if time.Now().After(deadline) {
+			return strings.Join(leaks, "\n\n")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
