@@ -80,9 +80,13 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 	if err := a.connect(ctx); err != nil {
 		return a.stayFailed(ctx, err)
 	}
-	if err := a.register(ctx); err != nil {
-		a.closeSession()
-		return a.stayFailed(ctx, err)
+	// Commands belong to the application, not a shard: shard 0 registers
+	// them so N processes don't overwrite the same list N times.
+	if a.cfg.ShardID == 0 {
+		if err := a.register(ctx); err != nil {
+			a.closeSession()
+			return a.stayFailed(ctx, err)
+		}
 	}
 	for {
 		select {

@@ -315,3 +315,21 @@ func TestGatewayReconnects(t *testing.T) {
 	}
 	<-qs
 }
+
+// Only shard 0 registers the commands; every shard answers.
+func TestGatewayShardOneSkipsRegistration(t *testing.T) {
+	ans, qs := recordingAnswerer()
+	g := newGatewayFixture(t, Config{ApplicationID: "app1", ShardID: 1, ShardCount: 2}, ans, discordtest.Options{})
+	if shard, _ := g.identify(t)["shard"].([]any); len(shard) != 2 || shard[0] != float64(1) {
+		t.Errorf("IDENTIFY shard %v", shard)
+	}
+	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
+	if st := g.a.Health(); st.Detail != "shard 1/2" {
+		t.Errorf("health detail %q", st.Detail)
+	}
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("d3", "is it legal?", alice, ""))
+	if r := g.fake.Next(); r.Method != http.MethodPost || r.Path != "/api/v9/channels/c1/messages" {
+		t.Errorf("first request %s %s, want the DM reply (no registration from shard 1)", r.Method, r.Path)
+	}
+	<-qs
+}
