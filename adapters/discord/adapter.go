@@ -75,6 +75,11 @@ type Adapter struct {
 	// reconnecting so that fatal close codes stop it.
 	disconnected chan struct{}
 
+	// shared remembers answers already shared (by message ID), so repeated
+	// clicks on one Share button post once.
+	sharedMu sync.Mutex
+	shared   map[string]time.Time
+
 	dialMu   sync.Mutex
 	lastConn net.Conn // the gateway's raw connection, closed to abort a stuck Open
 
@@ -106,6 +111,7 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
 		disconnected: make(chan struct{}, 1),
+		shared:       make(map[string]time.Time),
 	}
 	if a.log == nil {
 		a.log = slog.Default()

@@ -366,6 +366,12 @@ func TestHTTPShareButton(t *testing.T) {
 		t.Errorf("shared message has components")
 	}
 
+	// A second click on the same button posts nothing new.
+	r = decodeResponse(t, f.post(string(click), f.priv, f.now).Body.Bytes())
+	if r.Type != 4 || r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "already shared") || len(r.Data.Embeds) != 0 {
+		t.Errorf("second share: %+v", r.Data)
+	}
+
 	// A click without the message to copy gets an ephemeral notice.
 	bare := bytes.Replace(click, []byte(`"message":`), []byte(`"nomessage":`), 1)
 	r = decodeResponse(t, f.post(string(bare), f.priv, f.now).Body.Bytes())
@@ -432,5 +438,22 @@ func TestHTTPDeferredAnswer(t *testing.T) {
 	assertNoPings(t, req.Body)
 	if got := req.Header.Get("Authorization"); got != "" {
 		t.Errorf("HTTP mode sent Authorization %q; editing an interaction response needs no token", got)
+	}
+}
+
+func TestShareMemoryIsBounded(t *testing.T) {
+	ans, _ := recordingAnswerer()
+	f := newHTTPFixture(t, ans, Options{})
+	for n := range maxShared * 2 {
+		if !f.a.firstShare(strconv.Itoa(n)) {
+			t.Fatalf("message %d counted as shared before", n)
+		}
+	}
+	if n := len(f.a.shared); n > maxShared {
+		t.Errorf("share memory holds %d entries, bound %d", n, maxShared)
+	}
+	f.now = f.now.Add(shareMemory)
+	if !f.a.firstShare(strconv.Itoa(maxShared*2 - 1)) {
+		t.Errorf("a share older than %v still blocks a new one", shareMemory)
 	}
 }

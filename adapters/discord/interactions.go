@@ -248,6 +248,9 @@ func (a *Adapter) shareResponse(i *discordgo.Interaction) *discordgo.Interaction
 	if i.Message == nil || len(i.Message.Embeds) == 0 || i.Message.Embeds[0] == nil {
 		return ephemeral("There is nothing to share here; ask again with /ask.")
 	}
+	if !a.firstShare(i.Message.ID) {
+		return ephemeral("This answer is already shared in the channel.")
+	}
 	content := "Shared by a user"
 	if u := interactionUser(i); isSnowflake(u) {
 		// A mention names the sharer; empty AllowedMentions keeps it silent.
@@ -336,4 +339,40 @@ func limitedText(a bot.Answer) string {
 		return defuse(t)
 	}
 	return "You are asking faster than I can answer. Please wait a little and try again."
+}
+
+// Bounds of the share memory: an ephemeral message's buttons stop working
+// when its interaction token expires (15 minutes) for practical purposes,
+// and the map never grows past maxShared.
+const (
+	shareMemory = 15 * time.Minute
+	maxShared   = 4096
+)
+
+// firstShare records messageID as shared and reports whether it was new.
+func (a *Adapter) firstShare(messageID string) bool {
+	if messageID == "" {
+		return true
+	}
+	now := a.now()
+	a.sharedMu.Lock()
+	defer a.sharedMu.Unlock()
+	if t, ok := a.shared[messageID]; ok && now.Sub(t) < shareMemory {
+		return false
+	}
+	if len(a.shared) >= maxShared {
+		for id, t := range a.shared {
+			if now.Sub(t) >= shareMemory {
+				delete(a.shared, id)
+			}
+		}
+		for id := range a.shared { // still full: forget arbitrary entries
+			if len(a.shared) < maxShared/2 {
+				break
+			}
+			delete(a.shared, id)
+		}
+	}
+	a.shared[messageID] = now
+	return true
 }
