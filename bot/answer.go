@@ -63,6 +63,10 @@ type Answer struct {
 	// "bad_amount", "rate_limited").
 	Reason string `json:"reason,omitempty"`
 	Lang   string `json:"lang"`
+	// ID names this reply for feedback (👍/👎 buttons carry it). Set by
+	// Recorder.Middleware when an event store is configured; empty means
+	// no feedback can be recorded, so renderers show no buttons.
+	ID string `json:"id,omitempty"`
 }
 
 // Section is the section the answer's first source comes from, or "".
