@@ -46,6 +46,7 @@ type Config struct {
 	Discord Discord `toml:"discord"`
 	Limits  Limits  `toml:"limits"`
 	Log     Log     `toml:"log"`
+	Store   Store   `toml:"store"`
 }
 
 // HTTP is the one listener for platform endpoints, /healthz and /metrics.
@@ -94,6 +95,19 @@ type Limits struct {
 	Per       time.Duration `toml:"per"`
 }
 
+// Store configures the event store behind moderators' reports (package
+// store): declined questions and feedback, kept in a local bbolt file.
+type Store struct {
+	Enabled bool `toml:"enabled"`
+	// Path of the file; empty means factbot/factbot.db under the user's
+	// data directory ($XDG_DATA_HOME or ~/.local/share on Linux).
+	Path string `toml:"path"`
+	// Retention is how long records are kept.
+	Retention time.Duration `toml:"retention"`
+	// DeclinedOnly records declined questions only, not answered ones.
+	DeclinedOnly bool `toml:"declined_only"`
+}
+
 // Log configures log/slog.
 type Log struct {
 	Level  string `toml:"level"`  // debug, info, warn, error
@@ -117,6 +131,7 @@ func Default() Config {
 		Discord: Discord{Mode: DiscordModeGateway, Ephemeral: true},
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
 		Log:     Log{Level: "info", Format: "text"},
+		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour},
 	}
 }
 
@@ -343,6 +358,9 @@ func (c Config) Validate() error {
 	case "text", "json":
 	default:
 		errs = append(errs, fmt.Errorf("log.format %q: want text or json", c.Log.Format))
+	}
+	if c.Store.Retention <= 0 {
+		errs = append(errs, fmt.Errorf("store.retention must be positive, such as \"2160h\" for 90 days (check %s)", EnvName("store", "retention")))
 	}
 	if c.Slack.Enabled {
 		errs = append(errs, c.Slack.validate()...)
