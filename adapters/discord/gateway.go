@@ -98,8 +98,8 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 			if ctx.Err() != nil {
 				continue // our own Close; the next loop returns
 			}
-			a.log.Warn("discord: gateway connection lost; reconnecting")
-			a.health.set(StateReconnecting, "connection lost")
+			// Health turns "reconnecting" only if the first attempt fails:
+			// the signal may be a late one for a drop already repaired.
 			if err := a.connect(ctx); err != nil {
 				return a.stayFailed(ctx, err)
 			}
@@ -122,6 +122,12 @@ func (a *Adapter) connect(ctx context.Context) error {
 	wait := time.Second
 	for attempt := 1; ; attempt++ {
 		err := a.open(ctx)
+		if errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			// A Disconnect delivered after the reconnect it caused:
+			// discordgo runs handlers on their own goroutines, so the
+			// signal can arrive late. Nothing to repair.
+			return nil
+		}
 		if err == nil {
 			// Drop the Disconnect that a failed attempt may have queued.
 			select {
@@ -129,7 +135,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			default:
 			}
 			a.health.set(StateConnected, "")
-			a.log.Info("discord: connected to the gateway", "shard_id", a.cfg.ShardID, "shard_count", a.cfg.ShardCount, "user", a.selfID())
+			a.log.Info("discord: connected to the gateway", "attempt", attempt, "shard_id", a.cfg.ShardID, "shard_count", a.cfg.ShardCount, "user", a.selfID())
 			return nil
 		}
 		if ctx.Err() != nil {
