@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -30,7 +31,7 @@ type httpFixture struct {
 	stop    func()
 }
 
-func newHTTPFixture(t *testing.T, ans bot.Answerer, opts Options) *httpFixture {
+func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options) *httpFixture {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -456,4 +457,23 @@ func TestShareMemoryIsBounded(t *testing.T) {
 	if !f.a.firstShare(strconv.Itoa(maxShared*2 - 1)) {
 		t.Errorf("a share older than %v still blocks a new one", shareMemory)
 	}
+}
+
+// Whatever a correctly signed body holds, the handler answers without
+// panicking, with a 2xx or a 4xx.
+func FuzzHTTPInteraction(f *testing.F) {
+	for _, s := range []string{pingBody, askBody("q"), commandBody("penalty", "amount", "2 g"), commandBody("about", "", ""),
+		`{"type":3,"data":{"custom_id":"factbot:share"},"message":{"embeds":[null,{}]}}`,
+		`{"type":3,"data":null,"message":null}`, `{"type":4,"data":{"name":"penalty","options":[null,{"name":"amount","value":7}]}}`,
+		`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":{"x":1}}]},"member":{"user":null}}`} {
+		f.Add(s)
+	}
+	quiet := bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { return penaltyAnswer(q) })
+	fx := newHTTPFixture(f, quiet, Options{Logger: slog.New(slog.DiscardHandler)})
+	f.Fuzz(func(t *testing.T, body string) {
+		rec := fx.post(body, fx.priv, fx.now)
+		if rec.Code >= 500 {
+			t.Fatalf("status %d for %q", rec.Code, body)
+		}
+	})
 }
