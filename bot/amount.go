@@ -85,10 +85,10 @@ var (
 	// unit. A leading minus is captured to reject negatives. Go's regexp
 	// has no look-behind, so what may stand before the number is checked
 	// in code.
-	digitAmountRE = regexp.MustCompile(`((?:-|−|minus\s+)?)(\d{1,3}(?:[ \x{00A0}]\d{3})+(?:[.,]\d+)?|\d+/\d+|\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)\b`)
+	digitAmountRE = regexp.MustCompile(`((?:-|−|minus\s+)?)(\d+[ \x{00A0}]+\d+/\d+|\d{1,3}(?:[ \x{00A0}]\d{3})+(?:[.,]\d+)?|\d+/\d+|\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)\b`)
 	// Spelled-out amounts: "a gram", "two ounces", "half a kilo",
 	// "a quarter kilo", "quarter of a pound", "et halvt kilo".
-	wordAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+	wordAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:\p{L}+|\d+)\s+(?:and|og)\s+)?(?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
 )
 
 // maxGrams is where an amount stops being a real question: 100 tonnes.
@@ -214,6 +214,15 @@ func parseDecimal(s string) (*big.Rat, bool) {
 			return nil, false
 		}
 	}
+	if f := strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")); len(f) == 2 && strings.Contains(f[1], "/") {
+		// A mixed number, "15 1/2".
+		whole, ok1 := new(big.Rat).SetString(f[0])
+		frac, ok2 := new(big.Rat).SetString(f[1])
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		return whole.Add(whole, frac), true
+	}
 	if strings.ContainsAny(s, " \u00a0") {
 		s = strings.NewReplacer(" ", "", "\u00a0", "").Replace(s) // "1 000"
 	}
@@ -239,6 +248,25 @@ var thousandsRE = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+$`)
 // wordQuantity reads the spelled-out part of an amount: "a", "two",
 // "twenty five", "half a", "a quarter", "an eighth of an", "et halvt".
 func wordQuantity(phrase, lang string) (*big.Rat, string, bool) {
+	for _, and := range []string{" and ", " og "} {
+		if whole, frac, ok := strings.Cut(phrase, and); ok {
+			// "one and a half", "2 and a quarter".
+			f, _, okF := wordQuantity(frac, lang)
+			if !okF {
+				return nil, "", false
+			}
+			w, _, okW := wordQuantity(whole, lang)
+			if !okW {
+				if d, okD := new(big.Rat).SetString(whole); okD && !strings.ContainsAny(whole, "/e") {
+					w, okW = d, true
+				}
+			}
+			if !okW {
+				return f, frac, true // "grams and a half kilo": only the fraction is an amount
+			}
+			return new(big.Rat).Add(w, f), phrase, true
+		}
+	}
 	words := strings.Fields(strings.ReplaceAll(phrase, "-", " "))
 	for i, w := range words {
 		if f, ok := fractionWords[w]; ok {

@@ -256,10 +256,9 @@ func FuzzParseAmounts(f *testing.F) {
 	})
 }
 
-// TestParseAmountsKnownBugs holds inputs the parser reads wrongly today.
-// Each skips with the reason while the bug stands and passes once it is
-// fixed; the engine is not changed from the tests.
-func TestParseAmountsKnownBugs(t *testing.T) {
+// TestParseAmountsMixedNumbers: whole numbers with fractions, which were
+// once read as the fraction alone and put in too low a tier.
+func TestParseAmountsMixedNumbers(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string // exact grams
@@ -278,7 +277,7 @@ func TestParseAmountsKnownBugs(t *testing.T) {
 				ok = amounts[i].Grams.Cmp(rat(t, tt.want[i])) == 0
 			}
 			if !ok {
-				t.Skipf("known engine bug: ParseAmounts(%q) = %v, problems %v; want grams %v: %s", tt.in, describe(amounts), problems, tt.want, tt.bug)
+				t.Errorf("ParseAmounts(%q) = %v, problems %v; want grams %v: %s", tt.in, describe(amounts), problems, tt.want, tt.bug)
 			}
 		})
 	}

@@ -171,7 +171,7 @@ func (b *Bot) outOfScope(question string, r reading) (Answer, bool) {
 			return b.decline(question, r.lang, IntentScope, "other_drug", b.msgs.msg(r.lang, "other_drug", "what", d)), true
 		}
 	}
-	if o := otherOffences.first(r.words); o != "" && !mentionsCannabis && !drugWords.any(r.words) {
+	if o := offence(r.words); o != "" && !mentionsCannabis && !drugWords.any(r.words) {
 		return b.decline(question, r.lang, IntentScope, "other_offence", b.msgs.msg(r.lang, "other_offence", "what", o)), true
 	}
 	return Answer{}, false

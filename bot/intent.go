@@ -20,6 +20,10 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		// not give; the passages decide.
 		return Answer{}, false
 	}
+	if len(amounts) > 0 && asksConversion(r.words) {
+		// "How many grams in a kilo?" is arithmetic, not a penalty.
+		return Answer{}, false
+	}
 	if len(amounts) > 0 || len(problems) > 0 {
 		return b.amountAnswer(question, r.lang, amounts, problems), true
 	}
@@ -153,7 +157,7 @@ func factIntent(ws []string) string {
 		return FactLimit
 	case maxWords.any(ws) && (sentenceNouns.any(ws) || anyPhrase(ws, "can you get", "could you get", "can i get")):
 		return FactMaximum
-	case anyPhrase(ws, "the most", "at most") && (sentenceNouns.any(ws) || hasPhrase(ws, "you get")):
+	case anyPhrase(ws, "the most", "at most") && (sentenceNouns.any(ws) || anyPhrase(ws, "you get", "you can get", "can you get", "could you get", "can i get", "i can get", "one can get")):
 		return FactMaximum
 	case minWords.any(ws) && sentenceNouns.any(ws):
 		return FactMinimum
@@ -245,3 +249,21 @@ func repeated(ws []string) bool {
 var overviewWords = set("offence", "offences", "offense", "offenses", "law", "laws", "rules", "legal",
 	"punishable", "crime", "criminal", "illegal", "caught", "police", "am", "if", "someone", "they", "long",
 	"serve", "risk", "face")
+
+// asksConversion reports whether a question asks to convert between units
+// ("how many grams in a kilo?", "what's 10 kg in pounds?") rather than
+// about an amount of cannabis.
+func asksConversion(ws []string) bool {
+	for i, w := range ws {
+		if _, ok := unitGrams[w]; !ok {
+			continue
+		}
+		if i > 0 && (ws[i-1] == "many" || ws[i-1] == "in" || ws[i-1] == "into") && !(i+1 < len(ws) && isNumber(ws[i+1])) {
+			// A unit with no number of its own: the unit converted to.
+			if i < 2 || !isNumber(ws[i-2]) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -65,10 +65,13 @@ func contentQuery(ws []string) string {
 // most, since it means the question is about something else.
 func weight(t Term, passages int) float64 {
 	w := math.Log(1 + float64(passages)/(float64(t.DocFreq)+0.5))
-	if isTopicWord(t.Word) {
+	switch {
+	case isTopicWord(t.Word):
 		// Every question is about cannabis and drugs: the word says
 		// little about which passage answers it.
 		w /= 2
+	case t.DocFreq == 0 && askedForWords[t.Word]:
+		w *= 2
 	}
 	return w
 }
@@ -112,11 +115,11 @@ func bestHit(res SearchResult) (int, float64) {
 }
 
 // coversSubject requires the hit to contain at least one term that is not
-// just the article's topic: a question that shares only "cannabis" with a
-// passage is not answered by it.
+// just the article's topic or a number: a question that shares only
+// "cannabis" or "2" with a passage is not answered by it.
 func coversSubject(res SearchResult, h Hit) bool {
 	for i, t := range res.Terms {
-		if h.Matched[i] && !isTopicWord(t.Word) && t.DocFreq > 0 {
+		if h.Matched[i] && !isTopicWord(t.Word) && !isNumber(t.Word) && t.DocFreq > 0 {
 			return true
 		}
 	}

@@ -86,7 +86,7 @@ var (
 		"sentence", "sentences", "sentenced", "sentencing", "prison", "prisons", "jail", "jailed", "imprisoned",
 		"imprisonment", "fine", "fines", "fined", "charge", "charges", "charged", "consequence", "consequences",
 		"happen", "happens", "caught", "arrested", "busted", "prosecuted", "prosecution", "sanction", "sanctions",
-		"time", "years", "get")
+		"time", "years", "get", "long")
 
 	possessionWords = set("possession", "possessing", "possess", "carry", "carrying", "have", "having", "hold",
 		"holding", "own", "keep", "bring", "use", "using", "smoke", "smoking", "buy", "buying", "with")
@@ -97,8 +97,10 @@ var (
 		"much", "many", "get", "got", "can", "could", "would", "should", "will", "also", "really", "exactly",
 		"currently", "today", "now", "still", "yet", "ever", "actually", "mean", "means", "hi", "hello",
 		"hey", "thanks", "thank", "like", "want", "need", "give", "make", "go", "going", "kind", "type",
-		"sort", "percentage", "percent", "number", "date", "year", "happened", "norway", "norwegian",
+		"sort", "percentage", "percent", "date", "year", "happened", "norway", "norwegian",
 		"norwegians", "country", "exist", "exists", "there", "anyone", "someone", "people", "person", "i'm",
+		"time", "times", "think", "thinks", "believe", "believes", "feel", "feels", "view", "views",
+		"stance", "position", "opinion", "opinions", "say", "stand", "stands",
 		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
 
 	maxWords = set("longest", "maximum", "max", "highest", "harshest", "severest", "strictest", "toughest",
@@ -182,6 +184,30 @@ func otherCountry(original string, ws []string) string {
 			}
 		}
 		return raw
+	}
+	return ""
+}
+
+// askedForWords name the kind of thing a question wants (a leader, a
+// number, a website). When the article never uses such a word, it cannot
+// hold the answer, however well the rest of the question matches: "Who is
+// the Green Party leader?" is not answered by the sentence naming the party.
+var askedForWords = set("leader", "leaders", "head", "chairman", "chairwoman", "chair", "president",
+	"founder", "founders", "name", "names", "address", "website", "site", "email", "contact", "number",
+	"numbers", "capital", "population", "age", "weather", "salary", "logo", "members", "membership",
+	"headquarters", "spokesperson", "minister", "phone-number", "hotline", "office", "opening", "hours")
+
+// offence returns the first offence the question names, with the word
+// after it when that belongs to it too ("drunk driving").
+func offence(ws []string) string {
+	for i, w := range ws {
+		if !otherOffences[w] {
+			continue
+		}
+		if i+1 < len(ws) && otherOffences[ws[i+1]] {
+			return w + " " + ws[i+1]
+		}
+		return w
 	}
 	return ""
 }

@@ -70,7 +70,9 @@ func ParseArticle(data []byte) (bot.Article, error) {
 		if len(para) == 0 {
 			return
 		}
-		text := strings.Join(para, " ")
+		// Single spaces, as in the sentences, so a sentence is always
+		// found in its own paragraph.
+		text := strings.Join(strings.Fields(strings.Join(para, " ")), " ")
 		para = para[:0]
 		paraNo[section]++
 		for i, s := range SplitSentences(text) {

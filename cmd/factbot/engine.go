@@ -30,7 +30,11 @@ func loadEngine(corpusPath string, log *slog.Logger) (*engine, error) {
 	}
 	ix, err := index.New(c.Article.Passages, c.Synonyms)
 	if err != nil {
-		return nil, fmt.Errorf("building the index: %w", err)
+		name := corpusPath
+		if name == "" {
+			name = corpus.DefaultName
+		}
+		return nil, fmt.Errorf("corpus %s: building the index: %w", name, err)
 	}
 	var opts []bot.Option
 	for lang, terms := range c.Terms {
