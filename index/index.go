@@ -107,6 +107,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
+	ix.countDocFreqs()
 	return ix, nil
 }
 
@@ -269,16 +270,32 @@ func (ix *Index) contains(set map[string]bool, term string) bool {
 	return false
 }
 
-// docFrequency counts the passages holding term or a synonym of it.
-func (ix *Index) docFrequency(term string) int {
-	n := 0
-	for id := range ix.passages {
-		if ix.contains(ix.sentenceTerms[id], term) {
-			n++
+// countDocFreqs counts, once at build time, the passages holding each term
+// the article uses or a synonym can stand for; any other term occurs in
+// none.
+func (ix *Index) countDocFreqs() {
+	terms := map[string]bool{}
+	for _, set := range ix.sentenceTerms {
+		for t := range set {
+			terms[t] = true
 		}
 	}
-	return n
+	for t := range ix.expansions {
+		terms[t] = true
+	}
+	for t := range terms {
+		n := 0
+		for id := range ix.passages {
+			if ix.contains(ix.sentenceTerms[id], t) {
+				n++
+			}
+		}
+		ix.docFreq[t] = n
+	}
 }
+
+// docFrequency counts the passages holding term or a synonym of it.
+func (ix *Index) docFrequency(term string) int { return ix.docFreq[term] }
 
 // String is for debugging: the terms the analyzer keeps of text.
 func (ix *Index) String() string {
