@@ -159,6 +159,12 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 	if cfg.ShardCount > 0 {
 		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	}
+	// The state cache is only needed for the bot's own user (from READY);
+	// tracking every guild's channels, members and roles would cost memory
+	// in proportion to the guilds the bot is in.
+	st := s.State
+	st.TrackChannels, st.TrackThreads, st.TrackEmojis, st.TrackStickers = false, false, false, false
+	st.TrackMembers, st.TrackThreadMembers, st.TrackRoles, st.TrackVoice, st.TrackPresences = false, false, false, false, false
 	a.session = s
 	a.bg, a.cancelBG = context.WithCancel(context.Background())
 	a.health.set(StateStarting, "")
