@@ -29,6 +29,7 @@ Usage:
   factbot ask [--json] [--corpus FILE] [QUESTION]   answer one question (or one per stdin line)
   factbot eval [--min 0.9] [--corpus FILE] FILE     score a question set (JSON lines)
   factbot serve [--config FILE]                     run the Slack and Discord adapters
+  factbot report unanswered|feedback [--since 7d]   moderators' reports from the event store
   factbot version                                   print the version
   factbot help                                      show this help
 
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "factbot %s\n", version)
 		return 0

@@ -61,12 +61,17 @@ Flags:
 		return 1
 	}
 	defer eng.Close()
+	answerer, err := recordAnswers(ctx, cfg.Store, eng, log)
+	if err != nil {
+		log.Error("opening the store", "err", err)
+		return 1
+	}
 	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
 		log.Error("listening", "addr", cfg.HTTP.Addr, "err", err)
 		return 1
 	}
-	if err := serve(ctx, cfg, eng, ln, log, nil); err != nil {
+	if err := serve(ctx, cfg, answerer, ln, log, nil); err != nil {
 		log.Error("serve stopped", "err", err)
 		return 1
 	}

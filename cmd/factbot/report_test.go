@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/store"
+)
+
+// storeEnv points the store config at a fresh file for this test, as an
+// operator would with FACTBOT_STORE_PATH.
+func storeEnv(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "data", "factbot.db")
+	t.Setenv("FACTBOT_STORE_PATH", path)
+	return path
+}
+
+// servedAnswerer is what serve builds around the real engine for the store
+// config in the environment.
+func servedAnswerer(t *testing.T) bot.Answerer {
+	t.Helper()
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := loadEngine("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	a, err := recordAnswers(t.Context(), cfg.Store, eng, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestReportUnansweredThroughTheEngine(t *testing.T) {
+	path := storeEnv(t)
+	ans := servedAnswerer(t)
+	ctx := context.Background()
+	asked := []struct{ user, q string }{
+		{"U-ALICE", "Is cannabis legal in Sweden?"},
+		{"U-BOB", "is cannabis legal in sweden"},
+		{"U-ALICE", "Is cannabis legal in Sweden!!"},
+		{"U-CAROL", "Can I grow cannabis plants at home?"},
+		{"U-DAVE", "What is the penalty for 20 grams?"}, // answered: not in the report
+		{"U-DAVE", "help"},                              // not a gap
+	}
+	declined := 0
+	for _, a := range asked {
+		got := ans.Answer(ctx, bot.Question{Text: a.q, Platform: "discord", User: a.user})
+		if got.ID == "" {
+			t.Fatalf("%q: no answer ID", a.q)
+		}
+		if !got.Answered && got.Intent != bot.IntentHelp {
+			declined++
+		}
+	}
+	if declined != 4 {
+		t.Fatalf("the engine declined %d of the questions, want 4", declined)
+	}
+
+	// The report runs as a new process would: it opens the file afresh.
+	code, out, errOut := cli(t, "", "report", "unanswered", "--since", "7d")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	t.Logf("\n%s", out)
+	if !regexp.MustCompile(`(?m)^\s+3\s+2\s+other_country\s+\S+ \S+\s+is cannabis legal in sweden$`).MatchString(out) {
+		t.Errorf("report lacks the grouped Sweden question with count 3 and 2 users:\n%s", out)
+	}
+	if !strings.Contains(out, "4 declined questions, 2 different") {
+		t.Errorf("report totals wrong:\n%s", out)
+	}
+	if strings.Contains(out, "20 grams") || strings.Contains(out, "help") {
+		t.Errorf("answered or help questions in the report:\n%s", out)
+	}
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"U-ALICE", "U-BOB", "U-CAROL", st.HashUser("discord", "U-ALICE")} {
+		if strings.Contains(out, u) {
+			t.Errorf("the report prints user ID %q", u)
+		}
+	}
+
+	code, out, _ = cli(t, "", "report", "unanswered", "--top", "1", "--json")
+	var rep bot.UnansweredReport
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(rep.Rows) != 1 || rep.Rows[0].Count != 3 || rep.Declined != 4 {
+		t.Errorf("--json --top 1: %+v", rep)
+	}
+}
+
+func TestReportFeedback(t *testing.T) {
+	path := storeEnv(t)
+	ans := servedAnswerer(t)
+	ctx := context.Background()
+	a := ans.Answer(ctx, bot.Question{Text: "What is the penalty for 20 grams?", Platform: "slack", User: "U1"})
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := bot.NewRecorder(st, bot.RecorderOptions{})
+	for _, user := range []string{"U2", "U2", "U3"} {
+		if _, err := rec.Feedback(ctx, "slack", user, a.ID, bot.VoteDown); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := cli(t, "", "report", "feedback")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	t.Logf("\n%s", out)
+	for _, want := range []string{"2 👎 and 0 👍 in all", "  2 👎   0 👍  20 grams is more than", "[Enforcement]", `asked as: "what is the penalty for 20 grams" ×1`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feedback report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	path := storeEnv(t)
+	code, _, errOut := cli(t, "", "report", "unanswered")
+	if code != 1 || !strings.Contains(errOut, "no store at "+path) {
+		t.Errorf("missing store: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the report created a store")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, bytes.Repeat([]byte{0xde, 0xad}, 8192), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = cli(t, "", "report", "unanswered")
+	if code != 1 || !strings.Contains(errOut, path) || !strings.Contains(errOut, "corrupt") {
+		t.Errorf("corrupt store: exit %d, %q", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"report"}, {"report", "questions"}, {"report", "unanswered", "--since", "soon"},
+		{"report", "unanswered", "--since", "-3d"}, {"report", "feedback", "extra"}, {"report", "unanswered", "--bogus"},
+	} {
+		if code, _, errOut := cli(t, "", args...); code != 2 || errOut == "" {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+	t.Setenv("FACTBOT_STORE_ENABLED", "false")
+	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 2 || !strings.Contains(errOut, "disabled") {
+		t.Errorf("disabled store: exit %d, %q", code, errOut)
+	}
+	if code, out, _ := cli(t, "", "report", "-h"); code != 0 || !strings.Contains(out, "unanswered") {
+		t.Errorf("report -h: exit %d, %q", code, out)
+	}
+}
+
+func TestServeStopsOnACorruptStore(t *testing.T) {
+	path := storeEnv(t)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("garbage, not bbolt"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("FACTBOT_HTTP_ADDR", "127.0.0.1:0")
+	var stderr bytes.Buffer
+	if code := runServe(t.Context(), nil, io.Discard, &stderr); code != 1 || !strings.Contains(stderr.String(), path) {
+		t.Errorf("serve on a corrupt store: exit %d, %q; want 1 and the path", code, stderr.String())
+	}
+}
+
+func TestParseSince(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		"7d": 7 * 24 * time.Hour, "2w": 14 * 24 * time.Hour, "36h": 36 * time.Hour, "90m": 90 * time.Minute,
+		"all": 0, "0": 0, " 1D ": 24 * time.Hour,
+	} {
+		if got, err := parseSince(in); err != nil || got != want {
+			t.Errorf("parseSince(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"d", "1.5d", "-1h", "week", "0d"} {
+		if _, err := parseSince(in); err == nil {
+			t.Errorf("parseSince(%q) accepted", in)
+		}
+	}
+}
+
+// BenchmarkReportUnanswered runs `factbot report unanswered` end to end
+// (config, opening and checking the file, retention, the scan, printing)
+// over a store of 100,000 events spread over 30 days: about 35% declined
+// questions with 500 different texts, 60% answered, 5% feedback. The bar
+// is under a second per report.
+func BenchmarkReportUnanswered(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "factbot.db")
+	b.Setenv("FACTBOT_STORE_PATH", path)
+	ctx := context.Background()
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const total = 100_000
+	start := time.Now().Add(-30 * 24 * time.Hour)
+	step := 30 * 24 * time.Hour / total
+	var batch []bot.Event
+	var ids []string
+	declined := 0
+	for i := range total {
+		at := start.Add(time.Duration(i) * step)
+		e := bot.Event{Time: at, Kind: bot.EventQuestion, Platform: "discord", User: fmt.Sprintf("U%d", i%3000),
+			AnswerID: bot.NewAnswerID(at)}
+		switch {
+		case i%20 == 0 && len(ids) > 0:
+			e = bot.Event{Time: at, Kind: bot.EventFeedback, Platform: "discord", User: fmt.Sprintf("U%d", i),
+				AnswerID: ids[i%len(ids)], Vote: bot.VoteDown}
+		case i%5 < 2:
+			e.Question = fmt.Sprintf("Is cannabis legal in country number %d, and what happens there?", declined%500)
+			e.Intent, e.Reason = bot.IntentScope, "other_country"
+			declined++
+		default:
+			e.Question = fmt.Sprintf("What is the penalty for %d grams of cannabis in Norway?", i%1000)
+			e.Intent, e.Answered, e.Section = bot.IntentPenalty, true, "Enforcement"
+			e.Answer = "20 grams is more than the 15 g personal-use amount and no more than 1 kg: it is punished with up to 2 years in prison."
+			ids = append(ids, e.AnswerID)
+		}
+		batch = append(batch, e)
+		if len(batch) == 10_000 {
+			if err := st.RecordBatch(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	if n, err := st.Count(ctx); err != nil || n != total {
+		b.Fatalf("store holds %d events (%v), want %d", n, err, total)
+	}
+	var worst time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		var out, errOut bytes.Buffer
+		if code := run(ctx, []string{"report", "unanswered", "--since", "all"}, nil, &out, &errOut); code != 0 {
+			b.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		worst = max(worst, time.Since(t0))
+		if !strings.Contains(out.String(), fmt.Sprintf("%d declined questions, 500 different", declined)) {
+			b.Fatalf("unexpected report:\n%s", out.String())
+		}
+	}
+	b.ReportMetric(worst.Seconds()*1000, "worst-ms")
+	if info, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(info.Size())/(1<<20), "file-MiB")
+	}
+	if worst >= time.Second {
+		b.Errorf("a report took %s: the bar is under a second", worst)
+	}
+}
