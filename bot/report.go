@@ -106,8 +106,8 @@ type FeedbackRow struct {
 	Section string `json:"section,omitempty"`
 	Down    int    `json:"down"`
 	Up      int    `json:"up"`
-	// Questions are the questions that got this answer and a vote, most
-	// frequent first (at most three).
+	// Questions are the questions that got this answer and a vote, with
+	// how many of those answers were voted on, most first (at most three).
 	Questions []QuestionCount `json:"questions"`
 }
 
@@ -127,7 +127,7 @@ const maxReportQuestions = 3
 func Feedback(ctx context.Context, s EventStore, o ReportOptions) (FeedbackReport, error) {
 	type group struct {
 		row       FeedbackRow
-		questions map[string]int
+		questions map[string]map[string]struct{} // question → answer IDs
 	}
 	groups := map[string]*group{}
 	rep := FeedbackReport{Since: o.Since, Rows: []FeedbackRow{}}
@@ -138,7 +138,7 @@ func Feedback(ctx context.Context, s EventStore, o ReportOptions) (FeedbackRepor
 		}
 		g := groups[key]
 		if g == nil {
-			g = &group{row: FeedbackRow{Answer: e.Answer, Section: e.Section}, questions: map[string]int{}}
+			g = &group{row: FeedbackRow{Answer: e.Answer, Section: e.Section}, questions: map[string]map[string]struct{}{}}
 			groups[key] = g
 		}
 		switch e.Vote {
@@ -150,7 +150,10 @@ func Feedback(ctx context.Context, s EventStore, o ReportOptions) (FeedbackRepor
 			rep.Up++
 		}
 		if q := NormalizeQuestion(e.Question); q != "" {
-			g.questions[q]++
+			if g.questions[q] == nil {
+				g.questions[q] = map[string]struct{}{}
+			}
+			g.questions[q][e.AnswerID] = struct{}{}
 		}
 		return nil
 	})
@@ -162,8 +165,8 @@ func Feedback(ctx context.Context, s EventStore, o ReportOptions) (FeedbackRepor
 			continue
 		}
 		g.row.Questions = []QuestionCount{}
-		for q, n := range g.questions {
-			g.row.Questions = append(g.row.Questions, QuestionCount{Question: q, Count: n})
+		for q, ids := range g.questions {
+			g.row.Questions = append(g.row.Questions, QuestionCount{Question: q, Count: len(ids)})
 		}
 		slices.SortFunc(g.row.Questions, func(a, b QuestionCount) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Question, b.Question))
