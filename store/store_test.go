@@ -395,3 +395,18 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q, %v", p, err)
 	}
 }
+
+// BenchmarkRecord is the cost the Recorder adds to an answer: open the
+// file, one committed (fsynced) transaction, close.
+func BenchmarkRecord(b *testing.B) {
+	c := newClock()
+	s, err := Open(b.Context(), filepath.Join(b.TempDir(), "factbot.db"), Options{Now: c.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := s.Record(b.Context(), question(c, "U1", "Is cannabis legal in Sweden?", false)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
