@@ -22,14 +22,18 @@ type gatewayFixture struct {
 	stop func() error
 }
 
-func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtest.Options) *gatewayFixture {
+func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtest.Options, mods ...func(*Options)) *gatewayFixture {
 	t.Helper()
 	fake := discordtest.New(t, fo)
 	cfg.Enabled, cfg.Mode = true, ModeGateway
 	if cfg.Token == "" {
 		cfg.Token = "test-token"
 	}
-	a, err := New(cfg, ans, Options{HTTPClient: fake.Client(), Logger: testLogger(t)})
+	opts := Options{HTTPClient: fake.Client(), Logger: testLogger(t)}
+	for _, m := range mods {
+		m(&opts)
+	}
+	a, err := New(cfg, ans, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,4 +336,38 @@ func TestGatewayShardOneSkipsRegistration(t *testing.T) {
 		t.Errorf("first request %s %s, want the DM reply (no registration from shard 1)", r.Method, r.Path)
 	}
 	<-qs
+}
+
+// Over the gateway too, a slow answer is acknowledged with a deferred
+// response and delivered by editing it.
+func TestGatewayDeferredAnswer(t *testing.T) {
+	release := make(chan struct{})
+	slow := bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+		return penaltyAnswer(q)
+	})
+	g := newGatewayFixture(t, Config{ApplicationID: "app1", Ephemeral: false}, slow, discordtest.Options{},
+		func(o *Options) { o.DeferAfter = time.Millisecond })
+	g.identify(t)
+	g.fake.Next() // registration
+	g.fake.Dispatch("INTERACTION_CREATE", interactionEvent("i9", "tok9", 2,
+		map[string]any{"id": "c", "name": "penalty", "type": 1, "options": []any{map[string]any{"name": "amount", "type": 3, "value": "3 kg"}}}, nil))
+	cb := g.fake.Next()
+	r := decodeResponse(t, cb.Body)
+	if cb.Path != "/api/v9/interactions/i9/tok9/callback" || r.Type != 5 || r.Data.Flags&64 != 0 {
+		t.Fatalf("first response %s %s: want a public deferred ack", cb.Path, cb.Body)
+	}
+	close(release)
+	edit := g.fake.Next()
+	if edit.Method != http.MethodPatch || edit.Path != "/api/v9/webhooks/app1/tok9/messages/@original" ||
+		!strings.Contains(string(edit.Body), "What is the penalty for 3 kg of cannabis?") {
+		t.Errorf("edit %s %s %s", edit.Method, edit.Path, edit.Body)
+	}
+	if strings.Contains(string(edit.Body), shareButtonID) {
+		t.Errorf("public answer carries a share button: %s", edit.Body)
+	}
+	assertNoPings(t, edit.Body)
 }
