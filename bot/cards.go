@@ -190,7 +190,7 @@ func titleKey(topic string) string {
 
 // Card returns the fact card for topic in lang ("" or unknown means
 // English). An unknown topic gives an *UnknownTopicError listing the
-// topics; adapters reply with Message(lang, "card_unknown_topic").
+// topics; adapters reply with UnknownTopicText.
 func (b *Bot) Card(topic, lang string) (Card, error) {
 	if _, ok := b.msgs[lang]; !ok {
 		lang = Languages[0]
@@ -216,6 +216,17 @@ func (b *Bot) Card(topic, lang string) (Card, error) {
 		c.Section = c.Sources[0].Section
 	}
 	return c, nil
+}
+
+// TopicsText is the reply to /facts without a topic: the topics, in lang.
+func (b *Bot) TopicsText(lang string) string {
+	return b.msgs.msg(lang, "card_topics", "topics", strings.Join(b.Topics(), ", "))
+}
+
+// UnknownTopicText is the (ephemeral) reply to /facts with a topic no card
+// matches: it names the topic and lists the topics, in lang.
+func (b *Bot) UnknownTopicText(lang, topic string) string {
+	return b.msgs.msg(lang, "card_unknown_topic", "topic", topic, "topics", strings.Join(b.Topics(), ", "))
 }
 
 // Cards returns every topic's card, in Topics() order.

@@ -182,9 +182,14 @@ func TestUnknownTopicListsTopics(t *testing.T) {
 	if ute.Topic != "heroin" || !slices.Equal(ute.Topics, b.Topics()) {
 		t.Errorf("error carries %q and %q", ute.Topic, ute.Topics)
 	}
-	msg := b.Message("en", "card_unknown_topic")
-	if !strings.Contains(msg, "{topic}") || !strings.Contains(msg, "{topics}") {
-		t.Errorf("card_unknown_topic message %q lacks its placeholders", msg)
+	for _, lang := range bot.Languages {
+		msg := b.UnknownTopicText(lang, "heroin")
+		if !strings.Contains(msg, "heroin") || !strings.Contains(msg, "Medical use, Reform efforts") || strings.Contains(msg, "{") {
+			t.Errorf("%s: unknown topic text %q", lang, msg)
+		}
+		if list := b.TopicsText(lang); !strings.Contains(list, "penalties, personal use") || strings.Contains(list, "{") {
+			t.Errorf("%s: topics text %q", lang, list)
+		}
 	}
 }
 
