@@ -11,6 +11,7 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -83,6 +84,11 @@ type Adapter struct {
 	dialMu   sync.Mutex
 	lastConn net.Conn // the gateway's raw connection, closed to abort a stuck Open
 
+	// life ends when Run's context does; it cancels the REST calls
+	// discordgo makes without a context (the gateway lookup in Open).
+	life    context.Context
+	endLife context.CancelFunc
+
 	// bg is the context of work that outlives a request (deferred
 	// answers, gateway handlers); cancelled once Run has drained.
 	bg       context.Context
@@ -144,9 +150,8 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord: new session: %w", err)
 	}
-	if opts.HTTPClient != nil {
-		s.Client = opts.HTTPClient
-	}
+	a.life, a.endLife = context.WithCancel(context.Background())
+	s.Client = a.client(opts.HTTPClient, s.Client)
 	s.Dialer = a.dialer(opts.Dialer)
 	// Run reconnects itself: discordgo's own loop never gives up, even on
 	// a rejected token or a refused privileged intent.
@@ -173,6 +178,58 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 
 // Mode is "gateway" or "http".
 func (a *Adapter) Mode() string { return a.cfg.Mode }
+
+// client copies base (or discordgo's default) so that the gateway lookup
+// discordgo's Open makes without a context ends with Run's context instead
+// of holding up shutdown until the client's timeout.
+func (a *Adapter) client(base, def *http.Client) *http.Client {
+	c := *def
+	if base != nil {
+		c = *base
+	}
+	next := c.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	c.Transport = boundTransport{next: next, life: a.life}
+	return &c
+}
+
+// boundTransport cancels GET /gateway when the adapter's life ends. Every
+// other request carries a context factbot chose (replies keep going while
+// Run drains), so only this one is touched.
+type boundTransport struct {
+	next http.RoundTripper
+	life context.Context
+}
+
+func (t boundTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.String() != discordgo.EndpointGateway {
+		return t.next.RoundTrip(r)
+	}
+	ctx, cancel := context.WithCancel(r.Context())
+	stop := context.AfterFunc(t.life, cancel)
+	release := func() { stop(); cancel() }
+	resp, err := t.next.RoundTrip(r.WithContext(ctx))
+	if err != nil {
+		release()
+		return nil, err
+	}
+	resp.Body = &releasingBody{ReadCloser: resp.Body, release: release}
+	return resp, nil
+}
+
+// releasingBody releases the request's context once the body is closed.
+type releasingBody struct {
+	io.ReadCloser
+	release func()
+}
+
+func (b *releasingBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.release()
+	return err
+}
 
 // dialer copies base (or gorilla's default) and records each raw
 // connection, so that Run can abort an Open that waits forever for HELLO:
@@ -243,6 +300,7 @@ func (a *Adapter) drainWork() {
 		<-done
 	}
 	a.cancelBG()
+	a.endLife()
 }
 
 // Run serves until ctx is done. In gateway mode it connects, registers
@@ -252,6 +310,8 @@ func (a *Adapter) drainWork() {
 // ready and, at the end, drains deferred answers.
 func (a *Adapter) Run(ctx context.Context) error {
 	defer a.drainWork()
+	stop := context.AfterFunc(ctx, a.endLife)
+	defer stop()
 	if a.cfg.Mode == ModeHTTP {
 		a.health.set(StateReady, "")
 		a.log.Info("discord: HTTP interactions ready", "path", InteractionsPath)

@@ -371,3 +371,29 @@ func TestGatewayDeferredAnswer(t *testing.T) {
 	}
 	assertNoPings(t, edit.Body)
 }
+
+// discordgo's Open looks up the gateway URL without a context; shutdown
+// must not wait for that request while Discord does not answer.
+func TestGatewayShutdownDuringLookup(t *testing.T) {
+	fake := discordtest.New(t, discordtest.Options{HangGatewayLookup: true})
+	client := fake.Client()
+	client.Timeout = 0 // only the adapter's own cancellation can end the lookup
+	ans, _ := recordingAnswerer()
+	a, err := New(Config{Mode: ModeGateway, Token: "t"}, ans, Options{HTTPClient: client, Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	waitFor(t, "the gateway lookup", func() bool { return fake.Lookups() > 0 })
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(guard):
+		t.Fatal("Run did not return after its context ended")
+	}
+}

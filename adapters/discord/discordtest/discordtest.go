@@ -42,6 +42,9 @@ type Options struct {
 	// CloseAfterIdentify returns the close code to send instead of READY on
 	// gateway connection n (1-based); 0 means send READY.
 	CloseAfterIdentify func(n int) int
+	// HangGatewayLookup makes GET /gateway wait until the client gives up,
+	// as an unreachable Discord would.
+	HangGatewayLookup bool
 }
 
 // Server is the fake Discord.
@@ -60,6 +63,7 @@ type Server struct {
 	closeOnce sync.Once
 	mu        sync.Mutex
 	conns     int
+	lookups   int
 	seq       int
 }
 
@@ -112,6 +116,16 @@ var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/api/v9/gateway":
+		s.mu.Lock()
+		s.lookups++
+		s.mu.Unlock()
+		if s.opts.HangGatewayLookup {
+			select {
+			case <-r.Context().Done():
+			case <-s.done:
+			}
+			return
+		}
 		writeJSON(w, map[string]string{"url": "ws://" + r.Host + "/gw"})
 		return
 	case strings.HasPrefix(r.URL.Path, "/gw"): // discordgo adds a trailing slash
@@ -248,6 +262,13 @@ func (s *Server) NextIdentify() (op int, d map[string]any) {
 		s.tb.Fatal("timed out waiting for IDENTIFY")
 		return 0, nil
 	}
+}
+
+// Lookups counts GET /gateway requests so far.
+func (s *Server) Lookups() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lookups
 }
 
 // Connections counts gateway connections so far.
