@@ -42,7 +42,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			w = stdout
 		}
 		fmt.Fprint(w, reportUsage)
-		reportFlags(io.Discard, w).PrintDefaults()
+		reportFlags(w, w).PrintDefaults()
 		if len(args) == 0 {
 			return 2
 		}

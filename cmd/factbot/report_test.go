@@ -167,7 +167,7 @@ func TestReportErrors(t *testing.T) {
 	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 2 || !strings.Contains(errOut, "disabled") {
 		t.Errorf("disabled store: exit %d, %q", code, errOut)
 	}
-	if code, out, _ := cli(t, "", "report", "-h"); code != 0 || !strings.Contains(out, "unanswered") {
+	if code, out, _ := cli(t, "", "report", "-h"); code != 0 || !strings.Contains(out, "unanswered") || !strings.Contains(out, "-since") {
 		t.Errorf("report -h: exit %d, %q", code, out)
 	}
 }
