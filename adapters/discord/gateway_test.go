@@ -131,8 +131,9 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Errorf("REST authorization %q", got)
 	}
 	var cmds []struct {
-		Name    string `json:"name"`
-		Options []struct {
+		Name     string `json:"name"`
+		Contexts []int  `json:"contexts"`
+		Options  []struct {
 			Name         string `json:"name"`
 			Required     bool   `json:"required"`
 			Autocomplete bool   `json:"autocomplete"`
@@ -147,6 +148,11 @@ func TestGatewayEndToEnd(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "ask,penalty,about" {
 		t.Errorf("registered %v", names)
+	}
+	for _, c := range cmds {
+		if len(c.Contexts) != 2 || c.Contexts[0] != 0 || c.Contexts[1] != 1 {
+			t.Errorf("/%s contexts %v, want guild and bot DM", c.Name, c.Contexts)
+		}
 	}
 	if o := cmds[1].Options; len(o) != 1 || o[0].Name != "amount" || !o[0].Autocomplete || !o[0].Required {
 		t.Errorf("penalty options %+v", o)

@@ -37,12 +37,14 @@ const aboutText = "I answer questions about cannabis law in Norway: penalties fo
 
 // Commands are the application commands factbot registers.
 func Commands() []*discordgo.ApplicationCommand {
-	dm := true
+	// Usable in guilds and in the bot's DMs (contexts replace the
+	// deprecated dm_permission).
+	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
 	return []*discordgo.ApplicationCommand{
 		{
-			Name:         cmdAsk,
-			Description:  "Ask about cannabis law in Norway",
-			DMPermission: &dm,
+			Name:        cmdAsk,
+			Description: "Ask about cannabis law in Norway",
+			Contexts:    contexts,
 			Options: []*discordgo.ApplicationCommandOption{{
 				Type:        discordgo.ApplicationCommandOptionString,
 				Name:        optQuestion,
@@ -52,9 +54,9 @@ func Commands() []*discordgo.ApplicationCommand {
 			}},
 		},
 		{
-			Name:         cmdPenalty,
-			Description:  "The penalty for an amount of cannabis in Norway",
-			DMPermission: &dm,
+			Name:        cmdPenalty,
+			Description: "The penalty for an amount of cannabis in Norway",
+			Contexts:    contexts,
 			Options: []*discordgo.ApplicationCommandOption{{
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         optAmount,
@@ -65,9 +67,9 @@ func Commands() []*discordgo.ApplicationCommand {
 			}},
 		},
 		{
-			Name:         cmdAbout,
-			Description:  "What factbot covers, its source and license",
-			DMPermission: &dm,
+			Name:        cmdAbout,
+			Description: "What factbot covers, its source and license",
+			Contexts:    contexts,
 		},
 	}
 }
