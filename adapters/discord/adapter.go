@@ -49,6 +49,10 @@ type Options struct {
 	// DrainTimeout bounds the wait for in-flight answers at shutdown.
 	// Default 10 s.
 	DrainTimeout time.Duration
+	// Messages returns the bot's own words in an answer's language
+	// ("source", "try_asking", "not_legal_advice"), as (*bot.Bot).Message
+	// does; nil means English.
+	Messages func(lang, key string) string
 	// MaxBodyBytes is the largest interaction body accepted (413 above).
 	// Default 64 KiB.
 	MaxBodyBytes int64
@@ -65,6 +69,7 @@ type Adapter struct {
 	deferAfter time.Duration
 	drain      time.Duration
 	maxBody    int64
+	messages   func(lang, key string) string
 	pubKey     ed25519.PublicKey
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
@@ -116,6 +121,7 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		deferAfter:   opts.DeferAfter,
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
+		messages:     opts.Messages,
 		disconnected: make(chan struct{}, 1),
 		shared:       make(map[string]time.Time),
 	}

@@ -299,7 +299,7 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		}
 		msg.Content = cut(limitedText(ans), maxContent)
 	} else {
-		msg.Embeds = []*discordgo.MessageEmbed{renderEmbed(text, ans)}
+		msg.Embeds = []*discordgo.MessageEmbed{renderEmbed(text, ans, a.msg)}
 	}
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg, discordgo.WithContext(ctx)); err != nil {
 		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token))

@@ -303,7 +303,7 @@ func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, 
 	if ans.Intent == bot.IntentLimited {
 		return ephemeral(limitedText(ans))
 	}
-	return a.message(renderEmbed(text, ans), ans.Answered)
+	return a.message(renderEmbed(text, ans, a.msg), ans.Answered)
 }
 
 // message is a command reply: ephemeral with a share button, or public.

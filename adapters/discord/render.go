@@ -114,7 +114,7 @@ func clean(s string, max int) string { return cut(defuse(s), max) }
 // renderEmbed turns an answer into one embed within Discord's limits. The
 // title is the question, the description the answer, a field the source
 // line with the article link, and the footer the legal notice.
-func renderEmbed(question string, a bot.Answer) *discordgo.MessageEmbed {
+func renderEmbed(question string, a bot.Answer, msg func(lang, key string) string) *discordgo.MessageEmbed {
 	title := strings.Join(strings.Fields(question), " ")
 	if title == "" {
 		title = "factbot"
@@ -122,7 +122,7 @@ func renderEmbed(question string, a bot.Answer) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:        discordgo.EmbedTypeRich,
 		Title:       clean(title, maxEmbedTitle),
-		Description: cut(describe(a), maxEmbedDesc),
+		Description: cut(describe(a, msg), maxEmbedDesc),
 		Color:       colorDeclined,
 	}
 	if a.Answered {
@@ -133,17 +133,17 @@ func renderEmbed(question string, a bot.Answer) *discordgo.MessageEmbed {
 		if a.Attribution.URL != "" {
 			value += "\n" + a.Attribution.URL
 		}
-		e.Fields = []*discordgo.MessageEmbedField{{Name: "Source", Value: cut(value, maxFieldValue)}}
+		e.Fields = []*discordgo.MessageEmbedField{{Name: cut(msg(a.Lang, "source"), 256), Value: cut(value, maxFieldValue)}}
 	}
 	if a.LegalNotice {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: bot.NotLegalAdvice}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: cut(msg(a.Lang, "not_legal_advice"), maxFooter)}
 	}
 	return e
 }
 
 // describe is the description text: the answer, and on a decline the
 // example questions the engine offers.
-func describe(a bot.Answer) string {
+func describe(a bot.Answer, msg func(lang, key string) string) string {
 	text := strings.TrimSpace(a.Text)
 	if text == "" {
 		text = "No answer."
@@ -151,7 +151,8 @@ func describe(a bot.Answer) string {
 	if !a.Answered && len(a.Examples) > 0 {
 		var b strings.Builder
 		b.WriteString(text)
-		b.WriteString("\n\nTry for example:")
+		b.WriteString("\n\n")
+		b.WriteString(msg(a.Lang, "try_asking"))
 		for _, ex := range a.Examples {
 			b.WriteString("\n• ")
 			b.WriteString(ex)
@@ -187,4 +188,23 @@ func sharedEmbed(src *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: cut(src.Footer.Text, maxFooter)}
 	}
 	return e
+}
+
+// englishMessages are the renderer's own words when no catalogue is given;
+// the keys are those of bot's message catalogue.
+var englishMessages = map[string]string{
+	"source":           "Source",
+	"try_asking":       "Try asking:",
+	"not_legal_advice": bot.NotLegalAdvice,
+}
+
+// msg returns the catalogue's sentence for key in lang, falling back to
+// English when there is no catalogue or it has no such key.
+func (a *Adapter) msg(lang, key string) string {
+	if a.messages != nil {
+		if s := a.messages(lang, key); s != "" {
+			return s
+		}
+	}
+	return englishMessages[key]
 }

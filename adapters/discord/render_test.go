@@ -122,7 +122,7 @@ func TestRenderEmbedLimits(t *testing.T) {
 	long := strings.Repeat("How much is too much cannabis in Norway ", 20)
 	a := penaltyAnswer(bot.Question{})
 	a.Text = strings.Repeat("x ", 3000)
-	e := renderEmbed(long, a)
+	e := renderEmbed(long, a, english)
 	if n := utf16Len(e.Title); n > maxEmbedTitle || !strings.HasSuffix(e.Title, "…") || strings.HasSuffix(e.Title, " …") {
 		t.Errorf("title %d units %q", n, e.Title)
 	}
@@ -138,7 +138,7 @@ func TestRenderEmbedLimits(t *testing.T) {
 	}
 
 	declined := bot.Answer{Text: "I can only answer about Norway.", Examples: []string{"Is cannabis legal in Norway?"}}
-	e = renderEmbed("", declined)
+	e = renderEmbed("", declined, english)
 	if e.Title != "factbot" || !strings.Contains(e.Description, "• Is cannabis legal in Norway?") || e.Footer != nil || e.Fields != nil {
 		t.Errorf("declined embed %+v", e)
 	}
@@ -147,5 +147,36 @@ func TestRenderEmbedLimits(t *testing.T) {
 func TestStripMention(t *testing.T) {
 	if got := stripMention("<@bot1>  what is   the limit? <@!bot1>", "bot1"); got != "what is the limit?" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// english is the renderer's fallback catalogue.
+func english(_, key string) string { return englishMessages[key] }
+
+func TestRenderInAnswersLanguage(t *testing.T) {
+	nb := map[string]string{"source": "Kilde", "try_asking": "Prøv å spørre:", "not_legal_advice": "Ikke juridisk rådgivning."}
+	ans, _ := recordingAnswerer()
+	a, err := New(Config{Mode: ModeHTTP, PublicKey: strings.Repeat("00", 32)}, ans, Options{Messages: func(lang, key string) string {
+		if lang == "nb" {
+			return nb[key]
+		}
+		return ""
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ansNB := penaltyAnswer(bot.Question{})
+	ansNB.Lang = "nb"
+	e := renderEmbed("Hva er straffen for 5 gram?", ansNB, a.msg)
+	if e.Fields[0].Name != "Kilde" || e.Footer.Text != "Ikke juridisk rådgivning." {
+		t.Errorf("nb embed %+v %+v", e.Fields[0], e.Footer)
+	}
+	declined := bot.Answer{Lang: "nb", Text: "Nei.", Examples: []string{"Er cannabis lovlig?"}}
+	if d := renderEmbed("x", declined, a.msg).Description; !strings.Contains(d, "Prøv å spørre:\n• Er cannabis lovlig?") {
+		t.Errorf("nb decline %q", d)
+	}
+	// A language the catalogue lacks falls back to English.
+	if e := renderEmbed("q", penaltyAnswer(bot.Question{}), a.msg); e.Fields[0].Name != "Source" || e.Footer.Text != bot.NotLegalAdvice {
+		t.Errorf("en fallback %+v %+v", e.Fields[0], e.Footer)
 	}
 }
