@@ -253,6 +253,9 @@ func TestHTTPPenaltyAndAbout(t *testing.T) {
 	if len(r.Data.Components) != 0 {
 		t.Errorf("about has a share button")
 	}
+	if strings.Contains(r.Data.Embeds[0].Description, "mention me") {
+		t.Errorf("/about in HTTP mode offers mentions, which only the gateway delivers")
+	}
 }
 
 func TestHTTPRejects(t *testing.T) {

@@ -25,15 +25,22 @@ const (
 // minutes, but a local engine that needs more than this is broken.
 const answerTimeout = 30 * time.Second
 
-// aboutText is /about. The article and license are fixed for this bot.
-const aboutText = "I answer questions about cannabis law in Norway: penalties for amounts, " +
-	"decriminalisation, medical use and enforcement. Every answer quotes the Wikipedia article " +
-	"\"Cannabis in Norway\" (CC BY-SA 4.0), https://en.wikipedia.org/wiki/Cannabis_in_Norway, " +
-	"and names the section it comes from.\n\n" +
-	"• `/ask question:` any question about the topic\n" +
-	"• `/penalty amount:` the penalty for an amount, e.g. 20 g\n" +
-	"• mention me or send me a DM with a question\n\n" +
-	bot.NotLegalAdvice
+// aboutText is /about. The article and license are fixed for this bot;
+// mentions and DMs only reach it over the gateway.
+func aboutText(gateway bool) string {
+	var b strings.Builder
+	b.WriteString("I answer questions about cannabis law in Norway: penalties for amounts, " +
+		"decriminalisation, medical use and enforcement. Every answer quotes the Wikipedia article " +
+		"\"Cannabis in Norway\" (CC BY-SA 4.0), https://en.wikipedia.org/wiki/Cannabis_in_Norway, " +
+		"and names the section it comes from.\n\n" +
+		"• `/ask question:` any question about the topic\n" +
+		"• `/penalty amount:` the penalty for an amount, e.g. 20 g\n")
+	if gateway {
+		b.WriteString("• mention me or send me a DM with a question\n")
+	}
+	b.WriteString("\n" + bot.NotLegalAdvice)
+	return b.String()
+}
 
 // Commands are the application commands factbot registers.
 func Commands() []*discordgo.ApplicationCommand {
@@ -289,7 +296,7 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 		return a.message(&discordgo.MessageEmbed{
 			Type:        discordgo.EmbedTypeRich,
 			Title:       "About factbot",
-			Description: aboutText,
+			Description: aboutText(a.cfg.Mode == ModeGateway),
 			URL:         "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
 			Color:       colorAnswered,
 		}, false)
