@@ -46,7 +46,7 @@ func classify(err error) (fatal bool, desc string) {
 		case http.StatusUnauthorized:
 			return true, "Discord rejected the bot token (HTTP 401): check " + EnvPrefix + "TOKEN"
 		case http.StatusForbidden:
-			return true, "Discord refused the request (HTTP 403): invite the bot with the applications.commands scope and check application_id and guild_id"
+			return false, "Discord refused the request (HTTP 403): invite the bot with the applications.commands scope and check application_id and guild_id"
 		}
 		return false, "HTTP " + re.Response.Status
 	}
@@ -134,7 +134,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			case <-a.disconnected:
 			default:
 			}
-			a.health.set(StateConnected, "")
+			a.health.connected()
 			a.log.Info("discord: connected to the gateway", "attempt", attempt, "shard_id", a.cfg.ShardID, "shard_count", a.cfg.ShardCount, "user", a.selfID())
 			return nil
 		}
@@ -220,7 +220,9 @@ func (a *Adapter) register(ctx context.Context) error {
 			a.log.Error("discord: registering commands failed", "err", desc)
 			return fmt.Errorf("%w: registering commands: %s", ErrFatal, desc)
 		}
-		// Commands from an earlier start still work: keep serving.
+		// Commands from an earlier start, mentions and DMs still work:
+		// keep serving, and say why on /healthz.
+		a.health.note("commands not registered: " + desc)
 		a.log.Error("discord: registering commands failed; earlier registrations stay in effect", "err", desc)
 		return nil
 	}

@@ -403,3 +403,24 @@ func TestGatewayShutdownDuringLookup(t *testing.T) {
 		t.Fatal("Run did not return after its context ended")
 	}
 }
+
+// Commands Discord refuses to register (bot not invited with
+// applications.commands) do not stop the adapter: /healthz says why, and
+// mentions and DMs are still answered.
+func TestGatewayRegistrationRefused(t *testing.T) {
+	ans, qs := recordingAnswerer()
+	g := newGatewayFixture(t, Config{ApplicationID: "app1", GuildID: "g9"}, ans, discordtest.Options{CommandsStatus: http.StatusForbidden})
+	g.identify(t)
+	if reg := g.fake.Next(); reg.Method != http.MethodPut {
+		t.Fatalf("first request %s %s", reg.Method, reg.Path)
+	}
+	waitFor(t, "the registration remark", func() bool {
+		st := g.a.Health()
+		return st.Ready && strings.Contains(st.Detail, "commands not registered") && strings.Contains(st.Detail, "applications.commands")
+	})
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("d4", "is it legal?", alice, ""))
+	if r := g.fake.Next(); r.Path != "/api/v9/channels/c1/messages" {
+		t.Errorf("DM reply %s %s", r.Method, r.Path)
+	}
+	<-qs
+}

@@ -23,15 +23,29 @@ type healthState struct {
 	state    string
 	detail   string
 	connects int
+	// remark is a lasting problem that does not stop the adapter (commands
+	// not registered); shown when the state has no detail of its own.
+	remark string
+}
+
+func (h *healthState) note(remark string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.remark = remark
 }
 
 func (h *healthState) set(state, detail string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if state == StateConnected {
-		h.connects++
-	}
 	h.state, h.detail = state, detail
+}
+
+// connected records a successful gateway connection.
+func (h *healthState) connected() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.connects++
+	h.state, h.detail = StateConnected, ""
 }
 
 // Name is the platform name on /healthz.
@@ -46,6 +60,9 @@ func (a *Adapter) Health() health.Status {
 		State:  a.health.state,
 		Ready:  a.health.state == StateConnected || a.health.state == StateReady,
 		Detail: a.health.detail,
+	}
+	if st.Detail == "" {
+		st.Detail = a.health.remark
 	}
 	if a.health.connects > 1 {
 		st.Reconnects = a.health.connects - 1

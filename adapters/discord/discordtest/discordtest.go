@@ -45,6 +45,9 @@ type Options struct {
 	// HangGatewayLookup makes GET /gateway wait until the client gives up,
 	// as an unreachable Discord would.
 	HangGatewayLookup bool
+	// CommandsStatus, when not 0, is the status of command registration
+	// (e.g. 403), with Discord's error body.
+	CommandsStatus int
 }
 
 // Server is the fake Discord.
@@ -135,6 +138,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s.Requests <- Request{Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), Body: body}
 	switch {
+	case r.Method == http.MethodPut && strings.HasSuffix(r.URL.Path, "/commands") && s.opts.CommandsStatus != 0:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(s.opts.CommandsStatus)
+		w.Write([]byte(`{"message": "Missing Access", "code": 50001}`))
 	case r.Method == http.MethodPut && strings.HasSuffix(r.URL.Path, "/commands"):
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(body) // Discord echoes the commands back
