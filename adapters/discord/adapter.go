@@ -56,6 +56,18 @@ type Options struct {
 	// MaxBodyBytes is the largest interaction body accepted (413 above).
 	// Default 64 KiB.
 	MaxBodyBytes int64
+
+	// The moderator toolkit (issue 5), set by serve. Each may be nil.
+	//
+	// Cards makes fact cards for /facts (Topics, MatchTopics, Card,
+	// TopicsText, UnknownTopicText, Message).
+	Cards *bot.Bot
+	// Feedback records 👍/👎 clicks (Recorder.Feedback). Nil when the store
+	// is disabled; answers then have no ID and show no buttons.
+	Feedback *bot.Recorder
+	// Events is the event store the in-chat report reads, with
+	// bot.Unanswered (and bot.Feedback). Nil when the store is disabled.
+	Events bot.EventStore
 }
 
 // Adapter serves one Discord application (one shard in gateway mode).

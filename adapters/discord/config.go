@@ -39,6 +39,11 @@ type Config struct {
 	// MessageContentIntent asks for the privileged intent. Mentions and DMs
 	// carry their content without it, so it is off by default.
 	MessageContentIntent bool `toml:"message_content_intent"`
+	// ModeratorRoles are the role IDs whose members are moderators: they
+	// may answer with public:true, and /facts posts publicly for them.
+	ModeratorRoles []string `toml:"moderator_roles"`
+	// FactsPublic posts everyone's /facts cards publicly.
+	FactsPublic bool `toml:"facts_public"`
 }
 
 // ErrMissingSetting is wrapped by Validate when a required key is empty;
