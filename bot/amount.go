@@ -16,6 +16,9 @@ type Amount struct {
 	// Converted is set when the unit was not grams or kilos, or the amount
 	// was spelled out, so the answer shows the grams it used.
 	Converted bool
+	// Above is set for "more than 80 kg": any amount over Grams, not
+	// Grams itself, which matters where Grams is a tier's upper bound.
+	Above bool
 }
 
 // AmountProblem is an amount the bot will not place in a tier.
@@ -147,6 +150,11 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			}
 			g := new(big.Rat).Mul(v, unitGrams[unit])
 			a := Amount{Text: shown, Grams: g, Converted: !metricUnits[unit]}
+			if i == 0 {
+				if q := aboveQualifier(lower[:m[2]]); q != "" {
+					a.Above, a.Text = true, q+" "+a.Text
+				}
+			}
 			all = append(all, found{m[4], a, check(a)})
 		}
 	}
@@ -380,4 +388,19 @@ func mentionsUnit(lower string) bool {
 		}
 	}
 	return false
+}
+
+// aboveWords say that an amount is exceeded: "more than 80 kg".
+var aboveWords = []string{"more than", "over", "above", "greater than", "exceeding", "in excess of", "beyond", "mer enn", "flere enn", "utover"}
+
+// aboveQualifier returns the words before an amount that make it "more
+// than" the amount, or "".
+func aboveQualifier(before string) string {
+	before = strings.TrimRight(before, " \t")
+	for _, q := range aboveWords {
+		if strings.HasSuffix(before, q) && (len(before) == len(q) || !unicode.IsLetter(rune(before[len(before)-len(q)-1]))) {
+			return q
+		}
+	}
+	return ""
 }

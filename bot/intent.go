@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxAmountsAnswered caps how many amounts one answer walks through.
@@ -51,7 +53,11 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 			parts = append(parts, b.msgs.msg(lang, "amounts_capped", "n", strconv.Itoa(maxAmountsAnswered)))
 			break
 		}
-		t, ok := b.schedule.TierFor(a.Grams)
+		tierFor := b.schedule.TierFor
+		if a.Above {
+			tierFor = b.schedule.TierAbove
+		}
+		t, ok := tierFor(a.Grams)
 		if !ok {
 			// Validate guarantees contiguous tiers from 0 g, so a
 			// positive amount always has one; stay honest if not.
@@ -59,7 +65,7 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 			continue
 		}
 		text := strings.ReplaceAll(b.localized(t.Answer, lang, nil), "{amount}", describeAmount(a, lang))
-		parts = append(parts, text)
+		parts = append(parts, capitalize(text))
 		sources = appendSources(sources, t.Quotes...)
 	}
 	for _, p := range problems {
@@ -103,11 +109,14 @@ func describeAmount(a Amount, lang string) string {
 			g, approx = FormatGrams(new(big.Rat).Quo(a.Grams, big.NewRat(1000, 1)))
 			unit = "kg"
 		}
-		g = strings.Replace(g, ".", ",", 1)
+		g = strings.Replace(g, ".", ",", 1) + " " + unit
 		if approx {
-			return "ca. " + g + " " + unit
+			g = "ca. " + g
 		}
-		return g + " " + unit
+		if a.Above {
+			g = "over " + g
+		}
+		return g
 	}
 	if !a.Converted {
 		return a.Text
@@ -266,4 +275,11 @@ func asksConversion(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// capitalize upper-cases the first letter of a sentence that starts with
+// an amount as the user typed it ("half a kilo = 500 g is …").
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -53,6 +53,18 @@ type Fact struct {
 	Quotes []Source
 }
 
+// TierAbove returns the tier that amounts just over grams fall in ("more
+// than 80 kg"): the one whose range starts at or below grams and goes past
+// it.
+func (s Schedule) TierAbove(grams *big.Rat) (Tier, bool) {
+	for _, t := range s.Tiers {
+		if t.Lower.Cmp(grams) <= 0 && (t.Upper == nil || grams.Cmp(t.Upper) < 0) {
+			return t, true
+		}
+	}
+	return Tier{}, false
+}
+
 // TierFor returns the tier an amount falls in.
 func (s Schedule) TierFor(grams *big.Rat) (Tier, bool) {
 	for _, t := range s.Tiers {
