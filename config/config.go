@@ -65,6 +65,14 @@ type Slack struct {
 	AppToken      Secret `toml:"app_token"`
 	Command       string `toml:"command"`
 	APIURL        string `toml:"api_url"`
+	// Moderators are the Slack user IDs (U…) who may answer publicly
+	// (/ask --public), whose /facts cards post in the channel, and who may
+	// see /factbot-report.
+	Moderators []string `toml:"moderators"`
+	// FactsPublic posts everyone's /facts cards in the channel.
+	FactsPublic   bool   `toml:"facts_public"`
+	FactsCommand  string `toml:"facts_command"`
+	ReportCommand string `toml:"report_command"`
 }
 
 // Discord configures the Discord adapter (adapters/discord).
@@ -81,6 +89,12 @@ type Discord struct {
 	// MessageContentIntent requests the privileged intent (not needed for
 	// mentions and DMs).
 	MessageContentIntent bool `toml:"message_content_intent"`
+	// ModeratorRoles are the role IDs whose members are moderators: they
+	// may answer with public:true, /facts posts publicly for them, and they
+	// may see the in-chat report.
+	ModeratorRoles []string `toml:"moderator_roles"`
+	// FactsPublic posts everyone's /facts cards publicly.
+	FactsPublic bool `toml:"facts_public"`
 }
 
 // Discord delivery modes.
@@ -126,8 +140,9 @@ const DefaultSlackAPIURL = "https://slack.com/api/"
 // Default returns the configuration used for keys nobody set.
 func Default() Config {
 	return Config{
-		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
-		Slack:   Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL},
+		HTTP: HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
+		Slack: Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL,
+			FactsCommand: "/facts", ReportCommand: "/factbot-report"},
 		Discord: Discord{Mode: DiscordModeGateway, Ephemeral: true},
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
 		Log:     Log{Level: "info", Format: "text"},
@@ -158,6 +173,7 @@ func Load(path string, lookup func(string) (string, bool)) (Config, error) {
 	if err := applyEnv(&cfg, lookup); err != nil {
 		return Config{}, err
 	}
+	cleanLists(&cfg)
 	if err := cfg.Validate(); err != nil {
 		if path != "" {
 			return Config{}, fmt.Errorf("%s: %w", path, err)
@@ -168,6 +184,11 @@ func Load(path string, lookup func(string) (string, bool)) (Config, error) {
 }
 
 var (
+	// slackUserIDRE matches Slack user IDs (U…, or W… on Enterprise Grid);
+	// discordIDRE Discord snowflakes.
+	slackUserIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+	discordIDRE   = regexp.MustCompile(`^[0-9]{1,20}$`)
+
 	secretType = reflect.TypeFor[Secret]()
 	typeErrRE  = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
 )
@@ -316,6 +337,10 @@ func setField(f reflect.Value, v string) error {
 		f.SetInt(int64(d))
 	case f.Kind() == reflect.String:
 		f.SetString(v)
+	case f.Type() == reflect.TypeFor[[]string]():
+		// A list is comma-separated: FACTBOT_SLACK_MODERATORS="U1,U2".
+		// An empty value clears the list the file set.
+		f.Set(reflect.ValueOf(splitList(v)))
 	case f.Kind() == reflect.Bool:
 		b, err := strconv.ParseBool(strings.TrimSpace(v))
 		if err != nil {
@@ -332,6 +357,35 @@ func setField(f reflect.Value, v string) error {
 		return fmt.Errorf("unsupported type %s", f.Type())
 	}
 	return nil
+}
+
+// splitList reads a comma-separated list, trimming spaces and dropping
+// empty entries; nil when nothing is left.
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cleanLists trims every list's entries and drops empty ones, so a TOML
+// array and the environment give the same value (nil for no entries).
+func cleanLists(cfg *Config) {
+	forEachKey(reflect.ValueOf(cfg).Elem(), func(_, _ string, f reflect.Value) {
+		if f.Type() != reflect.TypeFor[[]string]() {
+			return
+		}
+		var out []string
+		for _, s := range f.Interface().([]string) {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		f.Set(reflect.ValueOf(out))
+	})
 }
 
 // Validate checks values and that every enabled platform has its secrets.
@@ -390,6 +444,11 @@ func (d Discord) validate() []error {
 	default:
 		errs = append(errs, fmt.Errorf("discord.mode %q: want %q or %q", d.Mode, DiscordModeGateway, DiscordModeHTTP))
 	}
+	for _, id := range d.ModeratorRoles {
+		if !discordIDRE.MatchString(id) {
+			errs = append(errs, fmt.Errorf("discord.moderator_roles: %q is not a role ID (digits; Discord: Server Settings → Roles → ⋯ → Copy Role ID); check %s", id, EnvName("discord", "moderator_roles")))
+		}
+	}
 	if d.ShardID < 0 || d.ShardCount < 0 || (d.ShardCount > 0 && d.ShardID >= d.ShardCount) || (d.ShardCount == 0 && d.ShardID != 0) {
 		errs = append(errs, fmt.Errorf("discord.shard_id %d / shard_count %d: want 0 <= shard_id < shard_count, or both 0 unsharded", d.ShardID, d.ShardCount))
 	}
@@ -418,8 +477,23 @@ func (s Slack) validate() []error {
 	if s.BotToken == "" {
 		missing("bot_token")
 	}
-	if !strings.HasPrefix(s.Command, "/") || strings.ContainsAny(s.Command, " \t") {
-		errs = append(errs, fmt.Errorf("slack.command %q: want a slash command such as /ask", s.Command))
+	commands := map[string]string{}
+	for _, c := range []struct{ key, value, example string }{
+		{"command", s.Command, "/ask"}, {"facts_command", s.FactsCommand, "/facts"}, {"report_command", s.ReportCommand, "/factbot-report"},
+	} {
+		if !strings.HasPrefix(c.value, "/") || len(c.value) < 2 || strings.ContainsAny(c.value, " \t,") {
+			errs = append(errs, fmt.Errorf("slack.%s %q: want a slash command such as %s", c.key, c.value, c.example))
+			continue
+		}
+		if other, ok := commands[c.value]; ok {
+			errs = append(errs, fmt.Errorf("slack.%s %q is also slack.%s: each command needs its own name", c.key, c.value, other))
+		}
+		commands[c.value] = c.key
+	}
+	for _, id := range s.Moderators {
+		if !slackUserIDRE.MatchString(id) {
+			errs = append(errs, fmt.Errorf("slack.moderators: %q is not a Slack user ID such as U0123ABCD (profile → ⋯ → Copy member ID); check %s", id, EnvName("slack", "moderators")))
+		}
 	}
 	if !strings.HasPrefix(s.APIURL, "http://") && !strings.HasPrefix(s.APIURL, "https://") {
 		errs = append(errs, fmt.Errorf("slack.api_url %q: want an http(s) URL", s.APIURL))

@@ -170,7 +170,7 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg != Default() {
+	if !reflect.DeepEqual(cfg, Default()) {
 		t.Errorf("example differs from the defaults:\n%+v\n%+v", cfg, Default())
 	}
 	forEachKey(reflect.ValueOf(&cfg).Elem(), func(section, key string, _ reflect.Value) {
