@@ -19,8 +19,8 @@ var (
 	engineErr  error
 )
 
-// realBot is the engine factbot ships: the embedded article, schedule and
-// synonyms, a Bleve index and the bot. It is built once per test binary
+// realBot is the engine factbot ships: the embedded article, schedule,
+// synonyms and Bokmål term list, a Bleve index and the bot. It is built once per test binary
 // and is safe for concurrent use.
 func realBot(t testing.TB) *bot.Bot {
 	t.Helper()
@@ -35,7 +35,16 @@ func realBot(t testing.TB) *bot.Bot {
 			engineErr = err
 			return
 		}
-		engineBot = bot.New(c.Article, c.Schedule, ix, nil)
+		var opts []bot.Option
+		for lang, terms := range c.Terms {
+			g, err := index.NewGlossary(terms)
+			if err != nil {
+				engineErr = err
+				return
+			}
+			opts = append(opts, bot.WithTranslator(lang, g))
+		}
+		engineBot = bot.New(c.Article, c.Schedule, ix, nil, opts...)
 	})
 	if engineErr != nil {
 		t.Fatalf("building the engine: %v", engineErr)
