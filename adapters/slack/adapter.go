@@ -53,6 +53,44 @@ type Options struct {
 	// ReplyTimeout bounds a follow-up post (chat.postMessage, response_url).
 	ReplyTimeout time.Duration
 	Examples     []string
+
+	// The moderator toolkit (issue 5). Each part may be left out.
+	//
+	// Cards makes the fact cards of FactsCommand and "@factbot facts
+	// <topic>", and words the bot's own sentences; *bot.Bot is one. Nil
+	// turns fact cards off.
+	Cards Cards
+	// Feedback records 👍/👎 clicks; *bot.Recorder is one. Answers carry
+	// the buttons only when they have an ID, which the recorder gives.
+	Feedback Feedbacker
+	// Events is the event store ReportCommand reads (bot.Unanswered); nil
+	// when the store is disabled.
+	Events bot.EventStore
+	// Moderators are the Slack user IDs who may post answers publicly
+	// (/ask --public), whose fact cards post in the channel, and who see
+	// the report.
+	Moderators []string
+	// FactsPublic posts everyone's fact cards in the channel.
+	FactsPublic bool
+	// FactsCommand and ReportCommand name the slash commands; defaults
+	// "/facts" and "/factbot-report".
+	FactsCommand  string
+	ReportCommand string
+	// Now is the clock for the report's period; time.Now when nil.
+	Now func() time.Time
+}
+
+// Cards is what fact cards need from the bot; *bot.Bot implements it.
+type Cards interface {
+	Card(topic, lang string) (bot.Card, error)
+	TopicsText(lang string) string
+	UnknownTopicText(lang, topic string) string
+	Message(lang, key string) string
+}
+
+// Feedbacker records a 👍/👎 click; *bot.Recorder implements it.
+type Feedbacker interface {
+	Feedback(ctx context.Context, platform, user, answerID string, v bot.Vote) (bot.FeedbackResult, error)
 }
 
 // Adapter is the Slack platform: HTTP handlers, or a Socket Mode loop.
@@ -92,6 +130,15 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.Command == "" {
 		o.Command = "/ask"
+	}
+	if o.FactsCommand == "" {
+		o.FactsCommand = "/facts"
+	}
+	if o.ReportCommand == "" {
+		o.ReportCommand = "/factbot-report"
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}

@@ -248,16 +248,19 @@ func printFeedback(w io.Writer, r bot.FeedbackReport, period string) error {
 
 // recordAnswers puts the event store's Recorder around the engine when the
 // store is enabled. serve's rate limiter wraps the result, so rate-limited
-// questions are not recorded.
-func recordAnswers(ctx context.Context, c config.Store, engine bot.Answerer, log *slog.Logger) (bot.Answerer, error) {
+// questions are not recorded. It also returns the recorder (for 👍/👎
+// clicks) and the store (for in-chat reports; the caller closes it); both
+// are nil when the store is disabled.
+func recordAnswers(ctx context.Context, c config.Store, engine bot.Answerer, log *slog.Logger) (bot.Answerer, *bot.Recorder, *store.Store, error) {
 	if !c.Enabled {
 		log.Info("store disabled: no reports for moderators")
-		return engine, nil
+		return engine, nil, nil, nil
 	}
 	st, err := openStore(ctx, c, log, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	log.Info("store enabled", "path", st.Path(), "retention", st.Retention(), "declined_only", c.DeclinedOnly)
-	return bot.NewRecorder(st, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly}).Middleware(engine), nil
+	rec := bot.NewRecorder(st, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly})
+	return rec.Middleware(engine), rec, st, nil
 }

@@ -41,9 +41,12 @@ func servedAnswerer(t *testing.T) bot.Answerer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { eng.Close() })
-	a, err := recordAnswers(t.Context(), cfg.Store, eng, slog.New(slog.DiscardHandler))
+	a, _, st, err := recordAnswers(t.Context(), cfg.Store, eng, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st != nil {
+		t.Cleanup(func() { st.Close() })
 	}
 	return a
 }

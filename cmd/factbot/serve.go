@@ -61,17 +61,22 @@ Flags:
 		return 1
 	}
 	defer eng.Close()
-	answerer, err := recordAnswers(ctx, cfg.Store, eng, log)
+	answerer, rec, st, err := recordAnswers(ctx, cfg.Store, eng, log)
 	if err != nil {
 		log.Error("opening the store", "err", err)
 		return 1
+	}
+	c := core{answerer: answerer, bot: eng.Bot, recorder: rec}
+	if st != nil {
+		defer st.Close()
+		c.events = st
 	}
 	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
 		log.Error("listening", "addr", cfg.HTTP.Addr, "err", err)
 		return 1
 	}
-	if err := serve(ctx, cfg, answerer, ln, log, nil); err != nil {
+	if err := serve(ctx, cfg, c, ln, log, nil); err != nil {
 		log.Error("serve stopped", "err", err)
 		return 1
 	}
@@ -89,10 +94,30 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// core is what the adapters run on: the answerer and the moderator toolkit
+// (issue 5) that both adapters share.
+type core struct {
+	// answerer is the engine, inside the event recorder when the store is
+	// enabled (so answers carry an ID for 👍/👎); build wraps it in the
+	// log, metrics and rate-limit middleware.
+	answerer bot.Answerer
+	// bot makes fact cards and words the bot's own sentences in an
+	// answer's language; nil turns fact cards off.
+	bot *bot.Bot
+	// recorder records 👍/👎 clicks and events is the store the in-chat
+	// report reads; both nil when the store is disabled.
+	recorder *bot.Recorder
+	events   bot.EventStore
+}
+
+// engineCore is the core of an engine without a store: answers, fact
+// cards, no feedback or reports.
+func engineCore(eng *engine) core { return core{answerer: eng, bot: eng.Bot} }
+
 // serve wires the engine, middleware and adapters to one listener and runs
 // them until ctx is done. client, when not nil, is used for calls to Slack.
-func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.Listener, log *slog.Logger, client *http.Client) error {
-	opts, err := build(cfg, engine, log, client)
+func serve(ctx context.Context, cfg config.Config, c core, ln net.Listener, log *slog.Logger, client *http.Client) error {
+	opts, err := build(cfg, c, log, client)
 	if err != nil {
 		return err
 	}
@@ -101,17 +126,18 @@ func serve(ctx context.Context, cfg config.Config, engine bot.Answerer, ln net.L
 
 // build assembles the server: middleware around the engine, the enabled
 // platforms and their routes, metrics.
-func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *http.Client) (server.Options, error) {
+func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (server.Options, error) {
 	m := metrics.New()
 	limiter := ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
 	// Outermost first: the log line and the metrics see rate-limited
-	// questions too, and time the whole chain.
-	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(engine)))
+	// questions too, and time the whole chain; the recorder (inside c)
+	// sees only the questions the limiter lets through.
+	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(c.answerer)))
 
 	routes := http.NewServeMux()
 	var platforms []server.Platform
 	if cfg.Slack.Enabled {
-		s, err := slack.New(slack.Options{
+		so := slack.Options{
 			Answerer:      answerer,
 			Mode:          cfg.Slack.Mode,
 			BotToken:      cfg.Slack.BotToken.Value(),
@@ -123,19 +149,36 @@ func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *htt
 			Logger:        log,
 			Reject:        func(reason string) { m.Reject(slack.Platform, reason) },
 			MaxBodyBytes:  cfg.HTTP.MaxBodyBytes,
-		})
+			Moderators:    cfg.Slack.Moderators,
+			FactsPublic:   cfg.Slack.FactsPublic,
+			FactsCommand:  cfg.Slack.FactsCommand,
+			ReportCommand: cfg.Slack.ReportCommand,
+		}
+		// Interfaces stay nil (not a typed nil) for the parts not there.
+		if c.bot != nil {
+			so.Cards = c.bot
+		}
+		if c.recorder != nil {
+			so.Feedback = c.recorder
+		}
+		if c.events != nil {
+			so.Events = c.events
+		}
+		s, err := slack.New(so)
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting slack: %w", err)
 		}
 		s.Register(routes)
 		platforms = append(platforms, s)
-		log.Info("slack enabled", "mode", cfg.Slack.Mode, "command", cfg.Slack.Command)
+		log.Info("slack enabled", "mode", cfg.Slack.Mode, "command", cfg.Slack.Command,
+			"facts_command", cfg.Slack.FactsCommand, "report_command", cfg.Slack.ReportCommand,
+			"moderators", len(cfg.Slack.Moderators), "facts_public", cfg.Slack.FactsPublic)
 	} else {
 		platforms = append(platforms, server.Disabled(slack.Platform))
 	}
 
 	if cfg.Discord.Enabled {
-		d, err := newDiscord(cfg, answerer, m, log, client)
+		d, err := newDiscord(cfg, answerer, c, m, log, client)
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting discord: %w", err)
 		}
@@ -143,7 +186,8 @@ func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *htt
 			routes.Handle(discord.InteractionsPath, d.Handler())
 		}
 		platforms = append(platforms, d)
-		log.Info("discord enabled", "mode", d.Mode(), "shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount)
+		log.Info("discord enabled", "mode", d.Mode(), "shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount,
+			"moderator_roles", len(cfg.Discord.ModeratorRoles), "facts_public", cfg.Discord.FactsPublic)
 	} else {
 		platforms = append(platforms, server.Disabled(discord.Platform))
 	}
@@ -157,10 +201,24 @@ func build(cfg config.Config, engine bot.Answerer, log *slog.Logger, client *htt
 	}, nil
 }
 
-// newDiscord builds the Discord adapter from the [discord] section. client,
-// when not nil, carries its REST calls (and the gateway URL lookup).
-func newDiscord(cfg config.Config, answerer bot.Answerer, m *metrics.Metrics, log *slog.Logger, client *http.Client) (*discord.Adapter, error) {
+// newDiscord builds the Discord adapter from the [discord] section and the
+// moderator toolkit in co. client, when not nil, carries its REST calls
+// (and the gateway URL lookup).
+func newDiscord(cfg config.Config, answerer bot.Answerer, co core, m *metrics.Metrics, log *slog.Logger, client *http.Client) (*discord.Adapter, error) {
 	c := cfg.Discord
+	opts := discord.Options{
+		Logger:       log,
+		HTTPClient:   client,
+		OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
+		MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+		Events:       co.events,
+	}
+	if co.bot != nil {
+		opts.Cards, opts.Messages = co.bot, co.bot.Message
+	}
+	if co.recorder != nil {
+		opts.Feedback = co.recorder
+	}
 	return discord.New(discord.Config{
 		Enabled:              c.Enabled,
 		Mode:                 c.Mode,
@@ -172,10 +230,7 @@ func newDiscord(cfg config.Config, answerer bot.Answerer, m *metrics.Metrics, lo
 		ShardID:              c.ShardID,
 		ShardCount:           c.ShardCount,
 		MessageContentIntent: c.MessageContentIntent,
-	}, answerer, discord.Options{
-		Logger:       log,
-		HTTPClient:   client,
-		OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
-		MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
-	})
+		ModeratorRoles:       c.ModeratorRoles,
+		FactsPublic:          c.FactsPublic,
+	}, answerer, opts)
 }
