@@ -59,14 +59,15 @@ type Options struct {
 
 	// The moderator toolkit (issue 5), set by serve. Each may be nil.
 	//
-	// Cards makes fact cards for /facts (Topics, MatchTopics, Card,
-	// TopicsText, UnknownTopicText, Message).
-	Cards *bot.Bot
-	// Feedback records 👍/👎 clicks (Recorder.Feedback). Nil when the store
-	// is disabled; answers then have no ID and show no buttons.
-	Feedback *bot.Recorder
-	// Events is the event store the in-chat report reads, with
-	// bot.Unanswered (and bot.Feedback). Nil when the store is disabled.
+	// Cards makes fact cards for /facts; *bot.Bot implements it. Nil: /facts
+	// is not registered. When Messages is nil and Cards has a Message
+	// method (as *bot.Bot has), that is used for the bot's own words.
+	Cards Cards
+	// Feedback records 👍/👎 clicks; *bot.Recorder implements it. Nil when
+	// the store is disabled: answers then show no 👍/👎 buttons.
+	Feedback FeedbackRecorder
+	// Events is the event store /factbot-report reads with bot.Unanswered.
+	// Nil when the store is disabled: /factbot-report is not registered.
 	Events bot.EventStore
 }
 
@@ -83,6 +84,13 @@ type Adapter struct {
 	maxBody    int64
 	messages   func(lang, key string) string
 	pubKey     ed25519.PublicKey
+
+	// The moderator toolkit; each nil when not configured.
+	cards    Cards
+	feedback FeedbackRecorder
+	events   bot.EventStore
+	// moderators is the set of moderator role IDs.
+	moderators map[string]bool
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
 	// only used for REST (editing deferred responses), never opened.
@@ -134,8 +142,28 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
 		messages:     opts.Messages,
+		cards:        opts.Cards,
+		feedback:     opts.Feedback,
+		events:       opts.Events,
+		moderators:   make(map[string]bool),
 		disconnected: make(chan struct{}, 1),
 		shared:       make(map[string]time.Time),
+	}
+	// A nil *bot.Bot or *bot.Recorder put in an interface field is not a
+	// nil interface: treat it as not configured rather than call it.
+	if b, ok := a.cards.(*bot.Bot); ok && b == nil {
+		a.cards = nil
+	}
+	if r, ok := a.feedback.(*bot.Recorder); ok && r == nil {
+		a.feedback = nil
+	}
+	if a.messages == nil && a.cards != nil {
+		if m, ok := a.cards.(interface{ Message(lang, key string) string }); ok {
+			a.messages = m.Message
+		}
+	}
+	for _, r := range cfg.ModeratorRoles {
+		a.moderators[strings.TrimSpace(r)] = true
 	}
 	if a.log == nil {
 		a.log = slog.Default()

@@ -95,6 +95,11 @@ func (c Config) Validate() error {
 	if c.ShardCount == 0 && c.ShardID != 0 {
 		return fmt.Errorf("discord: shard_id %d set without shard_count", c.ShardID)
 	}
+	for _, r := range c.ModeratorRoles {
+		if !isSnowflake(strings.TrimSpace(r)) {
+			return fmt.Errorf("discord: moderator_roles: %q is not a role ID (digits; copy it with Developer Mode on, right-click the role → Copy Role ID)", r)
+		}
+	}
 	return nil
 }
 

@@ -209,7 +209,7 @@ func (a *Adapter) register(ctx context.Context) error {
 		a.log.Error("discord: no application_id; commands not registered")
 		return nil
 	}
-	cmds, err := a.session.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, Commands(), discordgo.WithContext(ctx))
+	cmds, err := a.session.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, a.commands(), discordgo.WithContext(ctx))
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -302,6 +302,9 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		msg.Content = cut(limitedText(ans), maxContent)
 	} else {
 		msg.Embeds = []*discordgo.MessageEmbed{renderEmbed(text, ans, a.msg)}
+		if comps := a.answerComponents(ans, false); len(comps) > 0 {
+			msg.Components = comps
+		}
 	}
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg, discordgo.WithContext(ctx)); err != nil {
 		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token))

@@ -58,6 +58,10 @@ func Commands() []*discordgo.ApplicationCommand {
 				Description: "Your question, e.g. Is cannabis legal in Norway?",
 				Required:    true,
 				MaxLength:   maxOptionInput,
+			}, {
+				Type:        discordgo.ApplicationCommandOptionBoolean,
+				Name:        optPublic,
+				Description: "Post the answer in the channel (moderators only)",
 			}},
 		},
 		{
@@ -76,6 +80,23 @@ func Commands() []*discordgo.ApplicationCommand {
 		{
 			Name:        cmdAbout,
 			Description: "What factbot covers, its source and license",
+			Contexts:    contexts,
+		},
+		{
+			Name:        cmdFacts,
+			Description: "A sourced fact card about cannabis law in Norway; no topic lists the topics",
+			Contexts:    contexts,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type:         discordgo.ApplicationCommandOptionString,
+				Name:         optTopic,
+				Description:  "A topic, e.g. penalties",
+				Autocomplete: true,
+				MaxLength:    maxChoiceName,
+			}},
+		},
+		{
+			Name:        cmdReport,
+			Description: "Moderators: the most-asked questions factbot could not answer",
 			Contexts:    contexts,
 		},
 	}
@@ -131,13 +152,44 @@ var errUnsupported = errors.New("unsupported interaction")
 // errClosing: the adapter is shutting down.
 var errClosing = errors.New("discord adapter is shutting down")
 
-// respond answers an interaction through send, the first (and for most
-// interactions only) response. A command whose answer is not ready after
-// deferAfter is acknowledged with a deferred response and finished later by
-// editing that response over REST, so Discord's 3-second limit holds
-// whatever the engine does.
-func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.InteractionResponse) error) error {
+// slow reports whether answering i may take a while: commands that ask the
+// engine or read the store, and 👍/👎 clicks (a store write). The rest
+// (PING, autocomplete, Share, /facts) is answered at once.
+func slow(i *discordgo.Interaction) bool {
+	if _, ok := isFeedbackClick(i); ok {
+		return true
+	}
 	if i.Type != discordgo.InteractionApplicationCommand {
+		return false
+	}
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	return !ok || data.Name != cmdFacts
+}
+
+// deferEphemeral is whether the deferred ack of a slow interaction is
+// ephemeral: it must be what the final response is, as an edit cannot
+// change it.
+func (a *Adapter) deferEphemeral(i *discordgo.Interaction) bool {
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok { // a 👍/👎 click
+		return true
+	}
+	switch data.Name {
+	case cmdAsk:
+		return a.askEphemeral(i, boolOption(data.Options, optPublic))
+	case cmdReport:
+		return true
+	}
+	return a.cfg.Ephemeral
+}
+
+// respond answers an interaction through send, the first (and for most
+// interactions only) response. A slow interaction whose answer is not
+// ready after deferAfter is acknowledged with a deferred response and
+// finished later by editing that response over REST, so Discord's
+// 3-second limit holds whatever the engine or the store does.
+func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.InteractionResponse) error) error {
+	if !slow(i) {
 		resp := a.quickResponse(i)
 		if resp == nil {
 			return errUnsupported
@@ -154,7 +206,12 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 	started := a.goBG(func() {
 		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 		defer cancel()
-		resp := a.commandResponse(ctx, i)
+		var resp *discordgo.InteractionResponse
+		if id, ok := isFeedbackClick(i); ok {
+			resp = a.feedbackResponse(ctx, i, id)
+		} else {
+			resp = a.commandResponse(ctx, i)
+		}
 		// Hand over under the lock so the deadline path sees either the
 		// result or a commitment to edit, never neither.
 		mu.Lock()
@@ -188,7 +245,7 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 		mu.Unlock()
 	}
 	data := &discordgo.InteractionResponseData{}
-	if a.cfg.Ephemeral {
+	if a.deferEphemeral(i) {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	err := send(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data})
@@ -219,21 +276,40 @@ func (a *Adapter) editDeferred(ctx context.Context, i *discordgo.Interaction, re
 }
 
 // quickResponse handles what needs no answer from the engine: PING,
-// autocomplete and the share button. Nil means unsupported.
+// autocomplete, the share button and /facts. Nil means unsupported.
 func (a *Adapter) quickResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	switch i.Type {
 	case discordgo.InteractionPing:
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
+	case discordgo.InteractionApplicationCommand:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok || data.Name != cmdFacts {
+			return nil
+		}
+		return a.factsResponse(i, data)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
 			return nil
 		}
-		typed, _ := stringOption(data.Options, optAmount)
 		choices := []*discordgo.ApplicationCommandOptionChoice{}
-		if data.Name == cmdPenalty {
+		switch data.Name {
+		case cmdPenalty:
+			typed, _ := stringOption(data.Options, optAmount)
 			for _, s := range suggestAmounts(typed) {
 				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: cut(s, maxChoiceName), Value: s})
+			}
+		case cmdFacts:
+			typed, _ := stringOption(data.Options, optTopic)
+			if a.cards == nil {
+				break
+			}
+			for _, t := range a.cards.MatchTopics(cut(typed, maxChoiceName)) {
+				if len(choices) >= maxChoices {
+					break
+				}
+				t = cut(t, maxChoiceName)
+				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: t, Value: t})
 			}
 		}
 		return &discordgo.InteractionResponse{
@@ -270,7 +346,7 @@ func (a *Adapter) shareResponse(i *discordgo.Interaction) *discordgo.Interaction
 		Data: &discordgo.InteractionResponseData{
 			Content:         content,
 			Embeds:          []*discordgo.MessageEmbed{sharedEmbed(i.Message.Embeds[0])},
-			Components:      []discordgo.MessageComponent{},
+			Components:      a.sharedFeedback(i.Message),
 			AllowedMentions: noMentions(),
 		},
 	}
@@ -285,13 +361,13 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 	switch data.Name {
 	case cmdAsk:
 		text, _ := stringOption(data.Options, optQuestion)
-		return a.answerResponse(ctx, i, text)
+		return a.answerResponse(ctx, i, text, boolOption(data.Options, optPublic))
 	case cmdPenalty:
 		amount, _ := stringOption(data.Options, optAmount)
 		if strings.TrimSpace(amount) == "" {
 			return ephemeral("Give an amount, e.g. `/penalty amount: 20 g`.")
 		}
-		return a.answerResponse(ctx, i, penaltyQuestion(cut(amount, 50)))
+		return a.answerResponse(ctx, i, penaltyQuestion(cut(amount, 50)), false)
 	case cmdAbout:
 		return a.message(&discordgo.MessageEmbed{
 			Type:        discordgo.EmbedTypeRich,
@@ -299,32 +375,42 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 			Description: aboutText(a.cfg.Mode == ModeGateway),
 			URL:         "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
 			Color:       colorAnswered,
-		}, false)
+		}, a.cfg.Ephemeral, nil)
+	case cmdReport:
+		return a.reportResponse(ctx, i)
 	}
 	return ephemeral("I don't know that command. Try /ask, /penalty or /about.")
 }
 
-// answerResponse asks the engine and renders its answer.
-func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, text string) *discordgo.InteractionResponse {
+// answerResponse asks the engine and renders its answer. public is /ask's
+// public:true: honoured for moderators, politely refused for others (the
+// answer then stays ephemeral, with the refusal above it).
+func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, text string, public bool) *discordgo.InteractionResponse {
 	ans := a.ans.Answer(ctx, question(text, interactionUser(i), i.ChannelID))
 	if ans.Intent == bot.IntentLimited {
 		return ephemeral(limitedText(ans))
 	}
-	return a.message(renderEmbed(text, ans, a.msg), ans.Answered)
+	eph := a.askEphemeral(i, public)
+	resp := a.message(renderEmbed(text, ans, a.msg), eph, a.answerComponents(ans, eph && ans.Answered))
+	if public && eph {
+		resp.Data.Content = cut(a.msg(ans.Lang, "public_refused"), maxContent)
+	}
+	return resp
 }
 
-// message is a command reply: ephemeral with a share button, or public.
-func (a *Adapter) message(e *discordgo.MessageEmbed, shareable bool) *discordgo.InteractionResponse {
+// message is a command reply, ephemeral or public, with components (nil:
+// none).
+func (a *Adapter) message(e *discordgo.MessageEmbed, eph bool, components []discordgo.MessageComponent) *discordgo.InteractionResponse {
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
 	d := &discordgo.InteractionResponseData{
 		Embeds:          []*discordgo.MessageEmbed{e},
-		Components:      []discordgo.MessageComponent{},
+		Components:      components,
 		AllowedMentions: noMentions(),
 	}
-	if a.cfg.Ephemeral {
+	if eph {
 		d.Flags = discordgo.MessageFlagsEphemeral
-		if shareable {
-			d.Components = shareComponents()
-		}
 	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
 }

@@ -162,11 +162,9 @@ func describe(a bot.Answer, msg func(lang, key string) string) string {
 	return defuse(text)
 }
 
-// shareComponents is the "Share in channel" button row.
-func shareComponents() []discordgo.MessageComponent {
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: shareButtonID},
-	}}}
+// shareButton is the "Share in channel" button.
+func shareButton() discordgo.Button {
+	return discordgo.Button{Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: shareButtonID}
 }
 
 // sharedEmbed rebuilds the embed of the message a share button sits on,
@@ -193,9 +191,17 @@ func sharedEmbed(src *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 // englishMessages are the renderer's own words when no catalogue is given;
 // the keys are those of bot's message catalogue.
 var englishMessages = map[string]string{
-	"source":           "Source",
-	"try_asking":       "Try asking:",
-	"not_legal_advice": bot.NotLegalAdvice,
+	"source":                  "Source",
+	"try_asking":              "Try asking:",
+	"not_legal_advice":        bot.NotLegalAdvice,
+	"internal":                "Something went wrong while answering; please try again.",
+	"public_refused":          "Only moderators can post answers publicly, so this one is just for you.",
+	"feedback_thanks":         "Thanks for the feedback.",
+	"feedback_duplicate":      "You already gave feedback on this answer.",
+	"feedback_failed":         "I couldn't record your feedback just now; please try again.",
+	"report_unanswered_title": "Most-asked questions I could not answer, since {since}",
+	"report_empty":            "Nothing recorded in that period.",
+	"report_moderators_only":  "Only moderators can see reports.",
 }
 
 // msg returns the catalogue's sentence for key in lang, falling back to
