@@ -27,6 +27,8 @@ type Question struct {
 	Platform string // "cli", "slack", "discord"; used for metrics and logs
 	User     string // platform user ID; hashed before it is logged
 	Channel  string
+	// Server is the Discord guild or Slack workspace (team) ID, if any.
+	Server string
 	// Lang forces the answer language ("en", "nb"); empty means detect.
 	Lang string
 }

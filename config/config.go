@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/factbot/factbot/bot"
 )
 
 // Secret is a string that never prints itself, so a Config can be logged or
@@ -47,6 +49,18 @@ type Config struct {
 	Limits  Limits  `toml:"limits"`
 	Log     Log     `toml:"log"`
 	Store   Store   `toml:"store"`
+	// Language fixes the answer language where a community wants one.
+	Language Language `toml:"language"`
+}
+
+// Language fixes the answer language ("en" or "nb") instead of detecting
+// it per question: everywhere, per platform, or per channel, Discord
+// server or Slack workspace ("ID=nb" entries). Empty means detect.
+type Language struct {
+	Default string   `toml:"default"`
+	Slack   string   `toml:"slack"`
+	Discord string   `toml:"discord"`
+	Places  []string `toml:"places"`
 }
 
 // HTTP is the one listener for platform endpoints, /healthz and /metrics.
@@ -416,6 +430,14 @@ func (c Config) Validate() error {
 	if c.Store.Retention <= 0 {
 		errs = append(errs, fmt.Errorf("store.retention must be positive, such as \"2160h\" for 90 days (check %s)", EnvName("store", "retention")))
 	}
+	for key, lang := range map[string]string{"default": c.Language.Default, "slack": c.Language.Slack, "discord": c.Language.Discord} {
+		if err := bot.CheckLanguage(lang); err != nil {
+			errs = append(errs, fmt.Errorf("language.%s: %w", key, err))
+		}
+	}
+	if _, err := bot.ParseLanguagePlaces(c.Language.Places); err != nil {
+		errs = append(errs, fmt.Errorf("language.places: %w", err))
+	}
 	if c.Slack.Enabled {
 		errs = append(errs, c.Slack.validate()...)
 	}
@@ -507,4 +529,15 @@ func (s Slack) SlackAPIURL() string {
 		return s.APIURL
 	}
 	return s.APIURL + "/"
+}
+
+// Rules turns the language settings into the bot's language rules; call it
+// on a validated Config.
+func (l Language) Rules() bot.LanguageRules {
+	places, _ := bot.ParseLanguagePlaces(l.Places) // checked by Validate
+	return bot.LanguageRules{
+		Default:   l.Default,
+		Platforms: map[string]string{"slack": l.Slack, "discord": l.Discord},
+		Places:    places,
+	}
 }

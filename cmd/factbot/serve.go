@@ -132,7 +132,8 @@ func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (se
 	// Outermost first: the log line and the metrics see rate-limited
 	// questions too, and time the whole chain; the recorder (inside c)
 	// sees only the questions the limiter lets through.
-	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(c.answerer)))
+	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(
+		cfg.Language.Rules().Middleware(c.answerer))))
 
 	routes := http.NewServeMux()
 	var platforms []server.Platform

@@ -1,0 +1,51 @@
+package bot_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/factbot/factbot/bot"
+)
+
+func TestLanguageRules(t *testing.T) {
+	places, err := bot.ParseLanguagePlaces([]string{"C1=nb", " G1 = en ", "T1=nb"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := bot.LanguageRules{Default: "", Platforms: map[string]string{"discord": "nb"}, Places: places}
+	tests := []struct {
+		q    bot.Question
+		want string
+	}{
+		{bot.Question{Platform: "slack", Channel: "C1"}, "nb"},
+		{bot.Question{Platform: "discord", Server: "G1"}, "en"},                // the server beats the platform
+		{bot.Question{Platform: "discord", Channel: "C1", Server: "G1"}, "nb"}, // the channel beats the server
+		{bot.Question{Platform: "discord"}, "nb"},
+		{bot.Question{Platform: "slack", Server: "T1"}, "nb"},
+		{bot.Question{Platform: "slack"}, ""}, // detect
+	}
+	for _, tt := range tests {
+		if got := r.For(tt.q); got != tt.want {
+			t.Errorf("For(%+v) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+
+	var seen string
+	next := bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { seen = q.Lang; return bot.Answer{} })
+	r.Middleware(next).Answer(context.Background(), bot.Question{Platform: "discord"})
+	if seen != "nb" {
+		t.Errorf("middleware set %q, want nb", seen)
+	}
+	r.Middleware(next).Answer(context.Background(), bot.Question{Platform: "discord", Lang: "en"})
+	if seen != "en" {
+		t.Errorf("middleware overrode an explicit language: %q", seen)
+	}
+}
+
+func TestParseLanguagePlacesErrors(t *testing.T) {
+	for _, bad := range [][]string{{"C1"}, {"=nb"}, {"C1=fr"}} {
+		if _, err := bot.ParseLanguagePlaces(bad); err == nil {
+			t.Errorf("ParseLanguagePlaces(%q) accepted", bad)
+		}
+	}
+}
