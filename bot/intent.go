@@ -178,7 +178,9 @@ func factIntent(ws []string) string {
 	case small && penalty:
 		return FactFirstTime
 	}
-	if penalty && onlyPenaltyTalk(ws) {
+	// "What kind of fine…" asks what the fine is like, which a passage
+	// says and the table does not.
+	if penalty && onlyPenaltyTalk(ws) && !anyPhrase(ws, "kind of", "type of", "sort of") {
 		return FactOverview
 	}
 	return ""

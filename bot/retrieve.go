@@ -15,6 +15,9 @@ const (
 	// paragraphCredit is how much a term found only in the passage's
 	// paragraph counts, against one found in the sentence itself.
 	paragraphCredit = 0.5
+	// leadTieScore: on equal coverage the lead wins when its score is at
+	// least this share of the other hit's.
+	leadTieScore = 0.5
 )
 
 // retrieve answers from the article's passages, or declines when none of
@@ -98,8 +101,9 @@ func coverage(res SearchResult, h Hit) float64 {
 }
 
 // bestHit picks, among the top hits, the one that covers most of the
-// question. Ties go to the lead, which summarises the article, and then
-// by Bleve's rank; raw scores are only used within this one query.
+// question. Ties go to the lead, which summarises the article, unless
+// Bleve ranks it far below; otherwise to Bleve's rank. Raw scores are only
+// compared within this one query.
 func bestHit(res SearchResult) (int, float64) {
 	best, bestCov := -1, -1.0
 	for i, h := range res.Hits {
@@ -107,7 +111,8 @@ func bestHit(res SearchResult) (int, float64) {
 		switch {
 		case c > bestCov+1e-9:
 			best, bestCov = i, c
-		case c > bestCov-1e-9 && h.Passage.Section == LeadSection && res.Hits[best].Passage.Section != LeadSection:
+		case c > bestCov-1e-9 && h.Passage.Section == LeadSection && res.Hits[best].Passage.Section != LeadSection &&
+			h.Score >= leadTieScore*res.Hits[best].Score:
 			best = i
 		}
 	}

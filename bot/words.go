@@ -101,6 +101,7 @@ var (
 		"norwegians", "country", "exist", "exists", "there", "anyone", "someone", "people", "person", "i'm",
 		"time", "times", "think", "thinks", "believe", "believes", "feel", "feels", "view", "views",
 		"stance", "position", "opinion", "opinions", "say", "stand", "stands",
+		"take", "takes", "taking", "put", "do", "doing", "done",
 		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
 
 	maxWords = set("longest", "maximum", "max", "highest", "harshest", "severest", "strictest", "toughest",
