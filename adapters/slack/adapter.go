@@ -100,6 +100,8 @@ type Adapter struct {
 	log    *slog.Logger
 	dedupe *dedupe
 	tasks  tasks
+	// moderators is Options.Moderators as a set.
+	moderators map[string]struct{}
 
 	state      atomic.Value // string
 	reconnects atomic.Int64
@@ -173,10 +175,16 @@ func New(o Options) (*Adapter, error) {
 		opts = append(opts, slackgo.OptionAppLevelToken(o.AppToken))
 	}
 	a := &Adapter{
-		o:      o,
-		api:    slackgo.New(o.BotToken, opts...),
-		log:    o.Logger.With("platform", Platform),
-		dedupe: newDedupe(4096),
+		o:          o,
+		api:        slackgo.New(o.BotToken, opts...),
+		log:        o.Logger.With("platform", Platform),
+		dedupe:     newDedupe(4096),
+		moderators: make(map[string]struct{}, len(o.Moderators)),
+	}
+	for _, id := range o.Moderators {
+		if id = strings.TrimSpace(id); id != "" {
+			a.moderators[id] = struct{}{}
+		}
 	}
 	if o.Mode == ModeHTTP {
 		a.state.Store("ready")
@@ -241,20 +249,20 @@ func isHelp(text string) bool {
 	return t == "" || t == "help" || t == "?"
 }
 
-// commandReply is the ephemeral reply to a slash command, shared by HTTP and
-// Socket Mode.
+// commandReply is the reply to a slash command, shared by HTTP and Socket
+// Mode: the ask command (the default for a command factbot does not know),
+// the facts command or the report command.
 func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
-	if cmd.Command != "" && cmd.Command != a.o.Command {
+	switch cmd.Command {
+	case a.o.FactsCommand:
+		return a.factsReply(cmd)
+	case a.o.ReportCommand:
+		return a.reportReply(ctx, cmd)
+	case a.o.Command, "":
+	default:
 		a.log.Warn("unknown slash command", "command", cmd.Command)
 	}
-	text := questionText(cmd.Text)
-	if isHelp(text) {
-		blocks := usage(a.o.Command, a.o.Examples)
-		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: blocks}
-	}
-	ans := a.ask(ctx, text, cmd.UserID, cmd.ChannelID)
-	r := render{answer: ans, question: text, share: true}
-	return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: r.blocks()}
+	return a.askReply(ctx, cmd)
 }
 
 // mention answers an app_mention in its thread. Mentions by bots, this one
@@ -271,6 +279,12 @@ func (a *Adapter) mention(ev *slackEventMention) {
 			thread = ev.TS
 		}
 		text := questionText(ev.Text)
+		if topic, ok := cutFacts(text); ok && a.o.Cards != nil {
+			if err := a.factsMention(ctx, topic, ev, thread); err != nil {
+				a.log.Error("replying to facts mention", "err", err)
+			}
+			return
+		}
 		var blocks []slackgo.Block
 		fallback := "How to ask factbot"
 		ephemeral := false
@@ -278,7 +292,7 @@ func (a *Adapter) mention(ev *slackEventMention) {
 			blocks = usage(a.o.Command, a.o.Examples)
 		} else {
 			ans := a.ask(ctx, text, ev.User, ev.Channel)
-			r := render{answer: ans, question: text}
+			r := a.render(ans, text)
 			blocks, fallback = r.blocks(), r.fallback()
 			// A refusal is for the asker alone, not the channel.
 			ephemeral = ans.Intent == bot.IntentLimited
@@ -305,39 +319,51 @@ type slackEventMention struct {
 	Edited                                   bool
 }
 
-// share reposts an answer in the channel through response_url, naming who
-// shared it. The button carries the question; the engine answers it again,
-// which gives the same answer.
-func (a *Adapter) share(ic slackgo.InteractionCallback) {
+// interaction acts on a button click: Share, or 👍/👎.
+func (a *Adapter) interaction(ic slackgo.InteractionCallback) {
 	if ic.Type != slackgo.InteractionTypeBlockActions || ic.ResponseURL == "" {
 		return
 	}
 	for _, act := range ic.ActionCallback.BlockActions {
-		if act == nil || act.ActionID != ShareActionID {
+		if act == nil {
 			continue
 		}
-		question, user, name, channel, responseURL := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
-		ok := a.tasks.do(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
-			defer cancel()
-			ans := a.ask(ctx, question, user, channel)
-			msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeInChannel}
-			if ans.Intent == bot.IntentLimited {
-				r := render{answer: ans}
-				msg.ResponseType = slackgo.ResponseTypeEphemeral
-				msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
-			} else {
-				r := render{answer: ans, question: question, sharer: sharedBy(user, name)}
-				msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
-			}
-			if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
-				a.log.Error("sharing answer", "err", redactURL(err))
-			}
-		})
-		if !ok {
-			a.log.Warn("shutting down: share not posted")
+		switch act.ActionID {
+		case ShareActionID:
+			a.share(ic, act)
+			return // one action per click
+		case FeedbackUpActionID, FeedbackDownActionID:
+			a.feedback(ic, act)
+			return
 		}
-		return // one share per click
+	}
+}
+
+// share reposts an answer in the channel through response_url, naming who
+// shared it. The button carries the question; the engine answers it again,
+// which gives the same answer (with a new ID for 👍/👎).
+func (a *Adapter) share(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
+	question, user, name, channel, responseURL := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
+	ok := a.tasks.do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
+		defer cancel()
+		ans := a.ask(ctx, question, user, channel)
+		msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeInChannel}
+		if ans.Intent == bot.IntentLimited {
+			r := a.render(ans, "")
+			msg.ResponseType = slackgo.ResponseTypeEphemeral
+			msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
+		} else {
+			r := a.render(ans, question)
+			r.sharer = sharedBy(user, name)
+			msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
+		}
+		if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
+			a.log.Error("sharing answer", "err", redactURL(err))
+		}
+	})
+	if !ok {
+		a.log.Warn("shutting down: share not posted")
 	}
 }
 

@@ -162,7 +162,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request, _ []b
 		a.reject(w, "interactions", RejectMalformed, http.StatusBadRequest)
 		return
 	}
-	a.share(ic)
+	a.interaction(ic)
 	w.WriteHeader(http.StatusOK)
 }
 

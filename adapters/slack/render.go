@@ -61,12 +61,29 @@ func sharedBy(userID, userName string) string {
 
 // render is an answer as Block Kit: the question quoted, the answer, the
 // examples on a decline, a context line with the source and the legal
-// notice, and optionally a "Share in channel" button.
+// notice, optionally a "Share in channel" button, and 👍/👎 buttons when
+// the answer has an ID to record feedback against.
 type render struct {
 	answer   bot.Answer
 	question string
 	share    bool   // offer the button (ephemeral replies)
 	sharer   string // set when reposting in channel: mrkdwn naming who shared
+	// msg words the bot's own sentences in the answer's language; nil
+	// means English.
+	msg func(lang, key string) string
+}
+
+// render prepares an answer to question for Block Kit, in its language.
+func (a *Adapter) render(ans bot.Answer, question string) render {
+	return render{answer: ans, question: question, msg: func(lang, key string) string { return a.msg(lang, key) }}
+}
+
+// word is one of the bot's own sentences in the answer's language.
+func (r render) word(key string) string {
+	if r.msg != nil {
+		return r.msg(r.answer.Lang, key)
+	}
+	return englishFallback[key]
 }
 
 func (r render) blocks() []slackgo.Block {
@@ -85,7 +102,7 @@ func (r render) blocks() []slackgo.Block {
 
 	if !a.Answered && len(a.Examples) > 0 {
 		var b strings.Builder
-		b.WriteString("*Try asking:*")
+		b.WriteString("*" + Escape(r.word("try_asking")) + "*")
 		for _, ex := range a.Examples {
 			b.WriteString("\n• " + Escape(ex))
 		}
@@ -103,16 +120,26 @@ func (r render) blocks() []slackgo.Block {
 		ctx = append(ctx, mrkdwn(line))
 	}
 	if a.LegalNotice {
-		ctx = append(ctx, mrkdwn("_"+bot.NotLegalAdvice+"_"))
+		ctx = append(ctx, mrkdwn("_"+Escape(r.word("not_legal_advice"))+"_"))
 	}
 	if len(ctx) > 0 {
 		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
 	}
 
+	var buttons []slackgo.BlockElement
 	if r.share && a.Answered && r.question != "" && len(r.question) <= maxButtonValue {
-		btn := slackgo.NewButtonBlockElement(ShareActionID, r.question,
-			slackgo.NewTextBlockObject(slackgo.PlainTextType, "Share in channel", false, false))
-		blocks = append(blocks, slackgo.NewActionBlock("", btn))
+		buttons = append(buttons, slackgo.NewButtonBlockElement(ShareActionID, r.question,
+			slackgo.NewTextBlockObject(slackgo.PlainTextType, "Share in channel", false, false)))
+	}
+	if a.ID != "" && len(a.ID) <= maxButtonValue {
+		buttons = append(buttons,
+			slackgo.NewButtonBlockElement(FeedbackUpActionID, a.ID, slackgo.NewTextBlockObject(slackgo.PlainTextType, "👍", true, false)),
+			slackgo.NewButtonBlockElement(FeedbackDownActionID, a.ID, slackgo.NewTextBlockObject(slackgo.PlainTextType, "👎", true, false)))
+	}
+	if len(buttons) > 0 {
+		// The block ID carries the answer's language for the feedback
+		// acknowledgement.
+		blocks = append(blocks, slackgo.NewActionBlock(feedbackBlockPrefix+a.Lang, buttons...))
 	}
 	return blocks
 }

@@ -82,7 +82,7 @@ func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt s
 		}
 		a.ack(ctx, cli, evt.Request, nil)
 		if ic, ok := evt.Data.(slackgo.InteractionCallback); ok {
-			a.share(ic)
+			a.interaction(ic)
 		}
 	}
 }
