@@ -31,7 +31,7 @@ type httpFixture struct {
 	stop    func()
 }
 
-func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options) *httpFixture {
+func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options, mods ...func(*Config)) *httpFixture {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -49,6 +49,9 @@ func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options) *httpFixture {
 	}
 	cfg := DefaultConfig()
 	cfg.Enabled, cfg.Mode, cfg.PublicKey = true, ModeHTTP, hex.EncodeToString(pub)
+	for _, m := range mods {
+		m(&cfg)
+	}
 	f.a, err = New(cfg, ans, opts)
 	if err != nil {
 		t.Fatal(err)
