@@ -449,3 +449,76 @@ func TestParseReportArgs(t *testing.T) {
 		}
 	}
 }
+
+// Socket Mode runs the same handlers: a moderator's /facts card and public
+// answer come back in the ack, a 👍 is recorded and acknowledged through
+// response_url, and the report answers in the ack.
+func TestSocketModeToolkit(t *testing.T) {
+	fs := newFakeSocketSlack(t)
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(c.Article, c.Schedule, nil, nil)
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := bot.NewRecorder(st, bot.RecorderOptions{})
+	a, err := New(Options{
+		Answerer: rec.Middleware(&fakeEngine{}), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
+		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
+		Cards: b, Feedback: rec, Events: st, Moderators: []string{moderatorID},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- a.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-runErr; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	}()
+	conn := fs.conn(t)
+	send(t, conn, map[string]any{"type": "hello", "num_connections": 1})
+
+	slash := func(id, command, text, user string) map[string]any {
+		t.Helper()
+		env := slashEnvelope(id, text)
+		p := env["payload"].(map[string]any)
+		p["command"], p["user_id"] = command, user
+		send(t, conn, env)
+		payload, _ := readAck(t, conn, id)["payload"].(map[string]any)
+		return payload
+	}
+	card := slash("s-1", "/facts", "penalties", moderatorID)
+	if text := blockText(t, card); card["response_type"] != "in_channel" || !strings.Contains(text, "Over 80 kg") || !strings.Contains(text, bot.NotLegalAdvice) {
+		t.Errorf("/facts over Socket Mode: %v", card)
+	}
+	ans := slash("s-2", "/ask", "--public What is the penalty for 20 grams?", moderatorID)
+	blockID, id, ok := button(t, ans, FeedbackUpActionID)
+	if ans["response_type"] != "in_channel" || !ok {
+		t.Fatalf("/ask --public over Socket Mode: %v", ans)
+	}
+	if refused := slash("s-3", "/ask", "--public What is the penalty for 20 grams?", memberID); refused["response_type"] != "ephemeral" || !strings.Contains(blockText(t, refused), "Only moderators") {
+		t.Errorf("member's --public over Socket Mode: %v", refused)
+	}
+
+	var click map[string]any
+	values, _ := url.ParseQuery(clickBody(fs.ws.URL+"/hooks/fb", memberID, blockID, FeedbackUpActionID, id))
+	_ = json.Unmarshal([]byte(values.Get("payload")), &click)
+	send(t, conn, map[string]any{"envelope_id": "i-1", "type": "interactive", "payload": click})
+	readAck(t, conn, "i-1")
+	if p := fs.next(t); p.Path != "/hooks/fb" || p.JSON["text"] != "Thanks for the feedback." {
+		t.Errorf("feedback over Socket Mode: %s %v", p.Path, p.JSON)
+	}
+	rep := slash("s-4", "/factbot-report", "feedback", moderatorID)
+	if text := blockText(t, rep); !strings.Contains(text, "0 👎 and 1 👍 in all.") {
+		t.Errorf("report over Socket Mode:\n%s", text)
+	}
+	a.tasks.wait()
+	fs.none(t)
+}
