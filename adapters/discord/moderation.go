@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -46,9 +47,8 @@ const (
 // The in-chat report: the top rows of the last week, as `factbot report
 // unanswered` shows by default.
 const (
-	reportPeriod   = 7 * 24 * time.Hour
-	reportTop      = 10
-	reportQuestion = 200 // longest question shown in a report row
+	reportPeriod = 7 * 24 * time.Hour
+	reportTop    = 10
 )
 
 // Feedback buttons carry "fb:up:<answer ID>" or "fb:down:<answer ID>",
@@ -218,7 +218,7 @@ func (a *Adapter) reportResponse(ctx context.Context, i *discordgo.Interaction) 
 		return ephemeral(a.msg(lang, "report_moderators_only"))
 	}
 	if a.events == nil {
-		return ephemeral("Reports are not available: the store is disabled.")
+		return ephemeral(a.msg(lang, "report_store_disabled"))
 	}
 	since := a.now().Add(-reportPeriod)
 	rep, err := bot.Unanswered(ctx, a.events, bot.ReportOptions{Since: since, Top: reportTop})
@@ -229,8 +229,10 @@ func (a *Adapter) reportResponse(ctx context.Context, i *discordgo.Interaction) 
 	return a.message(renderReport(rep, lang, a.msg), true, nil)
 }
 
-// renderReport lays the unanswered-questions report out as an embed: one
-// numbered line per question, "3× question (👤 3 · reason)".
+// renderReport lays the unanswered-questions report out as an embed: the
+// summary as description, then a field per question with how often, by
+// how many people and why it was declined, and when it was last asked (a
+// Discord timestamp, shown in the reader's time zone).
 func renderReport(r bot.UnansweredReport, lang string, msg func(lang, key string) string) *discordgo.MessageEmbed {
 	since := "—"
 	if !r.Since.IsZero() {
@@ -238,7 +240,7 @@ func renderReport(r bot.UnansweredReport, lang string, msg func(lang, key string
 	}
 	e := &discordgo.MessageEmbed{
 		Type:   discordgo.EmbedTypeRich,
-		Title:  cut(strings.ReplaceAll(msg(lang, "report_unanswered_title"), "{since}", since), maxEmbedTitle),
+		Title:  cut(fill(msg(lang, "report_unanswered_title"), "since", since), maxEmbedTitle),
 		Color:  colorDeclined,
 		Footer: &discordgo.MessageEmbedFooter{Text: "factbot report unanswered --since 7d"},
 	}
@@ -246,19 +248,32 @@ func renderReport(r bot.UnansweredReport, lang string, msg func(lang, key string
 		e.Description = msg(lang, "report_empty")
 		return e
 	}
-	var b strings.Builder
+	e.Description = fill(msg(lang, "report_unanswered_summary"),
+		"declined", strconv.Itoa(r.Declined), "distinct", strconv.Itoa(r.Distinct))
 	for n, row := range r.Rows {
-		if n > 0 {
-			b.WriteString("\n")
+		if len(e.Fields) >= maxFields {
+			break
 		}
-		fmt.Fprintf(&b, "%d. **%d×** %s (👤 %d", n+1, row.Count, clean(row.Question, reportQuestion), row.Users)
-		if row.Reason != "" {
-			fmt.Fprintf(&b, " · %s", row.Reason)
+		last := "—"
+		if !row.Last.IsZero() {
+			last = fmt.Sprintf("<t:%d:f>", row.Last.Unix())
 		}
-		b.WriteString(")")
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name: nonEmpty(cut(strconv.Itoa(n+1)+". "+defuse(row.Question), maxFieldName)),
+			Value: nonEmpty(cut(fill(msg(lang, "report_unanswered_row"), "count", strconv.Itoa(row.Count),
+				"users", strconv.Itoa(row.Users), "reason", row.Reason, "last", last), maxFieldValue)),
+		})
 	}
-	e.Description = cut(b.String(), maxEmbedDesc)
-	return e
+	return fitEmbed(e)
+}
+
+// fill replaces {name} placeholders in a catalogue message with values
+// from pairs ("name", value, …).
+func fill(text string, pairs ...string) string {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		text = strings.ReplaceAll(text, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return text
 }
 
 // feedbackCustomID is the custom_id of a 👍/👎 button.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -524,10 +525,15 @@ func TestHTTPReport(t *testing.T) {
 	if !strings.HasPrefix(e.Title, "Most-asked questions I could not answer, since ") {
 		t.Errorf("title %q", e.Title)
 	}
-	lines := strings.Split(e.Description, "\n")
-	if len(lines) != 2 || lines[0] != "1. **2×** is cannabis legal in sweden (👤 1 · other_country)" ||
-		lines[1] != "2. **1×** what about denmark (👤 1 · other_country)" {
-		t.Errorf("report lines %q", lines)
+	if e.Description != "3 declined questions, 2 different." || len(e.Fields) != 2 {
+		t.Fatalf("report %q with %d fields", e.Description, len(e.Fields))
+	}
+	rowRE := regexp.MustCompile(`^asked (\d)× by 1 · other_country · last <t:\d+:f>$`)
+	for n, want := range []struct{ name, count string }{{"1. is cannabis legal in sweden", "2"}, {"2. what about denmark", "1"}} {
+		f := e.Fields[n]
+		if m := rowRE.FindStringSubmatch(f.Value); f.Name != want.name || m == nil || m[1] != want.count {
+			t.Errorf("row %d = %q: %q, want %q asked %s×", n, f.Name, f.Value, want.name, want.count)
+		}
 	}
 	assertNoPings(t, raw)
 
@@ -545,11 +551,21 @@ func TestReportEmptyAndLong(t *testing.T) {
 	}
 	var rows []bot.UnansweredRow
 	for i := range 10 {
-		rows = append(rows, bot.UnansweredRow{Question: strings.Repeat("word ", 200) + strconv.Itoa(i), Count: 10 - i, Users: 1, Reason: "off_topic"})
+		rows = append(rows, bot.UnansweredRow{Question: strings.Repeat("word ", 200) + strconv.Itoa(i), Count: 10 - i, Users: 1, Reason: "off_topic", Last: time.Now()})
 	}
-	e = renderReport(bot.UnansweredReport{Rows: rows}, "en", (&Adapter{}).msg)
-	if n := utf16Len(e.Description); n > maxEmbedDesc || strings.Count(e.Description, "\n") != 9 {
-		t.Errorf("long report: %d characters, %d lines", n, strings.Count(e.Description, "\n")+1)
+	e = renderReport(bot.UnansweredReport{Rows: rows, Declined: 55, Distinct: 10}, "nb", func(lang, key string) string {
+		if lang != "nb" {
+			t.Errorf("%s asked in %q", key, lang)
+		}
+		return englishMessages[key]
+	})
+	if n := embedLen(e); n > maxEmbedTotal || len(e.Fields) != 10 {
+		t.Errorf("long report: %d characters, %d fields", n, len(e.Fields))
+	}
+	for _, f := range e.Fields {
+		if utf16Len(f.Name) > maxFieldName || utf16Len(f.Value) > maxFieldValue {
+			t.Errorf("field %d/%d characters", utf16Len(f.Name), utf16Len(f.Value))
+		}
 	}
 }
 
