@@ -96,18 +96,18 @@ func (a *Adapter) askReply(ctx context.Context, cmd slackgo.SlashCommand) reply 
 	}
 	ans := a.ask(ctx, text, cmd.UserID, cmd.ChannelID)
 	r := a.render(ans, text)
-	switch {
-	case public && a.isModerator(cmd.UserID) && ans.Answered:
+	if public && a.isModerator(cmd.UserID) && ans.Answered {
 		return reply{ResponseType: slackgo.ResponseTypeInChannel, Text: r.fallback(), Blocks: r.blocks()}
-	case public && !a.isModerator(cmd.UserID) && ans.Intent != bot.IntentLimited:
-		// The refusal comes first; no Share button under it, which would
-		// contradict it.
-		a.log.Debug("public answer refused: not a moderator")
-		blocks := append([]slackgo.Block{slackgo.NewContextBlock("", mrkdwn(Escape(a.msg(ans.Lang, "public_refused"))))}, r.blocks()...)
-		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: blocks}
 	}
+	// Ephemeral, with Share in channel (which names who shares, as for
+	// any answer).
 	r.share = true
-	return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: r.blocks()}
+	blocks := r.blocks()
+	if public && !a.isModerator(cmd.UserID) && ans.Intent != bot.IntentLimited {
+		a.log.Debug("public answer refused: not a moderator")
+		blocks = append([]slackgo.Block{slackgo.NewContextBlock("", mrkdwn(Escape(a.msg(ans.Lang, "public_refused"))))}, blocks...)
+	}
+	return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: blocks}
 }
 
 // factsResult is a fact-card reply, whichever way it was asked for.

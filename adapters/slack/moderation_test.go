@@ -272,8 +272,13 @@ func TestAskPublic(t *testing.T) {
 	if msg["response_type"] != "ephemeral" || !strings.Contains(text, "Only moderators can post answers publicly") || !strings.Contains(text, "2 years") {
 		t.Errorf("member --public: %v", msg)
 	}
-	if _, _, ok := button(t, msg, ShareActionID); ok {
-		t.Error("a refused public answer offers Share")
+	// As for any ephemeral answer, Share in channel (naming the sharer)
+	// stays; so do 👍/👎.
+	if _, _, ok := button(t, msg, ShareActionID); !ok {
+		t.Error("a refused public answer offers no Share")
+	}
+	if _, _, ok := button(t, msg, FeedbackUpActionID); !ok {
+		t.Error("a refused public answer has no 👍")
 	}
 	// The flag never reaches the engine.
 	for _, q := range tk.engine.questions() {
