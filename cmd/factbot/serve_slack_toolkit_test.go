@@ -127,7 +127,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	if refused := command("/ask", "--public Is cannabis legal in Sweden?", "UMEMBER1"); !strings.Contains(refused, "Only moderators can post answers publicly") || !strings.Contains(refused, `"ephemeral"`) {
 		t.Errorf("member's --public: %s", refused)
 	}
-	if report := command("/factbot-report", "", "UMOD1"); !strings.Contains(report, "is cannabis legal in sweden") || !strings.Contains(report, "asked 1× by 1") {
+	if report := command("/factbot-report", "", "UMOD1"); !strings.Contains(report, "is cannabis legal in sweden") || !strings.Contains(report, "asked 1× · 👤 1") {
 		t.Errorf("report: %s", report)
 	}
 	if report := command("/factbot-report", "feedback", "UMOD1"); !strings.Contains(report, "1 👎 and 0 👍 in all.") {
