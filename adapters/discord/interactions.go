@@ -336,17 +336,18 @@ func (a *Adapter) shareResponse(i *discordgo.Interaction) *discordgo.Interaction
 	if !a.firstShare(i.Message.ID) {
 		return ephemeral("This answer is already shared in the channel.")
 	}
+	components, lang := a.sharedFeedback(i)
 	content := "Shared by a user"
 	if u := interactionUser(i); isSnowflake(u) {
 		// A mention names the sharer; empty AllowedMentions keeps it silent.
-		content = "Shared by <@" + u + ">"
+		content = cut(fill(a.msg(lang, "shared_by"), "user", "<@"+u+">"), maxContent)
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{
 			Content:         content,
 			Embeds:          []*discordgo.MessageEmbed{sharedEmbed(i.Message.Embeds[0])},
-			Components:      a.sharedFeedback(i.Message),
+			Components:      components,
 			AllowedMentions: noMentions(),
 		},
 	}

@@ -330,7 +330,7 @@ func (a *Adapter) feedbackButtons(answerID, lang string) []discordgo.MessageComp
 func (a *Adapter) answerComponents(ans bot.Answer, share bool) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent
 	if share {
-		row = append(row, shareButton())
+		row = append(row, shareButton(a.msg(ans.Lang, "share_in_channel")))
 	}
 	row = append(row, a.feedbackButtons(ans.ID, ans.Lang)...)
 	if len(row) == 0 {
@@ -340,16 +340,20 @@ func (a *Adapter) answerComponents(ans bot.Answer, share bool) []discordgo.Messa
 }
 
 // sharedFeedback finds the 👍/👎 buttons on the message a Share button
-// sits on and makes them anew for the shared copy.
-func (a *Adapter) sharedFeedback(m *discordgo.Message) []discordgo.MessageComponent {
-	for _, id := range customIDs(m.Components) {
-		if _, answerID, lang, ok := parseFeedbackID(id); ok {
-			if row := a.feedbackButtons(answerID, lang); row != nil {
-				return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+// sits on and makes them anew for the shared copy. lang is the answer's
+// language as the buttons carry it, or the sharer's.
+func (a *Adapter) sharedFeedback(i *discordgo.Interaction) (components []discordgo.MessageComponent, lang string) {
+	for _, id := range customIDs(i.Message.Components) {
+		if _, answerID, l, ok := parseFeedbackID(id); ok {
+			if l == "" {
+				l = "en"
+			}
+			if row := a.feedbackButtons(answerID, l); row != nil {
+				return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}, l
 			}
 		}
 	}
-	return []discordgo.MessageComponent{}
+	return []discordgo.MessageComponent{}, interactionLang(i)
 }
 
 // customIDs lists the custom_ids of the buttons in components, whether

@@ -390,7 +390,17 @@ func TestHTTPAskPublicRefusedInBokmal(t *testing.T) {
 	if len(ids) != 3 || !strings.HasSuffix(ids[1], ":nb") {
 		t.Errorf("buttons %q, want the answer's language on 👍/👎", ids)
 	}
-	// The 👍 ack is in Bokmål too.
+	if label := r.Data.Components[0].Components[0].Label; label != "Del i kanalen" {
+		t.Errorf("share button label %q, want Bokmål", label)
+	}
+	// Sharing it names the sharer in Bokmål and keeps 👍/👎.
+	data := r.raw["data"].(map[string]any)
+	msg := map[string]any{"id": "m6", "channel_id": "c1", "flags": 64, "embeds": data["embeds"], "components": data["components"]}
+	shared, _ := f.do(t, interactionJSON(3, clickData(shareButtonID), otherMember, map[string]any{"message": msg}))
+	if shared.Data.Content != "Delt av <@44>" || len(buttonIDs(shared)) != 2 {
+		t.Errorf("shared: %q with %q", shared.Data.Content, buttonIDs(shared))
+	}
+	// The 👍 ack is in Bokmål too, whoever's Discord is in English.
 	r, _ = f.do(t, interactionJSON(3, clickData(ids[1]), member))
 	if r.Data.Content != k.bot.Message("nb", "feedback_thanks") {
 		t.Errorf("ack %q", r.Data.Content)

@@ -21,6 +21,7 @@ const (
 	maxFieldValue  = 1024
 	maxFooter      = 2048
 	maxChoiceName  = 100
+	maxButtonLabel = 80
 	maxChoices     = 25
 	maxOptionInput = 500 // what /ask accepts; the engine declines longer text anyway
 )
@@ -162,9 +163,9 @@ func describe(a bot.Answer, msg func(lang, key string) string) string {
 	return defuse(text)
 }
 
-// shareButton is the "Share in channel" button.
-func shareButton() discordgo.Button {
-	return discordgo.Button{Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: shareButtonID}
+// shareButton is the "Share in channel" button, labelled label.
+func shareButton(label string) discordgo.Button {
+	return discordgo.Button{Label: cut(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: shareButtonID}
 }
 
 // sharedEmbed rebuilds the embed of the message a share button sits on,
@@ -205,6 +206,8 @@ var englishMessages = map[string]string{
 	"report_empty":              "Nothing recorded in that period.",
 	"report_moderators_only":    "Only moderators can see reports.",
 	"report_store_disabled":     "Nothing is recorded: the store is disabled, so there is no report.",
+	"share_in_channel":          "Share in channel",
+	"shared_by":                 "Shared by {user}",
 }
 
 // msg returns the catalogue's sentence for key in lang, falling back to
