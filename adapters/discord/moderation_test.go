@@ -538,11 +538,12 @@ func TestHTTPReport(t *testing.T) {
 	if e.Description != "3 declined questions, 2 different." || len(e.Fields) != 2 {
 		t.Fatalf("report %q with %d fields", e.Description, len(e.Fields))
 	}
-	rowRE := regexp.MustCompile(`^asked (\d)× by 1 · other_country · last <t:\d+:f>$`)
 	for n, want := range []struct{ name, count string }{{"1. is cannabis legal in sweden", "2"}, {"2. what about denmark", "1"}} {
 		f := e.Fields[n]
-		if m := rowRE.FindStringSubmatch(f.Value); f.Name != want.name || m == nil || m[1] != want.count {
-			t.Errorf("row %d = %q: %q, want %q asked %s×", n, f.Name, f.Value, want.name, want.count)
+		row := fill(k.bot.Message("en", "report_unanswered_row"), "count", want.count, "users", "1", "reason", "other_country")
+		head, _, _ := strings.Cut(row, "{last}")
+		if f.Name != want.name || !strings.HasPrefix(f.Value, head) || !regexp.MustCompile(`<t:\d+:f>`).MatchString(f.Value) {
+			t.Errorf("row %d = %q: %q, want %q: %q with a timestamp", n, f.Name, f.Value, want.name, row)
 		}
 	}
 	assertNoPings(t, raw)

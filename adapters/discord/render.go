@@ -202,7 +202,7 @@ var englishMessages = map[string]string{
 	"feedback_failed":           "I couldn't record your feedback just now; please try again.",
 	"report_unanswered_title":   "Most-asked questions I could not answer, since {since}",
 	"report_unanswered_summary": "{declined} declined questions, {distinct} different.",
-	"report_unanswered_row":     "asked {count}× by {users} · {reason} · last {last}",
+	"report_unanswered_row":     "asked {count}× · 👤 {users} · {reason} · last {last}",
 	"report_empty":              "Nothing recorded in that period.",
 	"report_moderators_only":    "Only moderators can see reports.",
 	"report_store_disabled":     "Nothing is recorded: the store is disabled, so there is no report.",
