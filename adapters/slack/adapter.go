@@ -78,6 +78,11 @@ type Options struct {
 	ReportCommand string
 	// Now is the clock for the report's period; time.Now when nil.
 	Now func() time.Time
+	// Language returns the language fixed for a question's place (channel,
+	// workspace, platform), or "" to detect it: bot.LanguageRules.For. Fact
+	// cards, topic lists and the report follow it; answers get it from the
+	// answerer's language middleware. Nil means detect.
+	Language func(bot.Question) string
 }
 
 // Cards is what fact cards need from the bot; *bot.Bot implements it.
@@ -235,12 +240,30 @@ func (a *Adapter) Run(ctx context.Context) error {
 	return err
 }
 
+// place is where a question comes from: user, channel and workspace.
+type place struct{ user, channel, team string }
+
 // ask puts a question to the answerer with a deadline that keeps the reply
 // inside Slack's 3 seconds.
-func (a *Adapter) ask(ctx context.Context, text, user, channel string) bot.Answer {
+func (a *Adapter) ask(ctx context.Context, text string, p place) bot.Answer {
 	ctx, cancel := context.WithTimeout(ctx, a.o.AnswerTimeout)
 	defer cancel()
-	return a.o.Answerer.Answer(ctx, bot.Question{Text: text, Platform: Platform, User: user, Channel: channel})
+	return a.o.Answerer.Answer(ctx, p.question(text))
+}
+
+func (p place) question(text string) bot.Question {
+	return bot.Question{Text: text, Platform: Platform, User: p.user, Channel: p.channel, Server: p.team}
+}
+
+// lang is the language fixed for a place, or else the language text reads
+// as, or else English.
+func (a *Adapter) lang(p place, text string) string {
+	if a.o.Language != nil {
+		if l := a.o.Language(p.question(text)); l != "" {
+			return l
+		}
+	}
+	return bot.DetectLanguage(text)
 }
 
 // isHelp reports whether a question asks for usage rather than an answer.
@@ -291,7 +314,7 @@ func (a *Adapter) mention(ev *slackEventMention) {
 		if isHelp(text) {
 			blocks = usage(a.o.Command, a.o.Examples)
 		} else {
-			ans := a.ask(ctx, text, ev.User, ev.Channel)
+			ans := a.ask(ctx, text, place{ev.User, ev.Channel, ev.Team})
 			r := a.render(ans, text)
 			blocks, fallback = r.blocks(), r.fallback()
 			// A refusal is for the asker alone, not the channel.
@@ -315,8 +338,8 @@ func (a *Adapter) mention(ev *slackEventMention) {
 
 // slackEventMention is the part of an app_mention factbot uses.
 type slackEventMention struct {
-	User, BotID, Text, Channel, TS, ThreadTS string
-	Edited                                   bool
+	User, BotID, Text, Channel, Team, TS, ThreadTS string
+	Edited                                         bool
 }
 
 // interaction acts on a button click: Share, or 👍/👎.
@@ -343,11 +366,12 @@ func (a *Adapter) interaction(ic slackgo.InteractionCallback) {
 // shared it. The button carries the question; the engine answers it again,
 // which gives the same answer (with a new ID for 👍/👎).
 func (a *Adapter) share(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
-	question, user, name, channel, responseURL := act.Value, ic.User.ID, ic.User.Name, ic.Channel.ID, ic.ResponseURL
+	question, name, responseURL := act.Value, ic.User.Name, ic.ResponseURL
+	user, from := ic.User.ID, place{ic.User.ID, ic.Channel.ID, ic.Team.ID}
 	ok := a.tasks.do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
-		ans := a.ask(ctx, question, user, channel)
+		ans := a.ask(ctx, question, from)
 		msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeInChannel}
 		if ans.Intent == bot.IntentLimited {
 			r := a.render(ans, "")

@@ -148,7 +148,7 @@ func (a *Adapter) handleEvent(ev slackevents.EventsAPIEvent) {
 	}
 	if m, ok := ev.InnerEvent.Data.(*slackevents.AppMentionEvent); ok {
 		a.mention(&slackEventMention{
-			User: m.User, BotID: m.BotID, Text: m.Text, Channel: m.Channel,
+			User: m.User, BotID: m.BotID, Text: m.Text, Channel: m.Channel, Team: cb.TeamID,
 			TS: m.TimeStamp, ThreadTS: m.ThreadTimeStamp, Edited: m.Edited != nil,
 		})
 	}

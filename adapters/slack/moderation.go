@@ -94,7 +94,7 @@ func (a *Adapter) askReply(ctx context.Context, cmd slackgo.SlashCommand) reply 
 		blocks := usage(a.o.Command, a.o.Examples)
 		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: blocks}
 	}
-	ans := a.ask(ctx, text, cmd.UserID, cmd.ChannelID)
+	ans := a.ask(ctx, text, commandPlace(cmd))
 	r := a.render(ans, text)
 	if public && a.isModerator(cmd.UserID) && ans.Answered {
 		return reply{ResponseType: slackgo.ResponseTypeInChannel, Text: r.fallback(), Blocks: r.blocks()}
@@ -110,6 +110,11 @@ func (a *Adapter) askReply(ctx context.Context, cmd slackgo.SlashCommand) reply 
 	return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: r.fallback(), Blocks: blocks}
 }
 
+// commandPlace is where a slash command was used.
+func commandPlace(cmd slackgo.SlashCommand) place {
+	return place{cmd.UserID, cmd.ChannelID, cmd.TeamID}
+}
+
 // factsResult is a fact-card reply, whichever way it was asked for.
 type factsResult struct {
 	public   bool // post in the channel (or thread)
@@ -120,9 +125,10 @@ type factsResult struct {
 // facts builds the reply to /facts [topic] or "@factbot facts [topic]" by
 // user: a card, in the channel for moderators (everyone with FactsPublic);
 // the topic list, ephemeral, for no topic or an unknown one.
-func (a *Adapter) facts(topic, user string) factsResult {
+func (a *Adapter) facts(topic string, p place) factsResult {
 	topic = strings.TrimSpace(topic)
-	lang := bot.DetectLanguage(topic)
+	user := p.user
+	lang := a.lang(p, topic)
 	if a.o.Cards == nil {
 		return factsResult{fallback: "Fact cards are not set up.", blocks: []slackgo.Block{
 			slackgo.NewSectionBlock(mrkdwn("Fact cards are not set up."), nil, nil)}}
@@ -149,7 +155,7 @@ func (a *Adapter) facts(topic, user string) factsResult {
 
 // factsReply answers the facts slash command.
 func (a *Adapter) factsReply(cmd slackgo.SlashCommand) reply {
-	f := a.facts(questionText(cmd.Text), cmd.UserID)
+	f := a.facts(questionText(cmd.Text), commandPlace(cmd))
 	rt := slackgo.ResponseTypeEphemeral
 	if f.public {
 		rt = slackgo.ResponseTypeInChannel
@@ -216,7 +222,7 @@ func truncate(s string, n int) string {
 // the user may post it publicly, otherwise (and for the topic list) an
 // ephemeral reply in the thread.
 func (a *Adapter) factsMention(ctx context.Context, topic string, ev *slackEventMention, thread string) error {
-	f := a.facts(topic, ev.User)
+	f := a.facts(topic, place{ev.User, ev.Channel, ev.Team})
 	opts := []slackgo.MsgOption{slackgo.MsgOptionText(f.fallback, false), slackgo.MsgOptionBlocks(f.blocks...), slackgo.MsgOptionTS(thread)}
 	if f.public {
 		_, _, err := a.api.PostMessageContext(ctx, ev.Channel, opts...)
@@ -280,7 +286,7 @@ func (a *Adapter) feedback(ic slackgo.InteractionCallback, act *slackgo.BlockAct
 // unanswered questions (or, with "feedback", the answers with the most
 // 👎) over a period (default 7 days), ephemeral; for anyone else a refusal.
 func (a *Adapter) reportReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
-	const lang = "en"
+	lang := a.lang(commandPlace(cmd), "")
 	ephemeral := func(text string) reply {
 		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: text,
 			Blocks: []slackgo.Block{slackgo.NewSectionBlock(mrkdwn(text), nil, nil)}}

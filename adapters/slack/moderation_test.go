@@ -527,3 +527,23 @@ func TestSocketModeToolkit(t *testing.T) {
 	a.tasks.wait()
 	fs.none(t)
 }
+
+// A language fixed for a channel or workspace words cards, topic lists and
+// the report in it; questions carry the workspace for such rules.
+func TestToolkitFollowsFixedLanguage(t *testing.T) {
+	rules := bot.LanguageRules{Places: map[string]string{"T1": "nb"}}
+	tk := newToolkit(t, func(o *Options) { o.Language = rules.For })
+	if text := blockText(t, tk.command(t, "/facts", "penalties", moderatorID)); !strings.Contains(text, "Straffer") || !strings.Contains(text, "Ikke juridisk rådgivning.") {
+		t.Errorf("card in a Bokmål workspace:\n%s", text)
+	}
+	if text := blockText(t, tk.command(t, "/facts", "", moderatorID)); !strings.Contains(text, "Emner for faktakort") {
+		t.Errorf("topic list in a Bokmål workspace:\n%s", text)
+	}
+	if text := blockText(t, tk.command(t, "/factbot-report", "", moderatorID)); !strings.Contains(text, "Spørsmål jeg oftest ikke kunne svare på") {
+		t.Errorf("report in a Bokmål workspace:\n%s", text)
+	}
+	tk.command(t, "/ask", "What is the penalty for 20 grams?", memberID)
+	if q := tk.engine.questions(); len(q) != 1 || q[0].Server != "T1" || q[0].Channel != "C1" {
+		t.Errorf("engine asked %+v, want workspace T1", q)
+	}
+}

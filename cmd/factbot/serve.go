@@ -154,6 +154,7 @@ func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (se
 			FactsPublic:   cfg.Slack.FactsPublic,
 			FactsCommand:  cfg.Slack.FactsCommand,
 			ReportCommand: cfg.Slack.ReportCommand,
+			Language:      cfg.Language.Rules().For,
 		}
 		// Interfaces stay nil (not a typed nil) for the parts not there.
 		if c.bot != nil {
