@@ -1,7 +1,10 @@
 // Package slack brings factbot to Slack: the /ask slash command, @mentions
-// answered in a thread, and a "Share in channel" button, delivered either
-// over HTTP (request URLs, signed with the signing secret) or over Socket
-// Mode. It renders bot.Answers as Block Kit and never changes what they say.
+// answered in a thread, a "Share in channel" button and 👍/👎 feedback, and
+// for moderators fact cards (/facts, "@factbot facts <topic>"), public
+// answers (/ask --public) and /factbot-report; delivered either over HTTP
+// (request URLs, signed with the signing secret) or over Socket Mode. It
+// renders bot.Answers and bot.Cards as Block Kit and never changes what
+// they say.
 package slack
 
 import (

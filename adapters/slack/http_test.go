@@ -248,7 +248,7 @@ func TestShareButtonPostsInChannel(t *testing.T) {
 		t.Errorf("response_type = %v", p.JSON["response_type"])
 	}
 	text := blockText(t, p.JSON)
-	for _, want := range []string{"<@U2CERLKJA> shared", "2 years", bot.NotLegalAdvice, "&lt;!channel&gt;"} {
+	for _, want := range []string{"Shared by <@U2CERLKJA>:", "2 years", bot.NotLegalAdvice, "&lt;!channel&gt;"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("shared message lacks %q:\n%s", want, text)
 		}

@@ -49,6 +49,8 @@ var englishFallback = map[string]string{
 	"report_moderators_only": "Only moderators can see reports.",
 	"not_legal_advice":       bot.NotLegalAdvice,
 	"try_asking":             "Try asking:",
+	"share_in_channel":       "Share in channel",
+	"shared_by":              "Shared by {user}",
 }
 
 // msg is one of the bot's own sentences in lang, with {name} placeholders

@@ -90,7 +90,7 @@ func (r render) blocks() []slackgo.Block {
 	a := r.answer
 	var head string
 	if r.sharer != "" {
-		head = r.sharer + " shared:\n"
+		head = strings.ReplaceAll(Escape(r.word("shared_by")), "{user}", r.sharer) + ":\n"
 	}
 	var blocks []slackgo.Block
 	text := head
@@ -129,7 +129,7 @@ func (r render) blocks() []slackgo.Block {
 	var buttons []slackgo.BlockElement
 	if r.share && a.Answered && r.question != "" && len(r.question) <= maxButtonValue {
 		buttons = append(buttons, slackgo.NewButtonBlockElement(ShareActionID, r.question,
-			slackgo.NewTextBlockObject(slackgo.PlainTextType, "Share in channel", false, false)))
+			slackgo.NewTextBlockObject(slackgo.PlainTextType, r.word("share_in_channel"), false, false)))
 	}
 	if a.ID != "" && len(a.ID) <= maxButtonValue {
 		buttons = append(buttons,
