@@ -69,6 +69,11 @@ type Options struct {
 	// Events is the event store /factbot-report reads with bot.Unanswered.
 	// Nil when the store is disabled: /factbot-report is not registered.
 	Events bot.EventStore
+	// Language is the language configuration fixes for a place
+	// (bot.LanguageRules.For), "" where it fixes none. Replies that are not
+	// answers (cards, topic lists, reports) use it, else the invoker's
+	// Discord language; nil means the latter only.
+	Language func(bot.Question) string
 }
 
 // Adapter serves one Discord application (one shard in gateway mode).
@@ -89,6 +94,7 @@ type Adapter struct {
 	cards    Cards
 	feedback FeedbackRecorder
 	events   bot.EventStore
+	language func(bot.Question) string
 	// moderators is the set of moderator role IDs.
 	moderators map[string]bool
 
@@ -145,6 +151,7 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		cards:        opts.Cards,
 		feedback:     opts.Feedback,
 		events:       opts.Events,
+		language:     opts.Language,
 		moderators:   make(map[string]bool),
 		disconnected: make(chan struct{}, 1),
 		shared:       make(map[string]time.Time),
@@ -368,9 +375,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 	return a.runGateway(ctx)
 }
 
-// question builds the bot.Question for a Discord user and channel.
-func question(text, user, channel string) bot.Question {
-	return bot.Question{Text: text, Platform: Platform, User: user, Channel: channel}
+// question builds the bot.Question for a Discord user, channel and guild
+// ("" in DMs).
+func question(text, user, channel, guild string) bot.Question {
+	return bot.Question{Text: text, Platform: Platform, User: user, Channel: channel, Server: guild}
 }
 
 // redact removes an interaction token (a short-lived credential that

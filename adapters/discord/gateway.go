@@ -287,7 +287,7 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	defer cancel()
 
 	text := stripMention(m.Content, self)
-	ans := a.ans.Answer(ctx, question(text, m.Author.ID, m.ChannelID))
+	ans := a.ans.Answer(ctx, question(text, m.Author.ID, m.ChannelID, m.GuildID))
 	msg := &discordgo.MessageSend{
 		Reference:       m.SoftReference(),
 		AllowedMentions: noMentions(),

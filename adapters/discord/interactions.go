@@ -387,7 +387,7 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 // public:true: honoured for moderators, politely refused for others (the
 // answer then stays ephemeral, with the refusal above it).
 func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, text string, public bool) *discordgo.InteractionResponse {
-	ans := a.ans.Answer(ctx, question(text, interactionUser(i), i.ChannelID))
+	ans := a.ans.Answer(ctx, question(text, interactionUser(i), i.ChannelID, i.GuildID))
 	if ans.Intent == bot.IntentLimited {
 		return ephemeral(limitedText(ans))
 	}

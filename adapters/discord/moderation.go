@@ -77,6 +77,18 @@ func (a *Adapter) isModerator(i *discordgo.Interaction) bool {
 	return false
 }
 
+// replyLang is the language of a reply that is not an answer: the one
+// the language configuration fixes for the channel or guild, else the
+// invoker's Discord language.
+func (a *Adapter) replyLang(i *discordgo.Interaction) string {
+	if a.language != nil {
+		if l := a.language(question("", interactionUser(i), i.ChannelID, i.GuildID)); l != "" {
+			return l
+		}
+	}
+	return interactionLang(i)
+}
+
 // interactionLang is the bot language for the invoker's Discord client
 // locale: Bokmål for Norwegian ("no"), else English.
 func interactionLang(i *discordgo.Interaction) string {
@@ -126,7 +138,7 @@ func (a *Adapter) factsResponse(i *discordgo.Interaction, data discordgo.Applica
 	if a.cards == nil {
 		return ephemeral("Fact cards are not available here.")
 	}
-	lang := interactionLang(i)
+	lang := a.replyLang(i)
 	topic, _ := stringOption(data.Options, optTopic)
 	topic = strings.Join(strings.Fields(topic), " ")
 	if topic == "" {
@@ -213,7 +225,7 @@ func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 // reportResponse answers /factbot-report: for moderators the ten
 // most-asked unanswered questions of the last week, always ephemeral.
 func (a *Adapter) reportResponse(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
-	lang := interactionLang(i)
+	lang := a.replyLang(i)
 	if !a.isModerator(i) {
 		return ephemeral(a.msg(lang, "report_moderators_only"))
 	}
@@ -353,7 +365,7 @@ func (a *Adapter) sharedFeedback(i *discordgo.Interaction) (components []discord
 			}
 		}
 	}
-	return []discordgo.MessageComponent{}, interactionLang(i)
+	return []discordgo.MessageComponent{}, a.replyLang(i)
 }
 
 // customIDs lists the custom_ids of the buttons in components, whether
@@ -396,7 +408,7 @@ func isFeedbackClick(i *discordgo.Interaction) (string, bool) {
 func (a *Adapter) feedbackResponse(ctx context.Context, i *discordgo.Interaction, customID string) *discordgo.InteractionResponse {
 	v, answerID, lang, ok := parseFeedbackID(customID)
 	if lang == "" || !utf8.ValidString(lang) {
-		lang = interactionLang(i)
+		lang = a.replyLang(i)
 	}
 	user := interactionUser(i)
 	if !ok || a.feedback == nil || user == "" {

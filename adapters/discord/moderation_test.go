@@ -760,3 +760,26 @@ func TestGatewayModeratorToolkit(t *testing.T) {
 	}
 	assertNoPings(t, reply.Body)
 }
+
+// A language fixed for the guild wins over the invoker's Discord language
+// for cards and notices; questions carry the guild as their Server.
+func TestLanguageFixedForGuild(t *testing.T) {
+	k := newToolkit(t, penaltyAnswer)
+	rules := bot.LanguageRules{Places: map[string]string{"g1": "nb"}}
+	f := modFixture(t, k)
+	f.a.language = rules.For
+	r, _ := f.do(t, interactionJSON(2, commandData("facts", opt("topic", "penalties")), moderator))
+	checkPenaltiesCard(t, k, r, "nb")
+	r, _ = f.do(t, interactionJSON(2, commandData("factbot-report"), member))
+	if r.Data.Content != k.bot.Message("nb", "report_moderators_only") {
+		t.Errorf("notice %q, want Bokmål", r.Data.Content)
+	}
+	// In a DM (no guild) the invoker's English client decides.
+	r, _ = f.do(t, interactionJSON(2, commandData("facts", opt("topic", "penalties")), dmModerator))
+	checkPenaltiesCard(t, k, r, "en")
+
+	f.do(t, interactionJSON(2, commandData("ask", opt("question", "20 g?")), member))
+	if q := <-k.qs; q.Server != "g1" || q.Channel != "c1" || q.User != "43" {
+		t.Errorf("question %+v, want server g1", q)
+	}
+}

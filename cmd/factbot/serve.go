@@ -214,6 +214,7 @@ func newDiscord(cfg config.Config, answerer bot.Answerer, co core, m *metrics.Me
 		OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
 		MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
 		Events:       co.events,
+		Language:     cfg.Language.Rules().For,
 	}
 	if co.bot != nil {
 		opts.Cards, opts.Messages = co.bot, co.bot.Message
