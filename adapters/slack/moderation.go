@@ -132,8 +132,9 @@ func (a *Adapter) facts(topic string, p place) factsResult {
 	user := p.user
 	lang := a.lang(p, topic)
 	if a.o.Cards == nil {
-		return factsResult{fallback: "Fact cards are not set up.", blocks: []slackgo.Block{
-			slackgo.NewSectionBlock(mrkdwn("Fact cards are not set up."), nil, nil)}}
+		// serve always configures cards; without them, say how to ask.
+		a.log.Warn("fact card asked for, but no cards are configured")
+		return factsResult{fallback: "How to ask factbot", blocks: usage(a.o.Command, a.o.Examples)}
 	}
 	if topic == "" || isHelp(topic) {
 		text := Escape(a.o.Cards.TopicsText(lang))

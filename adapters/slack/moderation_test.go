@@ -547,3 +547,11 @@ func TestToolkitFollowsFixedLanguage(t *testing.T) {
 		t.Errorf("engine asked %+v, want workspace T1", q)
 	}
 }
+
+func TestFactsWithoutCards(t *testing.T) {
+	ta := newTestAdapter(t, nil)
+	rec := ta.do(signed("/slack/commands", formType, slashForm("/facts", "penalties", moderatorID)))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"ephemeral"`) || !strings.Contains(rec.Body.String(), "/ask") {
+		t.Errorf("/facts without cards: %d %s", rec.Code, rec.Body)
+	}
+}
