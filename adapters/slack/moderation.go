@@ -34,6 +34,7 @@ const (
 	maxFieldText    = 2000
 	maxFields       = 10
 	maxHeaderText   = 150
+	maxTopicEcho    = 100 // characters of an unknown topic echoed back
 	reportRows      = 10
 	defaultPeriod   = 7 * 24 * time.Hour
 	defaultPeriodIn = "7d"
@@ -129,7 +130,6 @@ type factsResult struct {
 // the topic list, ephemeral, for no topic or an unknown one.
 func (a *Adapter) facts(topic string, p place) factsResult {
 	topic = strings.TrimSpace(topic)
-	user := p.user
 	lang := a.lang(p, topic)
 	if a.o.Cards == nil {
 		// serve always configures cards; without them, say how to ask.
@@ -143,14 +143,14 @@ func (a *Adapter) facts(topic string, p place) factsResult {
 	card, err := a.o.Cards.Card(topic, lang)
 	if err != nil {
 		// Echoed: the topic as typed, escaped so it cannot ping.
-		text := Escape(a.o.Cards.UnknownTopicText(lang, oneLine(topic)))
+		text := truncate(Escape(a.o.Cards.UnknownTopicText(lang, truncate(oneLine(topic), maxTopicEcho))), maxSectionText)
 		if !errors.Is(err, bot.ErrUnknownTopic) {
 			a.log.Error("making a fact card", "err", err)
 		}
 		return factsResult{fallback: text, blocks: []slackgo.Block{slackgo.NewSectionBlock(mrkdwn(text), nil, nil)}}
 	}
 	return factsResult{
-		public:   a.o.FactsPublic || a.isModerator(user),
+		public:   a.o.FactsPublic || a.isModerator(p.user),
 		fallback: Escape(card.Title + ": " + card.Text),
 		blocks:   a.cardBlocks(card),
 	}

@@ -555,3 +555,16 @@ func TestFactsWithoutCards(t *testing.T) {
 		t.Errorf("/facts without cards: %d %s", rec.Code, rec.Body)
 	}
 }
+
+func TestFactsLongUnknownTopicFitsASection(t *testing.T) {
+	tk := newToolkit(t, nil)
+	msg := tk.command(t, "/facts", strings.Repeat("<!channel> ", 400), memberID)
+	for _, b := range msg["blocks"].([]any) {
+		if text, _ := b.(map[string]any)["text"].(map[string]any); len([]rune(text["text"].(string))) > 3000 {
+			t.Errorf("section of %d characters", len([]rune(text["text"].(string))))
+		}
+	}
+	if text := blockText(t, msg); !strings.Contains(text, "I have no fact card") || strings.Contains(text, "<!channel>") {
+		t.Errorf("long unknown topic:\n%.300s", text)
+	}
+}
