@@ -474,8 +474,17 @@ func FuzzHTTPInteraction(f *testing.F) {
 		`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":{"x":1}}]},"member":{"user":null}}`} {
 		f.Add(s)
 	}
-	quiet := bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { return penaltyAnswer(q) })
-	fx := newHTTPFixture(f, quiet, Options{Logger: slog.New(slog.DiscardHandler)})
+	for _, s := range []string{commandBody("facts", "topic", "penalties"), commandBody("factbot-report", "", ""),
+		`{"type":2,"guild_id":"g","member":{"user":{"id":"1"},"roles":["900"]},"data":{"name":"facts","options":[{"name":"topic","value":"straff"}]},"locale":"no"}`,
+		`{"type":2,"guild_id":"g","member":{"user":{"id":"1"},"roles":["900",null]},"data":{"name":"ask","options":[{"name":"question","value":"q"},{"name":"public","value":"yes"}]}}`,
+		`{"type":4,"data":{"name":"facts","options":[{"name":"topic","value":"","focused":true}]}}`,
+		`{"type":3,"user":{"id":"1"},"data":{"custom_id":"fb:up:0123456789abcdef01234567:nb"}}`,
+		`{"type":3,"data":{"custom_id":"fb:down::::"},"message":{"components":[{"type":1,"components":[{"type":2,"custom_id":"fb:up:x"}]}]}}`} {
+		f.Add(s)
+	}
+	quiet := recordingStoreAnswerer(f)
+	fx := newHTTPFixture(f, quiet.ans, Options{Logger: slog.New(slog.DiscardHandler), Cards: quiet.bot, Feedback: quiet.rec, Events: quiet.store},
+		func(c *Config) { c.ModeratorRoles = []string{"900"} })
 	f.Fuzz(func(t *testing.T, body string) {
 		rec := fx.post(body, fx.priv, fx.now)
 		if rec.Code >= 500 {

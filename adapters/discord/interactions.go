@@ -380,8 +380,11 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 	case cmdReport:
 		return a.reportResponse(ctx, i)
 	}
-	return ephemeral("I don't know that command. Try /ask, /penalty or /about.")
+	return ephemeral(unknownCommand)
 }
+
+// unknownCommand answers a command factbot does not serve.
+const unknownCommand = "I don't know that command. Try /ask, /penalty or /about."
 
 // answerResponse asks the engine and renders its answer. public is /ask's
 // public:true: honoured for moderators, politely refused for others (the

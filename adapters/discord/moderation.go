@@ -135,8 +135,8 @@ func (a *Adapter) askEphemeral(i *discordgo.Interaction, public bool) bool {
 // ephemeral, without a topic or for an unknown one. Cards are made in
 // memory, so /facts never needs a deferred response.
 func (a *Adapter) factsResponse(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) *discordgo.InteractionResponse {
-	if a.cards == nil {
-		return ephemeral("Fact cards are not available here.")
+	if a.cards == nil { // not registered; only a stale registration gets here
+		return ephemeral(unknownCommand)
 	}
 	lang := a.replyLang(i)
 	topic, _ := stringOption(data.Options, optTopic)

@@ -783,3 +783,11 @@ func TestLanguageFixedForGuild(t *testing.T) {
 		t.Errorf("question %+v, want server g1", q)
 	}
 }
+
+// recordingStoreAnswerer is the toolkit with a quiet engine, for fuzzing.
+func recordingStoreAnswerer(t testing.TB) *toolkit {
+	b, c := cardBot(t)
+	st, rec := recordingStore(t)
+	return &toolkit{bot: b, corpus: c, store: st, rec: rec,
+		ans: rec.Middleware(bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { return penaltyAnswer(q) }))}
+}
