@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -407,7 +407,7 @@ func isFeedbackClick(i *discordgo.Interaction) (string, bool) {
 // clicker: thanks, or "already" for a second vote on the same answer.
 func (a *Adapter) feedbackResponse(ctx context.Context, i *discordgo.Interaction, customID string) *discordgo.InteractionResponse {
 	v, answerID, lang, ok := parseFeedbackID(customID)
-	if lang == "" || !utf8.ValidString(lang) {
+	if !slices.Contains(bot.Languages, lang) { // none, or not one the bot speaks
 		lang = a.replyLang(i)
 	}
 	user := interactionUser(i)
