@@ -234,6 +234,9 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	onSection.SetField(fieldSection)
 	onSection.SetBoost(sectionBoost)
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection}), limit, 0, false)
+	// Equal scores come back in no fixed order; the ID breaks ties so the
+	// same question always gets the same answer.
+	req.SortBy([]string{"-_score", "_id"})
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
