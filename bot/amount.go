@@ -102,7 +102,8 @@ var maxGrams = big.NewRat(100_000_000, 1)
 // spelled-out numbers count besides English ("nb" for Bokmål).
 func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	lower := strings.ToLower(text)
-	if !mentionsUnit(lower) {
+	digits, spelled := unitCandidates(lower)
+	if !digits && !spelled {
 		return nil, nil // the common case, without running the patterns
 	}
 	type found struct {
@@ -112,7 +113,14 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	}
 	var all []found
 
-	for _, m := range digitAmountRE.FindAllStringSubmatchIndex(lower, -1) {
+	var digitMatches, wordMatches [][]int
+	if digits {
+		digitMatches = digitAmountRE.FindAllStringSubmatchIndex(lower, -1)
+	}
+	if spelled {
+		wordMatches = wordAmountRE.FindAllStringSubmatchIndex(lower, -1)
+	}
+	for _, m := range digitMatches {
 		neg := m[3] > m[2]
 		before, _ := utf8.DecodeLastRuneInString(lower[:m[2]])
 		if !neg && unicode.IsLetter(before) && strings.ContainsRune(".,", rune(lower[m[4]])) {
@@ -158,7 +166,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			all = append(all, found{m[4], a, check(a)})
 		}
 	}
-	for _, m := range wordAmountRE.FindAllStringSubmatchIndex(lower, -1) {
+	for _, m := range wordMatches {
 		phrase := strings.Join(strings.Fields(lower[m[2]:m[3]]), " ")
 		unit := lower[m[4]:m[5]]
 		if len(unit) <= 3 && unit != "lb" && unit != "lbs" && unit != "oz" && unit != "kg" {
@@ -373,21 +381,28 @@ func partOfNumber(text string) bool {
 	return unicode.IsDigit(d)
 }
 
-// mentionsUnit reports whether lower has a unit word, alone ("20 g") or
-// right after digits ("20g", "1e30kg"): without one there is no amount.
-func mentionsUnit(lower string) bool {
+// unitCandidates says which patterns can match, from the words alone:
+// digits when a unit follows digits ("20 g", "20g", "1e30kg"), spelled
+// when a unit follows a word ("a gram", "half a kilo"). Neither is the
+// common case, and then no pattern runs.
+func unitCandidates(lower string) (digits, spelled bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	prev := ""
 	for _, w := range strings.FieldsFunc(lower, notWord) {
 		if _, ok := unitGrams[w]; ok {
-			return true
-		}
-		if i := strings.LastIndexFunc(w, unicode.IsDigit); i >= 0 {
+			if prev != "" && unicode.IsDigit(rune(prev[len(prev)-1])) {
+				digits = true
+			} else {
+				spelled = true
+			}
+		} else if i := strings.LastIndexFunc(w, unicode.IsDigit); i >= 0 {
 			if _, ok := unitGrams[w[i+1:]]; ok {
-				return true
+				digits = true
 			}
 		}
+		prev = w
 	}
-	return false
+	return digits, spelled
 }
 
 // aboveWords say that an amount is exceeded: "more than 80 kg".

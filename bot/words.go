@@ -1,20 +1,53 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Word lists the intent layer reads questions with. They describe the
 // subject (cannabis law in Norway) and how people ask about it in general,
 // never particular questions.
 
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
+// wordSpans finds words: runs of letters and digits, joined by an
+// apostrophe or hyphen inside ("first-time", "don't"). Written out rather
+// than as a regular expression because every question goes through it.
+func wordSpans(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && isJoiner(r) {
+			// A joiner continues the word only when a letter or digit
+			// follows it.
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				continue
+			}
+		}
+		if start >= 0 {
+			out = append(out, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' }
 
 // words splits lower-cased text into words ("first-time" stays one word).
 // A possessive "'s" is dropped: "Sweden's laws" names Sweden.
 func words(lower string) []string {
-	ws := wordRE.FindAllString(lower, -1)
+	ws := wordSpans(lower)
 	for i, w := range ws {
 		w = strings.TrimSuffix(w, "'s")
 		ws[i] = strings.TrimSuffix(w, "’s")
@@ -170,7 +203,7 @@ var ambiguousCountries = set("us", "turkey", "island", "polish", "washington", "
 // otherCountry returns the first country other than Norway the question
 // names, or "".
 func otherCountry(original string, ws []string) string {
-	for _, raw := range wordRE.FindAllString(original, -1) {
+	for _, raw := range wordSpans(original) {
 		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s")
 		w := strings.ToLower(raw)
 		if !countries[w] {
