@@ -299,8 +299,3 @@ func (ix *Index) countDocFreqs() {
 
 // docFrequency counts the passages holding term or a synonym of it.
 func (ix *Index) docFrequency(term string) int { return ix.docFreq[term] }
-
-// String is for debugging: the terms the analyzer keeps of text.
-func (ix *Index) String() string {
-	return fmt.Sprintf("index of %d passages", len(ix.passages))
-}
