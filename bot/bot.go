@@ -38,16 +38,6 @@ func WithTranslator(lang string, t Translator) Option {
 	return func(b *Bot) { b.translators[lang] = t }
 }
 
-// defaultCatalog is parsed once from the embedded messages.toml and only
-// read afterwards; a broken catalogue fails every test at start.
-var defaultCatalog = func() catalog {
-	c, err := loadCatalog()
-	if err != nil {
-		panic(err)
-	}
-	return c
-}()
-
 // New returns a bot. schedule may be empty: penalty questions then go to
 // the passages like any other.
 func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, opts ...Option) *Bot {

@@ -568,7 +568,7 @@ func TestReportEmptyAndLong(t *testing.T) {
 		if lang != "nb" {
 			t.Errorf("%s asked in %q", key, lang)
 		}
-		return englishMessages[key]
+		return bot.Message("en", key)
 	})
 	if n := embedLen(e); n > maxEmbedTotal || len(e.Fields) != 10 {
 		t.Errorf("long report: %d characters, %d fields", n, len(e.Fields))

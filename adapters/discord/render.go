@@ -189,34 +189,13 @@ func sharedEmbed(src *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 	return e
 }
 
-// englishMessages are the renderer's own words when no catalogue is given;
-// the keys are those of bot's message catalogue.
-var englishMessages = map[string]string{
-	"source":                    "Source",
-	"try_asking":                "Try asking:",
-	"not_legal_advice":          bot.NotLegalAdvice,
-	"internal":                  "Something went wrong while answering; please try again.",
-	"public_refused":            "Only moderators can post answers publicly, so this one is just for you.",
-	"feedback_thanks":           "Thanks for the feedback.",
-	"feedback_duplicate":        "You already gave feedback on this answer.",
-	"feedback_failed":           "I couldn't record your feedback just now; please try again.",
-	"report_unanswered_title":   "Most-asked questions I could not answer, since {since}",
-	"report_unanswered_summary": "{declined} declined questions, {distinct} different.",
-	"report_unanswered_row":     "asked {count}× · 👤 {users} · {reason} · last {last}",
-	"report_empty":              "Nothing recorded in that period.",
-	"report_moderators_only":    "Only moderators can see reports.",
-	"report_store_disabled":     "Nothing is recorded: the store is disabled, so there is no report.",
-	"share_in_channel":          "Share in channel",
-	"shared_by":                 "Shared by {user}",
-}
-
-// msg returns the catalogue's sentence for key in lang, falling back to
-// English when there is no catalogue or it has no such key.
+// msg returns the catalogue's sentence for key in lang: the one given in
+// Options, else the bot's own.
 func (a *Adapter) msg(lang, key string) string {
 	if a.messages != nil {
 		if s := a.messages(lang, key); s != "" {
 			return s
 		}
 	}
-	return englishMessages[key]
+	return bot.Message(lang, key)
 }

@@ -40,30 +40,12 @@ const (
 	defaultPeriodIn = "7d"
 )
 
-// englishFallback words the replies when no Cards (and so no catalogue) is
-// configured; serve always configures one.
-var englishFallback = map[string]string{
-	"feedback_thanks":        "Thanks for the feedback.",
-	"feedback_duplicate":     "You already gave feedback on this answer.",
-	"feedback_failed":        "I couldn't record your feedback just now; please try again.",
-	"public_refused":         "Only moderators can post answers publicly, so this one is just for you.",
-	"report_moderators_only": "Only moderators can see reports.",
-	"not_legal_advice":       bot.NotLegalAdvice,
-	"try_asking":             "Try asking:",
-	"share_in_channel":       "Share in channel",
-	"shared_by":              "Shared by {user}",
-}
-
 // msg is one of the bot's own sentences in lang, with {name} placeholders
 // filled from pairs.
 func (a *Adapter) msg(lang, key string, pairs ...string) string {
-	var text string
+	text := bot.Message(lang, key)
 	if a.o.Cards != nil {
 		text = a.o.Cards.Message(lang, key)
-	} else if t, ok := englishFallback[key]; ok {
-		text = t
-	} else {
-		text = key
 	}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		text = strings.ReplaceAll(text, "{"+pairs[i]+"}", pairs[i+1])

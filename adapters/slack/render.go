@@ -83,7 +83,7 @@ func (r render) word(key string) string {
 	if r.msg != nil {
 		return r.msg(r.answer.Lang, key)
 	}
-	return englishFallback[key]
+	return bot.Message(r.answer.Lang, key)
 }
 
 func (r render) blocks() []slackgo.Block {
