@@ -14,7 +14,7 @@ var bokmalMarkers = set("hva", "hvor", "hvordan", "hvorfor", "hvem", "hvilke", "
 	"norge", "lov", "lovlig", "ulovlig", "tatt", "eget", "egen", "bruk", "sier", "artikkelen", "stortinget",
 	"regjeringen", "politiet", "riksadvokaten", "høyesterett", "narkotika", "medisinsk", "gjelder", "etter",
 	"også", "bare", "enn", "dette", "disse", "vil", "skal", "må", "ved", "mellom", "hos", "hekto", "halvt",
-	"ei", "et", "ett", "en", "sjekke", "lenge", "hei", "hallo", "takk", "å", "strengeste", "høyeste", "minste", "mengde", "mengder")
+	"ei", "et", "ett", "en", "sjekke", "lenge", "hei", "hallo", "takk", "å", "hjelp", "strengeste", "høyeste", "minste", "mengde", "mengder")
 
 var englishMarkers = set("what", "where", "how", "why", "who", "which", "if", "is", "are", "was", "were",
 	"i", "me", "my", "you", "your", "it", "the", "a", "an", "and", "not", "with", "to", "of", "can", "could",

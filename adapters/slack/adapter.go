@@ -168,9 +168,6 @@ func New(o Options) (*Adapter, error) {
 	if o.ReplyTimeout <= 0 {
 		o.ReplyTimeout = 10 * time.Second
 	}
-	if len(o.Examples) == 0 {
-		o.Examples = DefaultExamples()
-	}
 	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient)}
 	if o.APIURL != "" {
 		u := o.APIURL
@@ -272,7 +269,7 @@ func (a *Adapter) lang(p place, text string) string {
 // isHelp reports whether a question asks for usage rather than an answer.
 func isHelp(text string) bool {
 	t := strings.ToLower(strings.TrimSpace(text))
-	return t == "" || t == "help" || t == "?"
+	return t == "" || t == "help" || t == "hjelp" || t == "?"
 }
 
 // commandReply is the reply to a slash command, shared by HTTP and Socket
@@ -312,10 +309,11 @@ func (a *Adapter) mention(ev *slackEventMention) {
 			return
 		}
 		var blocks []slackgo.Block
-		fallback := "How to ask factbot"
+		var fallback string
 		ephemeral := false
 		if isHelp(text) {
-			blocks = usage(a.o.Command, a.o.Examples)
+			lang := a.lang(place{ev.User, ev.Channel, ev.Team}, text)
+			blocks, fallback = usage(a.o.Command, lang, a.o.Examples), bot.Message(lang, "usage_fallback")
 		} else {
 			ans := a.ask(ctx, text, place{ev.User, ev.Channel, ev.Team})
 			r := a.render(ans, text)

@@ -72,10 +72,15 @@ func TestCommandHelpAndDecline(t *testing.T) {
 			t.Errorf("help %q: %d %s", text, rec.Code, rec.Body)
 		}
 	}
+	// "hjelp" asks for usage in Bokmål.
+	rec := ta.do(signed("/slack/commands", formType, commandForm("hjelp")))
+	if body := rec.Body.String(); rec.Code != 200 || !strings.Contains(body, "Hva er straffen for 20 gram?") || !strings.Contains(body, "For eksempel") {
+		t.Errorf("hjelp: %d %s", rec.Code, body)
+	}
 	if n := len(ta.engine.questions()); n != 0 {
 		t.Errorf("help reached the engine %d times", n)
 	}
-	rec := ta.do(signed("/slack/commands", formType, commandForm("weather in Oslo?")))
+	rec = ta.do(signed("/slack/commands", formType, commandForm("weather in Oslo?")))
 	var msg map[string]any
 	_ = json.Unmarshal(rec.Body.Bytes(), &msg)
 	text := blockText(t, msg)

@@ -76,8 +76,9 @@ func cutPublic(text string) (string, bool) {
 func (a *Adapter) askReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
 	text, public := cutPublic(questionText(cmd.Text))
 	if isHelp(text) {
-		blocks := usage(a.o.Command, a.o.Examples)
-		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: "How to ask factbot", Blocks: blocks}
+		lang := a.lang(commandPlace(cmd), text)
+		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: bot.Message(lang, "usage_fallback"),
+			Blocks: usage(a.o.Command, lang, a.o.Examples)}
 	}
 	ans := a.ask(ctx, text, commandPlace(cmd))
 	r := a.render(ans, text)
@@ -116,7 +117,7 @@ func (a *Adapter) facts(topic string, p place) factsResult {
 	if a.o.Cards == nil {
 		// serve always configures cards; without them, say how to ask.
 		a.log.Warn("fact card asked for, but no cards are configured")
-		return factsResult{fallback: "How to ask factbot", blocks: usage(a.o.Command, a.o.Examples)}
+		return factsResult{fallback: bot.Message(lang, "usage_fallback"), blocks: usage(a.o.Command, lang, a.o.Examples)}
 	}
 	if topic == "" || isHelp(topic) {
 		text := Escape(a.o.Cards.TopicsText(lang))

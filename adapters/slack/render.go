@@ -149,27 +149,23 @@ func (r render) fallback() string { return Escape(r.answer.Text) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// usage is the reply to "/ask", "/ask help" or an empty mention.
-func usage(command string, examples []string) []slackgo.Block {
+// usage is the reply to "/ask", "/ask help" or an empty mention, in lang.
+// examples, when given, replace the catalogue's.
+func usage(command, lang string, examples []string) []slackgo.Block {
+	if len(examples) == 0 {
+		for _, k := range []string{"example_penalty", "example_medical", "example_passage", "example_repeat"} {
+			examples = append(examples, bot.Message(lang, k))
+		}
+	}
 	var b strings.Builder
-	b.WriteString("Ask me about cannabis law in Norway; I answer from the Wikipedia article \"Cannabis in Norway\".\n")
-	b.WriteString("Use `" + Escape(command) + " <question>` or mention me in a channel.\n*For example:*")
+	b.WriteString(Escape(bot.Message(lang, "usage_intro")) + "\n")
+	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
 	}
 	return []slackgo.Block{
 		slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil),
-		slackgo.NewContextBlock("", mrkdwn("Cannabis in Norway (Wikipedia, CC BY-SA 4.0) · _"+bot.NotLegalAdvice+"_")),
-	}
-}
-
-// DefaultExamples are offered by the usage reply.
-func DefaultExamples() []string {
-	return []string{
-		"What is the penalty for 20 grams?",
-		"Is cannabis legal in Norway?",
-		"Is medical cannabis allowed?",
-		"What happens to repeat offenders?",
+		slackgo.NewContextBlock("", mrkdwn("Cannabis in Norway (Wikipedia, CC BY-SA 4.0) · _"+Escape(bot.Message(lang, "not_legal_advice"))+"_")),
 	}
 }
 
