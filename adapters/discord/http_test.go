@@ -259,6 +259,17 @@ func TestHTTPPenaltyAndAbout(t *testing.T) {
 	if strings.Contains(r.Data.Embeds[0].Description, "mention me") {
 		t.Errorf("/about in HTTP mode offers mentions, which only the gateway delivers")
 	}
+
+	// A Norwegian Discord client gets /about in Bokmål.
+	var body map[string]any
+	_ = json.Unmarshal([]byte(commandBody("about", "", "")), &body)
+	body["locale"] = "no"
+	nb, _ := json.Marshal(body)
+	rec = f.post(string(nb), f.priv, f.now)
+	r = decodeResponse(t, rec.Body.Bytes())
+	if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != "Om factbot" || !strings.Contains(r.Data.Embeds[0].Description, "Ikke juridisk rådgivning.") {
+		t.Errorf("about in Bokmål: %s", rec.Body)
+	}
 }
 
 func TestHTTPRejects(t *testing.T) {

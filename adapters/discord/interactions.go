@@ -25,20 +25,17 @@ const (
 // minutes, but a local engine that needs more than this is broken.
 const answerTimeout = 30 * time.Second
 
-// aboutText is /about. The article and license are fixed for this bot;
-// mentions and DMs only reach it over the gateway.
-func aboutText(gateway bool) string {
+// aboutText is /about in lang. The article and license are fixed for this
+// bot; mentions and DMs only reach it over the gateway.
+func aboutText(lang string, gateway bool) string {
 	var b strings.Builder
-	b.WriteString("I answer questions about cannabis law in Norway: penalties for amounts, " +
-		"decriminalisation, medical use and enforcement. Every answer quotes the Wikipedia article " +
-		"\"Cannabis in Norway\" (CC BY-SA 4.0), https://en.wikipedia.org/wiki/Cannabis_in_Norway, " +
-		"and names the section it comes from.\n\n" +
-		"• `/ask question:` any question about the topic\n" +
-		"• `/penalty amount:` the penalty for an amount, e.g. 20 g\n")
+	b.WriteString(bot.Message(lang, "about_text", "url", "https://en.wikipedia.org/wiki/Cannabis_in_Norway") + "\n\n")
+	b.WriteString("• " + bot.Message(lang, "about_ask", "command", "`/ask question:`") + "\n")
+	b.WriteString("• " + bot.Message(lang, "about_penalty", "command", "`/penalty amount:`") + "\n")
 	if gateway {
-		b.WriteString("• mention me or send me a DM with a question\n")
+		b.WriteString("• " + bot.Message(lang, "about_mention") + "\n")
 	}
-	b.WriteString("\n" + bot.NotLegalAdvice)
+	b.WriteString("\n" + bot.Message(lang, "not_legal_advice"))
 	return b.String()
 }
 
@@ -372,8 +369,8 @@ func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction)
 	case cmdAbout:
 		return a.message(&discordgo.MessageEmbed{
 			Type:        discordgo.EmbedTypeRich,
-			Title:       "About factbot",
-			Description: aboutText(a.cfg.Mode == ModeGateway),
+			Title:       bot.Message(a.replyLang(i), "about_title"),
+			Description: aboutText(a.replyLang(i), a.cfg.Mode == ModeGateway),
 			URL:         "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
 			Color:       colorAnswered,
 		}, a.cfg.Ephemeral, nil)
