@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -91,6 +92,42 @@ func (g *Glossary) Translate(text string) string {
 	return b.String()
 }
 
+// single translates one listed word, directly or through its stem.
+func (g *Glossary) single(word string) (string, bool) {
+	if v, ok := g.exact[word]; ok {
+		return v, true
+	}
+	if s := g.stem(word); s != "" {
+		if v, ok := g.stems[s]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// compound reads a Norwegian compound as its two listed parts, with or
+// without the linking s or e ("maksimums|straffen", "rus|reformen",
+// "minste|straffen"), so the list need not hold every compound.
+func (g *Glossary) compound(word string) (string, bool) {
+	const minPart = 3
+	for i := minPart; i <= len(word)-minPart; i++ {
+		if !utf8.RuneStart(word[i]) {
+			continue
+		}
+		right, ok := g.single(word[i:])
+		if !ok {
+			continue
+		}
+		left := word[:i]
+		for _, l := range []string{left, strings.TrimSuffix(left, "s"), strings.TrimSuffix(left, "e")} {
+			if v, ok := g.exact[l]; ok && len(l) >= minPart {
+				return v + " " + right, true
+			}
+		}
+	}
+	return "", false
+}
+
 // match finds the longest listed phrase starting at word i, its words
 // separated by white space only.
 func (g *Glossary) match(text string, spans [][]int, i int) (int, string) {
@@ -114,10 +151,11 @@ func (g *Glossary) match(text string, spans [][]int, i int) (int, string) {
 			return n, v
 		}
 		if n == 1 {
-			if s := g.stem(key); s != "" {
-				if v, found := g.stems[s]; found {
-					return 1, v
-				}
+			if v, found := g.single(key); found {
+				return 1, v
+			}
+			if v, found := g.compound(key); found {
+				return 1, v
 			}
 		}
 	}

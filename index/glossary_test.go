@@ -10,6 +10,7 @@ func TestGlossaryTranslate(t *testing.T) {
 	g, err := index.NewGlossary(map[string]string{
 		"hva": "what", "er": "is", "straff": "penalty", "eget bruk": "personal use",
 		"til eget bruk": "for personal use", "gram": "grams", "fengsel": "prison",
+		"maksimum": "maximum", "minste": "minimum", "rus": "drug", "reform": "reform",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +26,12 @@ func TestGlossaryTranslate(t *testing.T) {
 		// Numbers, decimal commas and unknown words pass through.
 		{"1,5 gram hasj", "1,5 grams hasj"},
 		{"Cannabis NORML 2021", "Cannabis NORML 2021"},
+		// Compounds of two listed words, with a linking s or e.
+		{"maksimumsstraffen", "maximum penalty"},
+		{"minstestraff", "minimum penalty"},
+		{"rusreformen", "drug reform"},
+		{"fengselsstraff", "prison penalty"},
+		{"straffbarhet", "straffbarhet"}, // no listed right part
 		// A phrase does not span punctuation.
 		{"eget, bruk", "eget, bruk"},
 		{"", ""},
