@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/index"
+	"github.com/factbot/factbot/engine"
 )
 
 // benchQuestions is the mix BenchmarkAnswer runs: penalty amounts and
@@ -109,16 +108,11 @@ func reportPercentiles(b *testing.B, durations []time.Duration) {
 func BenchmarkEngineLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := corpus.Default()
+		e, err := engine.Load("", nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := index.New(c.Article.Passages, c.Synonyms)
-		if err != nil {
-			b.Fatal(err)
-		}
-		bot.New(c.Article, c.Schedule, ix, nil)
-		ix.Close()
+		e.Close()
 	}
 }
 

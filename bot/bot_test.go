@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/index"
 )
 
@@ -19,32 +19,17 @@ var (
 	engineErr  error
 )
 
-// realBot is the engine factbot ships: the embedded article, schedule,
-// synonyms and Bokmål term list, a Bleve index and the bot. It is built once per test binary
-// and is safe for concurrent use.
+// realBot is the engine factbot ships (package engine, as the command line
+// and serve build it). It is built once per test binary and is safe for
+// concurrent use.
 func realBot(t testing.TB) *bot.Bot {
 	t.Helper()
 	engineOnce.Do(func() {
-		c, err := corpus.Default()
-		if err != nil {
-			engineErr = err
-			return
+		e, err := engine.Load("", nil)
+		engineBot, engineErr = nil, err
+		if err == nil {
+			engineBot = e.Bot
 		}
-		ix, err := index.New(c.Article.Passages, c.Synonyms)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		var opts []bot.Option
-		for lang, terms := range c.Terms {
-			g, err := index.NewGlossary(terms)
-			if err != nil {
-				engineErr = err
-				return
-			}
-			opts = append(opts, bot.WithTranslator(lang, g))
-		}
-		engineBot = bot.New(c.Article, c.Schedule, ix, nil, opts...)
 	})
 	if engineErr != nil {
 		t.Fatalf("building the engine: %v", engineErr)

@@ -8,18 +8,12 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/index"
 )
 
-// cardBot has the Bokmål term list, so Bokmål topics resolve as in serve.
+// cardBot is the shipped engine, so Bokmål topics resolve as in serve.
 func cardBot(t testing.TB) (*bot.Bot, corpus.Corpus) {
 	t.Helper()
-	c := defaultCorpus(t)
-	g, err := index.NewGlossary(c.Terms["nb"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bot.New(c.Article, c.Schedule, nil, nil, bot.WithTranslator("nb", g)), c
+	return realBot(t), defaultCorpus(t)
 }
 
 func TestTopics(t *testing.T) {

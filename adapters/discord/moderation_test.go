@@ -16,26 +16,26 @@ import (
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/index"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/store"
 )
 
 // modRole is the moderator role in these tests.
 const modRole = "900"
 
-// cardBot is the real engine's card maker over the embedded article, with
-// the Bokmål term list as serve has it (no passage search: cards need none).
+// cardBot is the engine factbot ships, as serve has it.
 func cardBot(t testing.TB) (*bot.Bot, corpus.Corpus) {
 	t.Helper()
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := index.NewGlossary(c.Terms["nb"])
+	e, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.New(c.Article, c.Schedule, nil, nil, bot.WithTranslator("nb", g)), c
+	t.Cleanup(func() { e.Close() })
+	return e.Bot, c
 }
 
 // recordingStore is a real bbolt store in a temporary directory with a

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/engine"
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -35,7 +36,7 @@ Flags:
 		}
 		return 2
 	}
-	eng, err := loadEngine(*corpusPath, nil)
+	eng, err := engine.Load(*corpusPath, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot ask: %v\n", err)
 		return 1

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/engine"
 )
 
 // evalCase is one line of a question set.
@@ -88,7 +89,7 @@ Flags:
 		fmt.Fprintf(stderr, "factbot eval: %v\n", err)
 		return 1
 	}
-	eng, err := loadEngine(*corpusPath, nil)
+	eng, err := engine.Load(*corpusPath, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot eval: %v\n", err)
 		return 1

@@ -16,6 +16,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/store"
 )
 
@@ -36,7 +37,7 @@ func servedAnswerer(t *testing.T) bot.Answerer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/factbot/factbot/answerlog"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/metrics"
 	"github.com/factbot/factbot/ratelimit"
 	"github.com/factbot/factbot/server"
@@ -55,7 +56,7 @@ Flags:
 		return 2
 	}
 	log := newLogger(cfg.Log, stderr)
-	eng, err := loadEngine(*corpusPath, log)
+	eng, err := engine.Load(*corpusPath, log)
 	if err != nil {
 		log.Error("loading the engine", "err", err)
 		return 1
@@ -112,7 +113,7 @@ type core struct {
 
 // engineCore is the core of an engine without a store: answers, fact
 // cards, no feedback or reports.
-func engineCore(eng *engine) core { return core{answerer: eng, bot: eng.Bot} }
+func engineCore(eng *engine.Engine) core { return core{answerer: eng, bot: eng.Bot} }
 
 // serve wires the engine, middleware and adapters to one listener and runs
 // them until ctx is done. client, when not nil, is used for calls to Slack.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/server"
 )
 
@@ -50,7 +51,7 @@ func bareHandler() http.Handler {
 // middleware, real engine, Slack adapter, mux) with a limit high enough
 // that every request is answered.
 func factbotHandler(b *testing.B) http.Handler {
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 )
 
 // signedPost sends an interaction to /discord/interactions as Discord would.
@@ -111,7 +112,7 @@ func TestServeDiscordMissingToken(t *testing.T) {
 // ephemeral embed, /healthz shows the connection.
 func TestServeDiscordGateway(t *testing.T) {
 	fake := discordtest.New(t, discordtest.Options{})
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

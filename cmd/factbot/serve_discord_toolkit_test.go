@@ -16,6 +16,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/server"
 )
 
@@ -33,7 +34,7 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	cfg.Discord.PublicKey = hex.EncodeToString(pub)
 	cfg.Discord.ModeratorRoles = []string{"900"}
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/server"
 )
 
@@ -28,7 +29,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	cfg.Slack.BotToken = "xoxb-test"
 	cfg.Slack.Moderators = []string{"UMOD1"}
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,13 +17,14 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/engine"
 )
 
 // startServe runs serve with the real engine on a loopback port and returns
 // its base URL; the cleanup stops it and checks it stopped cleanly.
 func startServe(t *testing.T, cfg config.Config) string {
 	t.Helper()
-	eng, err := loadEngine("", nil)
+	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,63 @@
+// Package engine assembles factbot's answering core from a corpus: the
+// Bleve index over its passages, a glossary per question language, and the
+// bot. The command line, serve and the tests all build it here, so what is
+// tested is what ships.
+package engine
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/index"
+)
+
+// Engine is the answering core with the index it owns.
+type Engine struct {
+	*bot.Bot
+	index *index.Index
+}
+
+// Load builds the engine from the embedded article, or from the article
+// file at corpusPath when it is not empty.
+func Load(corpusPath string, log *slog.Logger) (*Engine, error) {
+	var c corpus.Corpus
+	var err error
+	name := corpus.DefaultName
+	if corpusPath == "" {
+		c, err = corpus.Default()
+	} else {
+		name = corpusPath
+		c, err = corpus.Load(corpusPath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	e, err := New(c, log)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", name, err)
+	}
+	return e, nil
+}
+
+// New builds the engine from a loaded corpus.
+func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
+	ix, err := index.New(c.Article.Passages, c.Synonyms)
+	if err != nil {
+		return nil, fmt.Errorf("building the index: %w", err)
+	}
+	var opts []bot.Option
+	for lang, terms := range c.Terms {
+		g, err := index.NewGlossary(terms)
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("term list %s: %w", lang, err)
+		}
+		opts = append(opts, bot.WithTranslator(lang, g))
+	}
+	return &Engine{Bot: bot.New(c.Article, c.Schedule, ix, log, opts...), index: ix}, nil
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.index.Close() }
