@@ -5,6 +5,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -61,5 +63,20 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	default:
 		fmt.Fprintf(stderr, "factbot: unknown command %q\n\n%s", cmd, usage)
 		return 2
+	}
+}
+
+// parseFlags parses a subcommand's flags. done says the command should stop
+// with code: 0 after -h (the usage is printed), 2 on a bad flag (the flag
+// package has said which).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		return 0, true
+	default:
+		return 2, true
 	}
 }

@@ -54,11 +54,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 2
 	}
 	fl := reportFlags(stderr, stderr)
-	if err := fl.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, done := parseFlags(fl.FlagSet, rest); done {
+		return code
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "factbot report: unexpected arguments %q\n", fl.Args())
