@@ -26,7 +26,6 @@ type Bot struct {
 	schedule    Schedule
 	search      Searcher
 	log         *slog.Logger
-	msgs        catalog
 	translators map[string]Translator
 }
 
@@ -45,7 +44,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 		log = slog.New(slog.DiscardHandler)
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
-		msgs: defaultCatalog, translators: map[string]Translator{}}
+		translators: map[string]Translator{}}
 	for _, o := range opts {
 		o(b)
 	}
@@ -61,7 +60,7 @@ func (b *Bot) Examples(lang string) []string {
 	keys = append(keys, "example_medical", "example_passage")
 	out := make([]string, len(keys))
 	for i, k := range keys {
-		out[i] = b.msgs.msg(lang, k)
+		out[i] = Message(lang, k)
 	}
 	return out
 }
@@ -71,7 +70,7 @@ func (b *Bot) Article() Article { return b.article }
 
 // Message returns one of the bot's own sentences in lang ("not_legal_advice",
 // "try_asking", "rate_limited", …), for renderers and middleware.
-func (b *Bot) Message(lang, key string) string { return b.msgs.msg(lang, key) }
+func (b *Bot) Message(lang, key string) string { return Message(lang, key) }
 
 // Answer answers one question. It always returns exactly one answer: a
 // failure inside becomes a decline, never an error or a panic.
@@ -82,22 +81,22 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 			// A bug must cost one answer, not the process serving a
 			// whole community.
 			b.log.Error("answering panicked", "panic", fmt.Sprint(r))
-			ans = b.decline(q.Text, lang, IntentNone, "internal", b.msgs.msg(lang, "internal"))
+			ans = b.decline(q.Text, lang, IntentNone, "internal", Message(lang, "internal"))
 		}
 	}()
 	text := cleanText(q.Text)
 	if lang == "" {
 		lang = DetectLanguage(text)
 	}
-	if _, ok := b.msgs[lang]; !ok {
+	if _, ok := defaultCatalog[lang]; !ok {
 		lang = Languages[0]
 	}
 	switch {
 	case text == "":
-		return b.decline(q.Text, lang, IntentNone, "empty", b.msgs.msg(lang, "empty"))
+		return b.decline(q.Text, lang, IntentNone, "empty", Message(lang, "empty"))
 	case utf8.RuneCountInString(text) > MaxQuestionLen:
 		return b.decline(q.Text, lang, IntentNone, "too_long",
-			b.msgs.msg(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
+			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	}
 	r := reading{original: text, lang: lang}
 	if t, ok := b.translators[lang]; ok {
@@ -109,7 +108,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 		return b.decline(q.Text, lang, IntentNone, "off_topic", "")
 	}
 	if isHelp(r.words) {
-		return b.decline(q.Text, lang, IntentHelp, "help", b.msgs.msg(lang, "help"))
+		return b.decline(q.Text, lang, IntentHelp, "help", Message(lang, "help"))
 	}
 	if a, ok := b.outOfScope(q.Text, r); ok {
 		return a
@@ -154,15 +153,15 @@ func isHelp(ws []string) bool {
 func (b *Bot) outOfScope(question string, r reading) (Answer, bool) {
 	mentionsCannabis := cannabisWords.any(r.words)
 	if c := otherCountry(r.original, r.words); c != "" {
-		return b.decline(question, r.lang, IntentScope, "other_country", b.msgs.msg(r.lang, "other_country", "what", c)), true
+		return b.decline(question, r.lang, IntentScope, "other_country", Message(r.lang, "other_country", "what", c)), true
 	}
 	if d := otherDrugs.first(r.words); d != "" && !(d == "speed" && mentionsCannabis) {
 		if !mentionsCannabis || b.looksLikePenalty(r) {
-			return b.decline(question, r.lang, IntentScope, "other_drug", b.msgs.msg(r.lang, "other_drug", "what", d)), true
+			return b.decline(question, r.lang, IntentScope, "other_drug", Message(r.lang, "other_drug", "what", d)), true
 		}
 	}
 	if o := offence(r.words); o != "" && !mentionsCannabis && !drugWords.any(r.words) {
-		return b.decline(question, r.lang, IntentScope, "other_offence", b.msgs.msg(r.lang, "other_offence", "what", o)), true
+		return b.decline(question, r.lang, IntentScope, "other_offence", Message(r.lang, "other_offence", "what", o)), true
 	}
 	return Answer{}, false
 }
@@ -179,7 +178,7 @@ func (b *Bot) looksLikePenalty(r reading) bool {
 // questions.
 func (b *Bot) decline(question, lang string, intent Intent, reason, text string) Answer {
 	if text == "" {
-		text = b.msgs.msg(lang, "not_covered")
+		text = Message(lang, "not_covered")
 	}
 	return Answer{
 		Question:    question,

@@ -171,7 +171,7 @@ func (b *Bot) topicNames(topic string) []string {
 		return names
 	}
 	for _, lang := range Languages {
-		if n := normalizeTopic(b.msgs.msg(lang, key)); !slices.Contains(names, n) {
+		if n := normalizeTopic(Message(lang, key)); !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
@@ -192,7 +192,7 @@ func titleKey(topic string) string {
 // English). An unknown topic gives an *UnknownTopicError listing the
 // topics; adapters reply with UnknownTopicText.
 func (b *Bot) Card(topic, lang string) (Card, error) {
-	if _, ok := b.msgs[lang]; !ok {
+	if _, ok := defaultCatalog[lang]; !ok {
 		lang = Languages[0]
 	}
 	t, ok := b.ResolveTopic(topic)
@@ -220,13 +220,13 @@ func (b *Bot) Card(topic, lang string) (Card, error) {
 
 // TopicsText is the reply to /facts without a topic: the topics, in lang.
 func (b *Bot) TopicsText(lang string) string {
-	return b.msgs.msg(lang, "card_topics", "topics", strings.Join(b.Topics(), ", "))
+	return Message(lang, "card_topics", "topics", strings.Join(b.Topics(), ", "))
 }
 
 // UnknownTopicText is the (ephemeral) reply to /facts with a topic no card
 // matches: it names the topic and lists the topics, in lang.
 func (b *Bot) UnknownTopicText(lang, topic string) string {
-	return b.msgs.msg(lang, "card_unknown_topic", "topic", topic, "topics", strings.Join(b.Topics(), ", "))
+	return Message(lang, "card_unknown_topic", "topic", topic, "topics", strings.Join(b.Topics(), ", "))
 }
 
 // Cards returns every topic's card, in Topics() order.
@@ -248,7 +248,7 @@ const (
 )
 
 func (b *Bot) sectionCard(section, lang string) Card {
-	c := Card{Title: section, Section: section, Note: b.msgs.msg(lang, "passage_lead")}
+	c := Card{Title: section, Section: section, Note: Message(lang, "passage_lead")}
 	var texts []string
 	length := 0
 	for _, p := range b.article.Passages {
@@ -283,7 +283,7 @@ func (b *Bot) isScheduleQuote(section, text string) bool {
 }
 
 func (b *Bot) penaltiesCard(lang string) Card {
-	c := Card{Title: b.msgs.msg(lang, "card_penalties_title"), LegalNotice: true}
+	c := Card{Title: Message(lang, "card_penalties_title"), LegalNotice: true}
 	for _, t := range b.schedule.Tiers {
 		c.Fields = append(c.Fields, CardField{Name: b.tierRange(t, lang), Value: localized(t.Penalty, lang)})
 	}
@@ -299,7 +299,7 @@ func (b *Bot) penaltiesCard(lang string) Card {
 }
 
 func (b *Bot) personalUseCard(lang string) Card {
-	c := Card{Title: b.msgs.msg(lang, "card_personal_use_title"), LegalNotice: true}
+	c := Card{Title: Message(lang, "card_personal_use_title"), LegalNotice: true}
 	first := b.schedule.Tiers[0]
 	c.Fields = []CardField{{Name: b.tierRange(first, lang), Value: localized(first.Penalty, lang)}}
 	if f, ok := b.schedule.Facts[FactLimit]; ok {
@@ -318,17 +318,17 @@ func (b *Bot) tierRange(t Tier, lang string) string {
 	var label string
 	switch {
 	case t.Lower == nil || t.Lower.Sign() == 0:
-		label = b.msgs.msg(lang, "card_range_up_to", "upper", formatGrams(t.Upper))
+		label = Message(lang, "card_range_up_to", "upper", formatGrams(t.Upper))
 	case t.Upper == nil:
-		label = b.msgs.msg(lang, "card_range_over", "lower", formatGrams(t.Lower))
+		label = Message(lang, "card_range_over", "lower", formatGrams(t.Lower))
 	default:
-		label = b.msgs.msg(lang, "card_range_between", "lower", formatGrams(t.Lower), "upper", formatGrams(t.Upper))
+		label = Message(lang, "card_range_between", "lower", formatGrams(t.Lower), "upper", formatGrams(t.Upper))
 	}
 	// Tier names are English and mostly repeat the range; only a name
 	// that says something else is added, in lang when it is a topic.
 	switch name := t.Name; {
 	case name == TopicPersonalUse:
-		label += " (" + strings.ToLower(b.msgs.msg(lang, "card_personal_use_title")) + ")"
+		label += " (" + strings.ToLower(Message(lang, "card_personal_use_title")) + ")"
 	case name != "" && lang == "en" && !strings.HasPrefix(name, "up to") && !strings.HasPrefix(name, "over"):
 		label += " (" + name + ")"
 	}

@@ -46,11 +46,11 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 	var parts []string
 	var sources []Source
 	if len(amounts) > 1 {
-		parts = append(parts, b.msgs.msg(lang, "amounts_count", "n", strconv.Itoa(len(amounts))))
+		parts = append(parts, Message(lang, "amounts_count", "n", strconv.Itoa(len(amounts))))
 	}
 	for i, a := range amounts {
 		if i == maxAmountsAnswered {
-			parts = append(parts, b.msgs.msg(lang, "amounts_capped", "n", strconv.Itoa(maxAmountsAnswered)))
+			parts = append(parts, Message(lang, "amounts_capped", "n", strconv.Itoa(maxAmountsAnswered)))
 			break
 		}
 		tierFor := b.schedule.TierFor
@@ -69,14 +69,14 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 		sources = appendSources(sources, t.Quotes...)
 	}
 	for _, p := range problems {
-		parts = append(parts, b.msgs.msg(lang, p.Reason, "amount", p.Text))
+		parts = append(parts, Message(lang, p.Reason, "amount", p.Text))
 	}
 	if lang != "en" && len(sources) > 0 {
-		parts = append(parts, b.msgs.msg(lang, "quote", "text", sources[0].Text))
+		parts = append(parts, Message(lang, "quote", "text", sources[0].Text))
 	}
 	text := strings.Join(parts, " ")
 	if len(sources) == 0 {
-		return b.decline(question, lang, IntentPenalty, "bad_amount", text+" "+b.msgs.msg(lang, "ask_real_amount"))
+		return b.decline(question, lang, IntentPenalty, "bad_amount", text+" "+Message(lang, "ask_real_amount"))
 	}
 	return b.answer(question, lang, IntentPenalty, text, sources, true)
 }
@@ -90,7 +90,7 @@ func (b *Bot) localized(texts map[string]string, lang string, quotes []Source) s
 		return texts["en"]
 	}
 	if len(quotes) > 0 && lang != "en" {
-		text += " " + b.msgs.msg(lang, "quote", "text", quotes[0].Text)
+		text += " " + Message(lang, "quote", "text", quotes[0].Text)
 	}
 	return text
 }

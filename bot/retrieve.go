@@ -30,7 +30,7 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 	res, err := b.search.Search(ctx, query, searchDepth)
 	if err != nil {
 		b.log.Warn("search failed", "err", err)
-		return b.decline(question, r.lang, IntentSearch, "search_failed", b.msgs.msg(r.lang, "search_failed"))
+		return b.decline(question, r.lang, IntentSearch, "search_failed", Message(r.lang, "search_failed"))
 	}
 	best, cov := bestHit(res)
 	if best < 0 || cov < minCoverage || !coversSubject(res, res.Hits[best]) {
@@ -45,7 +45,7 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 		sources = append(sources, Source{Section: p.Section, Text: p.Text})
 	}
 	text := strings.Join(texts, " ")
-	if lead := b.msgs.msg(r.lang, "passage_lead"); lead != "" {
+	if lead := Message(r.lang, "passage_lead"); lead != "" {
 		text = lead + " " + text
 	}
 	return b.answer(question, r.lang, IntentSearch, text, sources, false)
