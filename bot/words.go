@@ -84,16 +84,21 @@ func (s wordSet) first(ws []string) string {
 }
 
 // hasPhrase reports whether the words contain the phrase's words in a row.
+// The phrase is walked in place: this runs for every question and phrase.
 func hasPhrase(ws []string, phrase string) bool {
-	p := strings.Fields(phrase)
 outer:
-	for i := 0; i+len(p) <= len(ws); i++ {
-		for j := range p {
-			if ws[i+j] != p[j] {
+	for i := range ws {
+		rest := phrase
+		for j := i; ; j++ {
+			word, more, found := strings.Cut(rest, " ")
+			if j >= len(ws) || ws[j] != word {
 				continue outer
 			}
+			if !found {
+				return true
+			}
+			rest = more
 		}
-		return true
 	}
 	return false
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -29,6 +30,10 @@ const (
 	// A section name says what a passage is about, but less than the
 	// passage's own words.
 	sectionBoost = 0.4
+	// MaxQueryTerms caps the distinct terms of one question that are
+	// searched, so a long or repetitive message costs no more than a
+	// normal one many times over.
+	MaxQueryTerms = 32
 )
 
 // Index searches an article's passages.
@@ -41,7 +46,12 @@ type Index struct {
 	sentenceTerms  map[string]map[string]bool
 	paragraphTerms map[string]map[string]bool
 	expansions     map[string][]string
+	synonymInputs  map[string]bool // terms a synonym definition expands
 	docFreq        map[string]int
+	// synonyms is Bleve's own expansion of every term that has synonyms,
+	// extracted once at build time and handed to each search, which would
+	// otherwise look every question term up in the thesaurus again.
+	synonyms search.FieldTermSynonymMap
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -67,6 +77,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		sentenceTerms:  make(map[string]map[string]bool, len(passages)),
 		paragraphTerms: make(map[string]map[string]bool, len(passages)),
 		expansions:     map[string][]string{},
+		synonymInputs:  map[string]bool{},
 		docFreq:        map[string]int{},
 	}
 	if ix.analyzer == nil {
@@ -75,6 +86,9 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 	}
 
 	batch := idx.NewBatch()
+	// Sentences of one paragraph share its term set: analysing the
+	// paragraph once per sentence would grow with the paragraph's square.
+	paragraphs := map[[2]string]map[string]bool{}
 	for _, p := range passages {
 		if _, dup := ix.passages[p.ID]; dup {
 			idx.Close()
@@ -89,7 +103,11 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only.
 		ix.sentenceTerms[p.ID] = ix.termSet(p.Text)
-		ix.paragraphTerms[p.ID] = ix.termSet(p.ParagraphText, p.Section)
+		key := [2]string{p.Section, p.ParagraphText}
+		if _, ok := paragraphs[key]; !ok {
+			paragraphs[key] = ix.termSet(p.ParagraphText, p.Section)
+		}
+		ix.paragraphTerms[p.ID] = paragraphs[key]
 	}
 	for i, s := range synonyms {
 		def, err := ix.synonymDefinition(s)
@@ -108,7 +126,43 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
 	ix.countDocFreqs()
+	if ix.synonyms, err = ix.extractSynonyms(m); err != nil {
+		idx.Close()
+		return nil, err
+	}
 	return ix, nil
+}
+
+// extractSynonyms asks Bleve, once, for the synonyms of every term the
+// synonym list names, in both searched fields: the same map Bleve would
+// build per search.
+func (ix *Index) extractSynonyms(m *mapping.IndexMappingImpl) (search.FieldTermSynonymMap, error) {
+	if len(ix.synonymInputs) == 0 {
+		return nil, nil
+	}
+	terms := make([]bot.Term, 0, len(ix.synonymInputs))
+	for t := range ix.synonymInputs {
+		terms = append(terms, bot.Term{Text: t})
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: synonyms: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: synonyms: %w", err)
+	}
+	defer r.Close()
+	thesaurus, ok := r.(bleveindex.ThesaurusReader)
+	if !ok {
+		return nil, errors.New("index: synonyms: the index has no thesaurus")
+	}
+	q := query.NewDisjunctionQuery([]query.Query{termsQuery(fieldText, terms, 1), termsQuery(fieldSection, terms, 1)})
+	fts, err := query.ExtractSynonyms(context.Background(), m, thesaurus, q, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: synonyms: %w", err)
+	}
+	return fts, nil
 }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
@@ -155,11 +209,23 @@ func (ix *Index) synonymDefinition(s bot.Synonym) (*bleve.SynonymDefinition, err
 }
 
 // addExpansions mirrors Bleve's synonym expansion for the coverage signals.
+// Each word is analysed once: a two-way definition pairs every word with
+// every other.
 func (ix *Index) addExpansions(def *bleve.SynonymDefinition) {
+	terms := map[string]string{}
+	term := func(w string) string {
+		t, ok := terms[w]
+		if !ok {
+			t = ix.analyze(w)[0]
+			terms[w] = t
+		}
+		return t
+	}
 	add := func(from string, to []string) {
-		f := ix.analyze(from)[0]
+		f := term(from)
+		ix.synonymInputs[f] = true
 		for _, t := range to {
-			if a := ix.analyze(t)[0]; a != f {
+			if a := term(t); a != f {
 				ix.expansions[f] = append(ix.expansions[f], a)
 			}
 		}
@@ -184,7 +250,8 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
-// queryTerms analyzes a question, keeping the word each term came from.
+// queryTerms analyzes a question, keeping the word each term came from:
+// each distinct term once, at most MaxQueryTerms of them.
 func (ix *Index) queryTerms(text string) []bot.Term {
 	var terms []bot.Term
 	seen := map[string]bool{}
@@ -193,12 +260,15 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 		if seen[term] {
 			continue
 		}
+		if len(terms) == MaxQueryTerms {
+			break
+		}
 		seen[term] = true
 		word := term
 		if t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
 			word = strings.ToLower(text[t.Start:t.End])
 		}
-		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFrequency(term)})
+		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFreq[term]})
 	}
 	return terms
 }
@@ -228,15 +298,18 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 		return res, nil
 	}
 
-	onText := query.NewMatchQuery(text)
-	onText.SetField(fieldText)
-	onSection := query.NewMatchQuery(text)
-	onSection.SetField(fieldSection)
-	onSection.SetBoost(sectionBoost)
+	// Bleve is asked for each distinct term once, as analysed already:
+	// the disjunction of term queries a MatchQuery would build, without
+	// analysing the question again per field.
+	onText := termsQuery(fieldText, res.Terms, 1)
+	onSection := termsQuery(fieldSection, res.Terms, sectionBoost)
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection}), limit, 0, false)
 	// Equal scores come back in no fixed order; the ID breaks ties so the
 	// same question always gets the same answer.
 	req.SortBy([]string{"-_score", "_id"})
+	if ix.synonyms != nil {
+		req.PreSearchData = map[string]any{search.SynonymPreSearchDataKey: ix.synonyms}
+	}
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
@@ -261,6 +334,22 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	return res, nil
 }
 
+// termsQuery matches any of the terms in field, as MatchQuery does with
+// the OR operator.
+func termsQuery(field string, terms []bot.Term, boost float64) query.Query {
+	tqs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		tq := query.NewTermQuery(t.Text)
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		tqs[i] = tq
+	}
+	q := query.NewDisjunctionQuery(tqs)
+	q.SetMin(1)
+	q.SetBoost(boost)
+	return q
+}
+
 func (ix *Index) contains(set map[string]bool, term string) bool {
 	if set[term] {
 		return true
@@ -275,27 +364,28 @@ func (ix *Index) contains(set map[string]bool, term string) bool {
 
 // countDocFreqs counts, once at build time, the passages holding each term
 // the article uses or a synonym can stand for; any other term occurs in
-// none.
+// none. It reads each passage's term set once, so it grows with the
+// article; a term with synonyms counts the union of their passages.
 func (ix *Index) countDocFreqs() {
-	terms := map[string]bool{}
-	for _, set := range ix.sentenceTerms {
+	postings := map[string][]string{}
+	for id, set := range ix.sentenceTerms {
 		for t := range set {
-			terms[t] = true
+			postings[t] = append(postings[t], id)
 		}
 	}
-	for t := range ix.expansions {
-		terms[t] = true
+	for t, ids := range postings {
+		ix.docFreq[t] = len(ids)
 	}
-	for t := range terms {
-		n := 0
-		for id := range ix.passages {
-			if ix.contains(ix.sentenceTerms[id], t) {
-				n++
+	for t, exps := range ix.expansions {
+		union := make(map[string]bool, len(postings[t]))
+		for _, id := range postings[t] {
+			union[id] = true
+		}
+		for _, e := range exps {
+			for _, id := range postings[e] {
+				union[id] = true
 			}
 		}
-		ix.docFreq[t] = n
+		ix.docFreq[t] = len(union)
 	}
 }
-
-// docFrequency counts the passages holding term or a synonym of it.
-func (ix *Index) docFrequency(term string) int { return ix.docFreq[term] }
