@@ -50,6 +50,9 @@ type Attribution struct {
 // change what it says.
 type Answer struct {
 	Question string `json:"question"`
+	// ReadAs is the question as the bot read it (spelling corrected),
+	// when that differs from what was asked.
+	ReadAs   string `json:"read_as,omitempty"`
 	Answered bool   `json:"answered"`
 	Intent   Intent `json:"intent"`
 	// Text is what a user sees, one or two sentences.

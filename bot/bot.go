@@ -27,6 +27,35 @@ type Bot struct {
 	search      Searcher
 	log         *slog.Logger
 	translators map[string]Translator
+	gate        Gate
+	// spellers correct misspelt words per question language.
+	spellers map[string]*speller
+	// knownWords are the words each language's term list and the
+	// synonyms know, for the spellers.
+	knownWords map[string][]string
+	// commonWords are each language's everyday words.
+	commonWords map[string][]string
+	// byPlace finds a passage's neighbours without a scan.
+	byPlace map[place]Passage
+}
+
+// WithGate replaces the fitted answer-or-decline gate (for fitting and
+// measuring a new one).
+func WithGate(g Gate) Option {
+	return func(b *Bot) { b.gate = g }
+}
+
+// WithKnownWords adds words the bot should read as correctly spelt in
+// lang, and may correct misspellings to: the synonyms' everyday words, a
+// term list's words.
+func WithKnownWords(lang string, words []string) Option {
+	return func(b *Bot) { b.knownWords[lang] = append(b.knownWords[lang], words...) }
+}
+
+// WithCommonWords adds a language's everyday words, which the bot reads as
+// correctly spelt but never corrects to.
+func WithCommonWords(lang string, words []string) Option {
+	return func(b *Bot) { b.commonWords[lang] = append(b.commonWords[lang], words...) }
 }
 
 // Option configures a Bot.
@@ -43,10 +72,22 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	gate, err := DefaultGate()
+	if err != nil {
+		// gate.json is embedded and checked by the tests: a broken one
+		// is a build defect, like a bad template.
+		panic(err)
+	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
-		translators: map[string]Translator{}}
+		translators: map[string]Translator{}, gate: gate, knownWords: map[string][]string{},
+		commonWords: map[string][]string{}}
 	for _, o := range opts {
 		o(b)
+	}
+	b.spellers = b.buildSpellers()
+	b.byPlace = make(map[place]Passage, len(article.Passages))
+	for _, p := range article.Passages {
+		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p
 	}
 	return b
 }
@@ -67,6 +108,9 @@ func (b *Bot) Examples(lang string) []string {
 
 // Article is the article the bot answers from.
 func (b *Bot) Article() Article { return b.article }
+
+// Gate is the answer-or-decline gate the bot decides with.
+func (b *Bot) Gate() (Gate, error) { return b.gate, nil }
 
 // Message returns one of the bot's own sentences in lang ("not_legal_advice",
 // "try_asking", "rate_limited", …), for renderers and middleware.
@@ -98,37 +142,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 		return b.decline(q.Text, lang, IntentNone, "too_long",
 			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	}
-	r := reading{original: text, lang: lang}
-	if t, ok := b.translators[lang]; ok {
-		r.original = t.Translate(text)
-	}
-	r.lower = strings.ToLower(r.original)
-	r.words = words(r.lower)
-	if len(r.words) == 0 {
-		return b.decline(q.Text, lang, IntentNone, "off_topic", "")
-	}
-	if isHelp(r.words) {
-		return b.decline(q.Text, lang, IntentHelp, "help", Message(lang, "help"))
-	}
-	if a, ok := b.outOfScope(q.Text, r); ok {
-		return a
-	}
-	if len(b.schedule.Tiers) > 0 {
-		if a, ok := b.penalty(q.Text, r); ok {
-			return a
-		}
-	}
-	return b.retrieve(ctx, q.Text, r)
-}
-
-// reading is a question prepared once for every step: in English (read
-// through the language's term list when it was asked in another), lower
-// case and split into words; lang is the language to answer in.
-type reading struct {
-	original string
-	lower    string
-	words    []string
-	lang     string
+	return b.answerMessage(ctx, q.Text, text, lang)
 }
 
 // cleanText makes arbitrary input safe to read: valid UTF-8, no control

@@ -7,40 +7,29 @@ import (
 )
 
 const (
-	// searchDepth is how many hits the decision looks at.
+	// searchDepth is how many hits the gate looks at.
 	searchDepth = 8
 	// minCoverage is the share of the question's content (weighted by
-	// rarity) the answering passage must contain.
+	// rarity) the next sentence must hold to join an answer.
 	minCoverage = 0.5
-	// paragraphCredit is how much a term found only in the passage's
-	// paragraph counts, against one found in the sentence itself.
-	paragraphCredit = 0.5
-	// leadTieScore: on equal coverage the lead wins when its score is at
-	// least this share of the other hit's.
-	leadTieScore = 0.5
 )
 
 // retrieve answers from the article's passages, or declines when none of
-// them covers the question.
+// them answers the question: the gate scores every hit, and the best one
+// answers when its score clears the gate's threshold.
 func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
-	query := contentQuery(r.words)
-	if query == "" {
-		return b.decline(question, r.lang, IntentNone, "off_topic", "")
-	}
-	res, err := b.search.Search(ctx, query, searchDepth)
+	res, feats, err := b.candidates(ctx, r)
 	if err != nil {
 		b.log.Warn("search failed", "err", err)
 		return b.decline(question, r.lang, IntentSearch, "search_failed", Message(r.lang, "search_failed"))
 	}
-	best, cov := bestHit(res)
-	if best < 0 || cov < minCoverage || !coversSubject(res, res.Hits[best]) {
+	best, p := b.gate.Choose(feats)
+	if best < 0 || p < b.gate.Threshold {
 		return b.decline(question, r.lang, IntentNone, "off_topic", "")
 	}
-	hit := res.Hits[best]
-	passages := b.withContext(hit.Passage, res, best)
 	var texts []string
 	var sources []Source
-	for _, p := range passages {
+	for _, p := range b.withContext(res, best) {
 		texts = append(texts, p.Text)
 		sources = append(sources, Source{Section: p.Section, Text: p.Text})
 	}
@@ -49,6 +38,94 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 		text = lead + " " + text
 	}
 	return b.answer(question, r.lang, IntentSearch, text, sources, false)
+}
+
+// candidates searches the passages for a reading and returns each hit's
+// features for the gate.
+func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Features, error) {
+	query := contentQuery(r.words)
+	if query == "" {
+		return SearchResult{}, nil, nil
+	}
+	res, err := b.search.Search(ctx, query, searchDepth)
+	if err != nil {
+		return res, nil, err
+	}
+	asked := questionType(r.words)
+	inQuestion := make(map[string]bool, len(r.words))
+	for _, w := range r.words {
+		inQuestion[w] = true
+	}
+	feats := make([]Features, len(res.Hits))
+	bestCoverage := 0.0
+	for i, h := range res.Hits {
+		feats[i] = b.features(res, i, h, asked, inQuestion, r.readAs != "")
+		bestCoverage = max(bestCoverage, feats[i][0])
+	}
+	for _, f := range feats {
+		f[12] = f[0] - bestCoverage
+	}
+	return res, feats, nil
+}
+
+// features computes the gate's signals for one hit (see FeatureNames).
+func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion map[string]bool, corrected bool) Features {
+	var total, sentence, paragraph, unknown float64
+	matched := 0
+	for i, t := range res.Terms {
+		w := weight(t, res.Passages)
+		total += w
+		switch {
+		case t.DocFreq == 0:
+			unknown += w
+		case h.Matched[i]:
+			sentence += w
+			if !isTopicWord(t.Word) && !isNumber(t.Word) {
+				matched++
+			}
+		case h.InParagraph[i]:
+			paragraph += w
+		}
+	}
+	if total == 0 {
+		total = 1
+	}
+	f := make(Features, len(FeatureNames))
+	f[0] = sentence / total
+	f[1] = paragraph / total
+	f[2] = unknown / total
+	if asked != typeAny {
+		text := strings.Join(passageTexts(b.withContext(res, rank)), " ")
+		if holdsType(text, asked, inQuestion) {
+			f[3] = 1
+		} else {
+			f[4] = 1
+		}
+	}
+	if top := res.Hits[0].Score; top > 0 {
+		f[5] = h.Score / top
+	}
+	f[6] = 1 / float64(1+rank)
+	if matched > 0 {
+		f[7] = 1
+	}
+	f[8] = math.Log1p(float64(matched))
+	f[9] = math.Log1p(float64(len(res.Terms)))
+	if corrected {
+		f[10] = 1
+	}
+	if h.Passage.Section == LeadSection {
+		f[11] = 1
+	}
+	return f
+}
+
+func passageTexts(ps []Passage) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
 }
 
 // contentQuery drops the words that say nothing about the subject, so
@@ -65,76 +142,24 @@ func contentQuery(ws []string) string {
 
 // weight is how much a term says about what the question asks: rare terms
 // say more than common ones, and a term the article never uses says the
-// most, since it means the question is about something else.
+// most, since it may mean the question is about something else.
 func weight(t Term, passages int) float64 {
 	w := math.Log(1 + float64(passages)/(float64(t.DocFreq)+0.5))
-	switch {
-	case isTopicWord(t.Word):
-		// Every question is about cannabis and drugs: the word says
+	if isTopicWord(t.Word) {
+		// Every question is about the article's topic: the word says
 		// little about which passage answers it.
 		w /= 2
-	case t.DocFreq == 0 && askedForWords[t.Word]:
-		w *= 2
 	}
 	return w
 }
 
 func isTopicWord(w string) bool { return cannabisWords[w] || drugWords[w] }
 
-// coverage is the weighted share of the question's terms a hit contains.
-func coverage(res SearchResult, h Hit) float64 {
-	var total, got float64
-	for i, t := range res.Terms {
-		w := weight(t, res.Passages)
-		total += w
-		switch {
-		case h.Matched[i]:
-			got += w
-		case h.InParagraph[i]:
-			got += w * paragraphCredit
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
-}
-
-// bestHit picks, among the top hits, the one that covers most of the
-// question. Ties go to the lead, which summarises the article, unless
-// Bleve ranks it far below; otherwise to Bleve's rank. Raw scores are only
-// compared within this one query.
-func bestHit(res SearchResult) (int, float64) {
-	best, bestCov := -1, -1.0
-	for i, h := range res.Hits {
-		c := coverage(res, h)
-		switch {
-		case c > bestCov+1e-9:
-			best, bestCov = i, c
-		case c > bestCov-1e-9 && h.Passage.Section == LeadSection && res.Hits[best].Passage.Section != LeadSection &&
-			h.Score >= leadTieScore*res.Hits[best].Score:
-			best = i
-		}
-	}
-	return best, bestCov
-}
-
-// coversSubject requires the hit to contain at least one term that is not
-// just the article's topic or a number: a question that shares only
-// "cannabis" or "2" with a passage is not answered by it.
-func coversSubject(res SearchResult, h Hit) bool {
-	for i, t := range res.Terms {
-		if h.Matched[i] && !isTopicWord(t.Word) && !isNumber(t.Word) && t.DocFreq > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // withContext adds the sentence an answer cannot stand without: the one
 // before when the answer opens by referring back ("This is also …"), or the
 // next hit when it is the very next sentence and covers the question too.
-func (b *Bot) withContext(p Passage, res SearchResult, best int) []Passage {
+func (b *Bot) withContext(res SearchResult, best int) []Passage {
+	p := res.Hits[best].Passage
 	out := []Passage{p}
 	if refersBack(p.Text) {
 		if prev, ok := b.neighbour(p, -1); ok {
@@ -144,7 +169,7 @@ func (b *Bot) withContext(p Passage, res SearchResult, best int) []Passage {
 	if len(out) == 1 {
 		if next, ok := b.neighbour(p, +1); ok {
 			for i, h := range res.Hits {
-				if i != best && h.Passage.ID == next.ID && coverage(res, h) >= minCoverage {
+				if i != best && h.Passage.ID == next.ID && sentenceCoverage(res, h) >= minCoverage {
 					out = append(out, next)
 					break
 				}
@@ -166,10 +191,29 @@ func refersBack(s string) bool {
 // neighbour returns the sentence before (dir -1) or after (+1) p in its
 // paragraph.
 func (b *Bot) neighbour(p Passage, dir int) (Passage, bool) {
-	for _, q := range b.article.Passages {
-		if q.Section == p.Section && q.Paragraph == p.Paragraph && q.Sentence == p.Sentence+dir {
-			return q, true
+	q, ok := b.byPlace[place{p.Section, p.Paragraph, p.Sentence + dir}]
+	return q, ok
+}
+
+// place locates a sentence in the article.
+type place struct {
+	section             string
+	paragraph, sentence int
+}
+
+// sentenceCoverage is the weighted share of the question's terms a hit's
+// sentence contains.
+func sentenceCoverage(res SearchResult, h Hit) float64 {
+	var total, got float64
+	for i, t := range res.Terms {
+		w := weight(t, res.Passages)
+		total += w
+		if h.Matched[i] {
+			got += w
 		}
 	}
-	return Passage{}, false
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }

@@ -47,8 +47,16 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building the index: %w", err)
 	}
-	var opts []bot.Option
+	opts := []bot.Option{
+		bot.WithKnownWords("en", synonymWords(c.Synonyms)),
+		bot.WithCommonWords("en", corpus.CommonWords("en")),
+	}
 	for lang, terms := range c.Terms {
+		keys := make([]string, 0, len(terms))
+		for k := range terms {
+			keys = append(keys, k)
+		}
+		opts = append(opts, bot.WithKnownWords(lang, keys), bot.WithCommonWords(lang, corpus.CommonWords(lang)))
 		g, err := index.NewGlossary(terms)
 		if err != nil {
 			ix.Close()
@@ -57,6 +65,17 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 		opts = append(opts, bot.WithTranslator(lang, g))
 	}
 	return &Engine{Bot: bot.New(c.Article, c.Schedule, ix, log, opts...), index: ix}, nil
+}
+
+// synonymWords lists the everyday words the synonym list maps, so the
+// speller reads them as words it knows.
+func synonymWords(syns []bot.Synonym) []string {
+	var out []string
+	for _, s := range syns {
+		out = append(out, s.Input...)
+		out = append(out, s.Synonyms...)
+	}
+	return out
 }
 
 // Close releases the index.

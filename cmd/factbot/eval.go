@@ -34,7 +34,18 @@ func (c evalCase) passes(a bot.Answer) (bool, string) {
 	if !c.Answered {
 		return true, ""
 	}
-	text := strings.ToLower(a.Text)
+	if !c.holds(a.Text) {
+		return false, fmt.Sprintf("answer lacks one of %q", c.missing(a.Text))
+	}
+	return true, ""
+}
+
+// holds reports whether text has one alternative of every expected group.
+func (c evalCase) holds(text string) bool { return c.missing(text) == nil }
+
+// missing returns the first expected group text has no alternative of.
+func (c evalCase) missing(text string) []string {
+	text = strings.ToLower(text)
 	for _, group := range c.Expect {
 		found := false
 		for _, alt := range group {
@@ -44,10 +55,10 @@ func (c evalCase) passes(a bot.Answer) (bool, string) {
 			}
 		}
 		if !found {
-			return false, fmt.Sprintf("answer lacks one of %q", group)
+			return group
 		}
 	}
-	return true, ""
+	return nil
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {

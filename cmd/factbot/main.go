@@ -30,6 +30,7 @@ Wikipedia article "Cannabis in Norway" (CC BY-SA 4.0).
 Usage:
   factbot ask [--json] [--corpus FILE] [QUESTION]   answer one question (or one per stdin line)
   factbot eval [--min 0.9] [--corpus FILE] FILE     score a question set (JSON lines)
+  factbot gate fit|cv [--out FILE] SET...          fit the answer-or-decline gate on labelled questions
   factbot serve [--config FILE]                     run the Slack and Discord adapters
   factbot report unanswered|feedback [--since 7d]   moderators' reports from the event store
   factbot version                                   print the version
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runAsk(ctx, rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
+	case "gate":
+		return runGate(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "report":

@@ -1,0 +1,140 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Answer types, in the TREC question-answering tradition: a question that
+// asks when wants a date, one that asks how many wants a number, one that
+// asks who wants a name. A sentence that matches the question's words but
+// holds nothing of the asked-for type does not answer it ("How many people
+// smoke cannabis?" is not answered by the sentence that only says cannabis
+// is illegal), and among sentences that match, one that holds the type is
+// the better answer.
+
+// answerType is what kind of thing a question asks for.
+type answerType int
+
+const (
+	typeAny      answerType = iota // no particular type ("is it legal?", "what happens if …")
+	typeDate                       // when, what year, by what date
+	typeCount                      // how many
+	typeShare                      // what share, what percentage
+	typeName                       // who, which organisation or party
+	typeDuration                   // how long
+)
+
+// questionType reads the asked-for type from a question's English words
+// (a Bokmål question has been read into English by then).
+func questionType(ws []string) answerType {
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch w {
+		case "when":
+			return typeDate
+		case "year", "date", "month", "deadline":
+			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") {
+				return typeDate
+			}
+		case "how":
+			switch next {
+			case "many":
+				return typeCount
+			case "long":
+				return typeDuration
+			}
+		case "share", "percentage", "percent", "proportion", "fraction", "majority":
+			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which" || ws[i-1] == "a") {
+				return typeShare
+			}
+		case "who", "whom", "whose":
+			return typeName
+		case "which", "what":
+			if nameNouns[next] || i+2 < len(ws) && nameNouns[ws[i+2]] {
+				return typeName
+			}
+		}
+	}
+	return typeAny
+}
+
+// nameNouns are the nouns that make "which …" ask for a name.
+var nameNouns = set("party", "parties", "organisation", "organisations", "organization", "organizations",
+	"group", "groups", "person", "people", "politician", "politicians", "court", "body", "bodies", "agency",
+	"institution", "institutions", "league", "movement", "association", "associations", "outfit", "outfits")
+
+// monthNames mark a date in English text.
+var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december")
+
+var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "hundred", "thousand", "million", "dozen", "several", "few", "half")
+
+// holdsType reports whether a sentence holds something of type t. The
+// question's own words do not count: "Who is the Attorney General?" is not
+// answered by a sentence whose only name is "Attorney General".
+func holdsType(sentence string, t answerType, question map[string]bool) bool {
+	switch t {
+	case typeAny:
+		return true
+	case typeDate:
+		for _, w := range words(strings.ToLower(sentence)) {
+			if isYear(w) || monthNames[w] {
+				return true
+			}
+		}
+	case typeCount:
+		ws := words(strings.ToLower(sentence))
+		for i, w := range ws {
+			if quantityWords[w] || isNumber(w) && !isYear(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]) {
+				return true
+			}
+		}
+	case typeShare:
+		return strings.Contains(sentence, "%") || strings.Contains(strings.ToLower(sentence), "percent")
+	case typeDuration:
+		ws := words(strings.ToLower(sentence))
+		for i, w := range ws {
+			if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
+				return true
+			}
+		}
+	case typeName:
+		return len(newNames(sentence, question)) > 0
+	}
+	return false
+}
+
+// newNames returns the capitalised words of a sentence, other than its
+// first word and the question's own words, that read as names.
+func newNames(sentence string, question map[string]bool) []string {
+	var out []string
+	for i, w := range wordSpans(sentence) {
+		r := []rune(w)
+		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		l := strings.ToLower(w)
+		if question[l] || monthNames[l] || stopWords[l] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w >= "1800" && w <= "2199"
+}

@@ -1,0 +1,350 @@
+package bot
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// The answer-or-decline gate, in two fitted logistic models over signals
+// that compare across questions. The first scores each passage Bleve
+// returns as "this sentence answers the question" and picks the best; the
+// second decides from that passage's signals and the question's own
+// whether to answer with it or decline. The weights are fitted on the
+// project's own labelled questions (`factbot gate fit`) and kept in
+// gate.json, not grown by hand one question at a time.
+
+// FeatureNames name a passage's signals, in the order of a feature
+// vector. Adding one is a change to the mechanism: refit the weights after.
+var FeatureNames = []string{
+	"coverage",       // IDF-weighted share of the question's terms in the sentence (synonyms count)
+	"paragraph",      // share found only in the sentence's paragraph or section name
+	"unknown",        // share of the question's weight in words the article never uses
+	"type_held",      // the question asks for a type (date, number, name) and the sentence holds one
+	"type_missing",   // it asks for a type the sentence does not hold
+	"score_rel",      // Bleve's score relative to the best hit of this query
+	"top_rank",       // 1 for Bleve's first hit, falling with rank
+	"subject",        // the sentence matches a known term beyond the topic words and numbers
+	"matched_terms",  // log(1 + known non-topic terms matched)
+	"question_terms", // log(1 + content terms in the question)
+	"corrected",      // spelling correction changed the question
+	"lead",           // the sentence is in the article's lead
+	"coverage_gap",   // coverage minus the best coverage among the hits (0 for the best)
+}
+
+// AnswerFeatureNames name the signals the answer-or-decline model reads:
+// the chosen passage's, and how clearly it beat the others.
+var AnswerFeatureNames = []string{
+	"rank_probability", // the ranking model's probability for the chosen passage
+	"margin",           // its lead over the next passage's probability
+	"coverage",
+	"paragraph",
+	"unknown",
+	"type_held",
+	"type_missing",
+	"subject",
+	"question_terms",
+	"corrected",
+}
+
+// Features is one passage's signals for one question.
+type Features []float64
+
+// Model is one fitted logistic model.
+type Model struct {
+	Features []string  `json:"features"` // names the weights, so a file fitted for other features is refused
+	Weights  []float64 `json:"weights"`
+	Bias     float64   `json:"bias"`
+}
+
+// Probability is the model's estimate for a feature vector.
+func (m Model) Probability(f []float64) float64 {
+	z := m.Bias
+	for i, x := range f {
+		z += m.Weights[i] * x
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func (m Model) check(names []string) error {
+	if strings.Join(m.Features, ",") != strings.Join(names, ",") || len(m.Weights) != len(names) {
+		return fmt.Errorf("fitted for features %v, the engine has %v: refit with `factbot gate fit`", m.Features, names)
+	}
+	return nil
+}
+
+// Gate is the fitted pair of models.
+type Gate struct {
+	Rank      Model   `json:"rank"`
+	Answer    Model   `json:"answer"`
+	Threshold float64 `json:"threshold"` // answer when the answer model's probability is at least this
+	// Fitted says on what and how the weights were fitted, for people.
+	Fitted string `json:"fitted,omitempty"`
+}
+
+//go:embed gate.json
+var gateJSON []byte
+
+// DefaultGate is the gate fitted on the project's own questions.
+func DefaultGate() (Gate, error) { return ParseGate(gateJSON) }
+
+// ParseGate reads a gate from JSON and checks it fits the features.
+func ParseGate(data []byte) (Gate, error) {
+	var g Gate
+	if err := json.Unmarshal(data, &g); err != nil {
+		return Gate{}, fmt.Errorf("gate: %w", err)
+	}
+	if err := g.Rank.check(FeatureNames); err != nil {
+		return Gate{}, fmt.Errorf("gate: ranking model %w", err)
+	}
+	if err := g.Answer.check(AnswerFeatureNames); err != nil {
+		return Gate{}, fmt.Errorf("gate: answer model %w", err)
+	}
+	if g.Threshold <= 0 || g.Threshold >= 1 {
+		return Gate{}, fmt.Errorf("gate: threshold %v is not between 0 and 1", g.Threshold)
+	}
+	return g, nil
+}
+
+// Choose picks the passage the ranking model rates best (the first on a
+// tie) and returns the answer model's probability that it answers.
+func (g Gate) Choose(feats []Features) (best int, p float64) {
+	best, af := g.choose(feats)
+	if best < 0 {
+		return -1, 0
+	}
+	return best, g.Answer.Probability(af)
+}
+
+func (g Gate) choose(feats []Features) (int, []float64) {
+	best, bestP, second := -1, -1.0, 0.0
+	for i, f := range feats {
+		if f[7] == 0 {
+			// A sentence that shares nothing with the question but
+			// its topic words and numbers cannot answer it.
+			continue
+		}
+		p := g.Rank.Probability(f)
+		switch {
+		case p > bestP+1e-12:
+			second = max(bestP, 0)
+			best, bestP = i, p
+		case p > second:
+			second = p
+		}
+	}
+	if best < 0 {
+		return -1, nil
+	}
+	f := feats[best]
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10]}
+}
+
+// Example is one labelled passage for fitting: its features and whether
+// it answers the question.
+type Example struct {
+	Features Features
+	Answers  bool
+}
+
+// Labelled is one question's passages with its label.
+type Labelled struct {
+	ShouldAnswer bool
+	Examples     []Example
+}
+
+// FitGate fits both models and the threshold on labelled questions,
+// deterministically for the same questions.
+func FitGate(questions []Labelled) Gate {
+	var rows [][]float64
+	var labels []bool
+	for _, q := range questions {
+		for _, e := range q.Examples {
+			rows = append(rows, e.Features)
+			labels = append(labels, e.Answers)
+		}
+	}
+	g := Gate{Rank: fitModel(FeatureNames, rows, labels)}
+	rows, labels = nil, nil
+	for _, q := range questions {
+		best, af := g.choose(features(q.Examples))
+		if best < 0 {
+			continue
+		}
+		rows = append(rows, af)
+		labels = append(labels, q.ShouldAnswer && q.Examples[best].Answers)
+	}
+	g.Answer = fitModel(AnswerFeatureNames, rows, labels)
+	g.chooseThreshold(questions)
+	return g
+}
+
+func features(exs []Example) []Features {
+	out := make([]Features, len(exs))
+	for i, e := range exs {
+		out[i] = e.Features
+	}
+	return out
+}
+
+// fitModel fits a logistic model by gradient descent on standardised
+// features with a small L2 penalty, with both classes weighted alike.
+func fitModel(names []string, rows [][]float64, labels []bool) Model {
+	n := len(names)
+	mean, scale := make([]float64, n), make([]float64, n)
+	count := float64(max(len(rows), 1))
+	for _, r := range rows {
+		for j, x := range r {
+			mean[j] += x / count
+		}
+	}
+	for _, r := range rows {
+		for j, x := range r {
+			scale[j] += (x - mean[j]) * (x - mean[j]) / count
+		}
+	}
+	for j := range scale {
+		scale[j] = math.Sqrt(scale[j])
+		if scale[j] < 1e-9 {
+			scale[j] = 1
+		}
+	}
+	pos := 0
+	for _, y := range labels {
+		if y {
+			pos++
+		}
+	}
+	wPos, wNeg := 1.0, 1.0
+	if pos > 0 && pos < len(rows) {
+		wPos = float64(len(rows)) / (2 * float64(pos))
+		wNeg = float64(len(rows)) / (2 * float64(len(rows)-pos))
+	}
+	const (
+		rounds = 2000
+		rate   = 0.3
+		l2     = 1e-3
+	)
+	w := make([]float64, n)
+	b := 0.0
+	grad := make([]float64, n)
+	for range rounds {
+		clear(grad)
+		gb, total := 0.0, 0.0
+		for i, r := range rows {
+			z := b
+			for j, x := range r {
+				z += w[j] * (x - mean[j]) / scale[j]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y, cw := 0.0, wNeg
+			if labels[i] {
+				y, cw = 1, wPos
+			}
+			d := cw * (p - y)
+			for j, x := range r {
+				grad[j] += d * (x - mean[j]) / scale[j]
+			}
+			gb += d
+			total += cw
+		}
+		if total == 0 {
+			break
+		}
+		for j := range w {
+			w[j] -= rate * (grad[j]/total + l2*w[j])
+		}
+		b -= rate * gb / total
+	}
+	// Fold the standardisation into the weights, so the model applies
+	// to raw features.
+	m := Model{Features: append([]string(nil), names...), Weights: make([]float64, n), Bias: b}
+	for j := range w {
+		m.Weights[j] = w[j] / scale[j]
+		m.Bias -= w[j] * mean[j] / scale[j]
+	}
+	return m
+}
+
+// Outcome is what the gate does with one question.
+type Outcome struct {
+	ShouldAnswer bool // the question's label
+	Answered     bool // the chosen passage cleared the threshold
+	Correct      bool // and that passage answers it
+}
+
+// Decide applies the gate to one labelled question.
+func (g Gate) Decide(q Labelled) Outcome {
+	o := Outcome{ShouldAnswer: q.ShouldAnswer}
+	best, p := g.Choose(features(q.Examples))
+	if best >= 0 && p >= g.Threshold {
+		o.Answered = true
+		o.Correct = q.Examples[best].Answers
+	}
+	return o
+}
+
+// chooseThreshold sets the threshold that gets most questions right: an
+// answerable question answered from a passage that answers it, an
+// unanswerable one declined.
+func (g *Gate) chooseThreshold(questions []Labelled) {
+	bestT, bestRight := 0.5, -1
+	for t := 0.05; t < 0.951; t += 0.01 {
+		g.Threshold = t
+		right := 0
+		for _, q := range questions {
+			o := g.Decide(q)
+			if o.ShouldAnswer && o.Correct || !o.ShouldAnswer && !o.Answered {
+				right++
+			}
+		}
+		if right > bestRight {
+			bestT, bestRight = t, right
+		}
+	}
+	g.Threshold = math.Round(bestT*100) / 100
+}
+
+// GateExamples reads a question exactly as Answer does and, when it
+// reaches the passages as one question, returns each hit's features,
+// labelled by answers: whether the text the bot would answer with from
+// that hit answers the question. ok is false for questions the intent
+// layer answers, questions that split into several, and empty ones.
+func (b *Bot) GateExamples(ctx context.Context, question string, answers func(text string) bool) (exs []Example, ok bool) {
+	text := cleanText(question)
+	lang := DetectLanguage(text)
+	parts := splitQuestions(normalizeChat(text))
+	if len(parts) != 1 {
+		return nil, false
+	}
+	one := parts[0]
+	if q, has := questionSentence(one); has {
+		if amounts, _ := ParseAmounts(one, lang); len(amounts) == 0 {
+			one = q
+		}
+	}
+	r := b.read(one, lang)
+	if len(r.words) == 0 || isHelp(r.words) {
+		return nil, false
+	}
+	if _, routed := b.outOfScope(question, r); routed {
+		return nil, false
+	}
+	if len(b.schedule.Tiers) > 0 {
+		if _, routed := b.penalty(question, r); routed {
+			return nil, false
+		}
+	}
+	res, feats, err := b.candidates(ctx, r)
+	if err != nil || len(feats) == 0 {
+		return nil, false
+	}
+	for i, f := range feats {
+		text := strings.Join(passageTexts(b.withContext(res, i)), " ")
+		exs = append(exs, Example{Features: f, Answers: answers(text)})
+	}
+	return exs, true
+}

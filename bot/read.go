@@ -1,0 +1,232 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// Reading a message: what chat adds is stripped, the message is split into
+// the questions it asks, and each question's misspelt words are corrected
+// before the intent layer and the index see it.
+
+// maxQuestions caps how many questions of one message are answered.
+const maxQuestions = 3
+
+// reading is a question prepared once for every step: in English (read
+// through the language's term list when it was asked in another), lower
+// case and split into words; lang is the language to answer in; readAs is
+// the question as corrected, when that differs from what was asked.
+type reading struct {
+	original string
+	lower    string
+	words    []string
+	lang     string
+	readAs   string
+}
+
+// answerMessage answers every question a message asks (at most
+// maxQuestions), as one answer.
+func (b *Bot) answerMessage(ctx context.Context, question, text, lang string) Answer {
+	parts := splitQuestions(normalizeChat(text))
+	if len(parts) == 0 {
+		return b.answerOne(ctx, question, text, lang)
+	}
+	if len(parts) == 1 {
+		return b.answerOne(ctx, question, parts[0], lang)
+	}
+	var answers []Answer
+	for _, p := range parts {
+		answers = append(answers, b.answerOne(ctx, question, p, lang))
+	}
+	return b.combine(question, lang, answers)
+}
+
+// answerOne answers one question, which may carry statements around it
+// ("I got caught with 20 g. What happens?"). When it does, the question
+// sentence alone is tried too, and the reading that answers wins: the
+// statement first when it holds an amount, the question alone otherwise.
+func (b *Bot) answerOne(ctx context.Context, question, text, lang string) Answer {
+	q, ok := questionSentence(text)
+	if !ok {
+		return b.answerReading(ctx, question, b.read(text, lang))
+	}
+	readings := []string{q, text}
+	if amounts, _ := ParseAmounts(text, lang); len(amounts) > 0 {
+		readings = []string{text, q}
+	}
+	first := b.answerReading(ctx, question, b.read(readings[0], lang))
+	if first.Answered {
+		return first
+	}
+	if second := b.answerReading(ctx, question, b.read(readings[1], lang)); second.Answered {
+		return second
+	}
+	return first
+}
+
+// read prepares one question: spelling corrected in its own language,
+// then read through the language's term list into English.
+func (b *Bot) read(text, lang string) reading {
+	r := reading{original: text, lang: lang}
+	if sp := b.spellers[lang]; sp != nil {
+		if fixed, ok := sp.correctText(text); ok {
+			r.original, r.readAs = fixed, fixed
+		}
+	}
+	if t, ok := b.translators[lang]; ok {
+		r.original = t.Translate(r.original)
+	}
+	r.lower = strings.ToLower(r.original)
+	r.words = words(r.lower)
+	return r
+}
+
+// answerReading runs the intent layer and, when no intent answers, the
+// passages.
+func (b *Bot) answerReading(ctx context.Context, question string, r reading) Answer {
+	a := b.route(ctx, question, r)
+	a.ReadAs = r.readAs
+	return a
+}
+
+func (b *Bot) route(ctx context.Context, question string, r reading) Answer {
+	if len(r.words) == 0 {
+		return b.decline(question, r.lang, IntentNone, "off_topic", "")
+	}
+	if isHelp(r.words) {
+		return b.decline(question, r.lang, IntentHelp, "help", Message(r.lang, "help"))
+	}
+	if a, ok := b.outOfScope(question, r); ok {
+		return a
+	}
+	if len(b.schedule.Tiers) > 0 {
+		if a, ok := b.penalty(question, r); ok {
+			return a
+		}
+	}
+	return b.retrieve(ctx, question, r)
+}
+
+// combine joins the answers to a message's questions: the answered ones
+// in order, with a line for each the article does not cover.
+func (b *Bot) combine(question, lang string, answers []Answer) Answer {
+	var texts, readAs []string
+	var sources []Source
+	var first *Answer
+	legal, declined := false, 0
+	for i := range answers {
+		a := &answers[i]
+		if a.ReadAs != "" {
+			readAs = append(readAs, a.ReadAs)
+		}
+		if !a.Answered {
+			declined++
+			continue
+		}
+		if first == nil {
+			first = a
+		}
+		texts = append(texts, a.Text)
+		sources = appendSources(sources, a.Sources...)
+		legal = legal || a.LegalNotice
+	}
+	if first == nil {
+		d := answers[0]
+		d.Question = question
+		d.ReadAs = strings.Join(readAs, " ")
+		return d
+	}
+	if declined > 0 {
+		texts = append(texts, Message(lang, "part_not_covered"))
+	}
+	a := b.answer(question, first.Lang, first.Intent, strings.Join(texts, " "), sources, legal)
+	a.ReadAs = strings.Join(readAs, " ")
+	return a
+}
+
+// questionSentence returns the last sentence of text that ends with a
+// question mark, when text holds more than that sentence.
+func questionSentence(text string) (string, bool) {
+	sentences := splitSentences(text)
+	if len(sentences) < 2 {
+		return "", false
+	}
+	for i := len(sentences) - 1; i >= 0; i-- {
+		if strings.HasSuffix(sentences[i], "?") {
+			return sentences[i], true
+		}
+	}
+	return "", false
+}
+
+// splitQuestions splits a message into the questions it asks: at each
+// question mark that another question follows, and at "and"/"also"
+// joining two clauses that each open as a question ("…, and what is …").
+// Statements stay with the question after them.
+func splitQuestions(text string) []string {
+	if text == "" {
+		return nil
+	}
+	var parts []string
+	var pending []string
+	for _, s := range splitSentences(text) {
+		pending = append(pending, s)
+		if strings.HasSuffix(s, "?") {
+			parts = append(parts, strings.Join(pending, " "))
+			pending = nil
+		}
+	}
+	if len(pending) > 0 {
+		if len(parts) > 0 && !asksOnItsOwn(strings.Join(pending, " ")) {
+			// A closing statement ("asking for a friend") belongs to
+			// the question before it.
+			parts[len(parts)-1] += " " + strings.Join(pending, " ")
+		} else {
+			parts = append(parts, strings.Join(pending, " "))
+		}
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, splitClauses(p)...)
+	}
+	if len(out) > maxQuestions {
+		out = out[:maxQuestions]
+	}
+	return out
+}
+
+// questionOpeners start a clause that asks on its own.
+var questionOpeners = set("what", "what's", "whats", "when", "who", "whom", "which", "why", "where", "how",
+	"is", "are", "was", "were", "did", "does", "do", "can", "could", "will", "would", "has", "have",
+	"hva", "når", "hvem", "hvilke", "hvilken", "hvorfor", "hvor", "hvordan", "er", "var", "kan", "har")
+
+var clauseJoiners = set("and", "also", "plus", "og", "også")
+
+func asksOnItsOwn(s string) bool {
+	ws := words(strings.ToLower(s))
+	return len(ws) > 0 && questionOpeners[ws[0]]
+}
+
+// splitClauses splits "A, and what B?" into two questions when both
+// halves have words enough to stand alone.
+func splitClauses(q string) []string {
+	fields := strings.Fields(q)
+	for i := 1; i+1 < len(fields); i++ {
+		j := strings.ToLower(strings.Trim(fields[i], ",;"))
+		if !clauseJoiners[j] {
+			continue
+		}
+		next := strings.ToLower(strings.Trim(fields[i+1], ",;"))
+		if !questionOpeners[next] || i < 3 || len(fields)-i-1 < 3 {
+			continue
+		}
+		// "and is it legal": "is" opens a question only when the
+		// clause before ended ("…, and is …") or is a question itself.
+		if !strings.HasSuffix(fields[i-1], ",") && !asksOnItsOwn(strings.Join(fields[:i], " ")) {
+			continue
+		}
+		left := strings.TrimRight(strings.Join(fields[:i], " "), ",;")
+		return append([]string{left + "?"}, splitClauses(strings.Join(fields[i+1:], " "))...)
+	}
+	return []string{q}
+}

@@ -1,0 +1,271 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Spelling correction against the words the bot knows: one misspelt word
+// must not make a question the article answers look like one it does not.
+// It follows Norvig's corrector with SymSpell's symmetric-delete lookup:
+// a word the bot knows is never rewritten; an unknown word is replaced by
+// the known word closest to it in edit distance (one edit for words up to
+// seven letters, two for longer ones), the more frequent on a tie.
+
+// speller corrects words against a vocabulary.
+type speller struct {
+	// known words are never rewritten.
+	known map[string]bool
+	// freq counts how often each correction target occurs; only targets
+	// can replace a misspelt word.
+	freq map[string]int
+	// deletes maps every target, and each form of it with one letter
+	// deleted, to the targets it came from.
+	deletes map[string][]string
+}
+
+// minCorrectable is the shortest word the speller rewrites: a three-letter
+// word is one edit from too many others to guess which was meant.
+const minCorrectable = 4
+
+func newSpeller() *speller {
+	return &speller{known: map[string]bool{}, freq: map[string]int{}, deletes: map[string][]string{}}
+}
+
+// addKnown marks words as correctly spelt without making them targets.
+func (s *speller) addKnown(words ...string) {
+	for _, w := range words {
+		s.known[w] = true
+	}
+}
+
+// addTarget adds a word that misspellings may be corrected to, with how
+// often it occurs.
+func (s *speller) addTarget(w string, n int) {
+	s.known[w] = true
+	if _, ok := s.freq[w]; !ok && utf8.RuneCountInString(w) >= minCorrectable-1 {
+		for _, d := range withDeletes(w) {
+			s.deletes[d] = append(s.deletes[d], w)
+		}
+	}
+	s.freq[w] += n
+}
+
+// withDeletes returns w and every string made by deleting one rune of it.
+func withDeletes(w string) []string {
+	out := []string{w}
+	for i, r := range w {
+		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+	}
+	return out
+}
+
+func maxEdits(w string) int {
+	if utf8.RuneCountInString(w) >= 8 {
+		return 2
+	}
+	return 1
+}
+
+// correct returns the word w was most likely meant to be, and whether it
+// differs from w.
+func (s *speller) correct(w string) (string, bool) {
+	if s.known[w] || utf8.RuneCountInString(w) < minCorrectable || !allLetters(w) {
+		return w, false
+	}
+	limit := maxEdits(w)
+	seen := map[string]bool{}
+	var cands []string
+	consider := func(d string) {
+		for _, t := range s.deletes[d] {
+			if !seen[t] {
+				seen[t] = true
+				cands = append(cands, t)
+			}
+		}
+	}
+	for _, d := range withDeletes(w) {
+		consider(d)
+		if limit > 1 && d != w {
+			for _, dd := range withDeletes(d)[1:] {
+				consider(dd)
+			}
+		}
+	}
+	best, bestDist := "", limit+1
+	sort.Strings(cands) // equal candidates resolve the same way every time
+	for _, c := range cands {
+		d := editsWithin(w, c, limit)
+		if d < bestDist || d == bestDist && s.freq[c] > s.freq[best] {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return w, false
+	}
+	return best, true
+}
+
+func allLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// editsWithin is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), or
+// limit+1 when it is larger than limit.
+func editsWithin(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(rb)] > limit {
+		return limit + 1
+	}
+	return prev[len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// correctText rewrites the misspelt words of text in place, keeping
+// everything else (case of untouched words, numbers, punctuation) as it
+// was. It returns the text and whether anything changed.
+func (s *speller) correctText(text string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	rest := text
+	for _, span := range wordSpans(text) {
+		i := strings.Index(rest, span)
+		if i < 0 {
+			continue
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i+len(span):]
+		lower := strings.ToLower(span)
+		if fixed, ok := s.correct(lower); ok {
+			b.WriteString(fixed)
+			changed = true
+			continue
+		}
+		b.WriteString(span)
+	}
+	b.WriteString(rest)
+	return b.String(), changed
+}
+
+// functionWordFreq ranks the words every question uses above the
+// article's own words when a misspelling is as close to both.
+const functionWordFreq = 50
+
+// buildSpellers makes a speller per language the bot reads: for English
+// the article's words, the words questions are asked with and the
+// synonyms; for another language its term list's words and the article's
+// words (names pass through a term list unchanged).
+func (b *Bot) buildSpellers() map[string]*speller {
+	articleWords := map[string]int{}
+	for _, p := range b.article.Passages {
+		for _, w := range words(strings.ToLower(p.Text)) {
+			articleWords[w]++
+		}
+	}
+	for _, s := range b.article.Sections {
+		for _, w := range words(strings.ToLower(s)) {
+			articleWords[w]++
+		}
+	}
+	en := newSpeller()
+	for w, n := range articleWords {
+		en.addTarget(w, n)
+	}
+	for _, ws := range []wordSet{stopWords, neutralWords, englishMarkers, questionOpeners} {
+		for w := range ws {
+			en.addTarget(w, functionWordFreq)
+		}
+	}
+	for w := range intentVocabulary {
+		en.addTarget(w, 1)
+	}
+	for _, w := range b.knownWords["en"] {
+		en.addTarget(strings.ToLower(w), 1)
+	}
+	// Words that name what the bot does not cover are read but never a
+	// correction target: a misspelt word must not turn a question into
+	// one about another country, drug or offence.
+	for _, ws := range []wordSet{countries, otherDrugs, otherOffences, chatterWords, quantityWords, monthNames, nameNouns} {
+		for w := range ws {
+			en.addKnown(w)
+		}
+	}
+	for w := range unitGrams {
+		en.addKnown(w)
+	}
+	en.addKnown(b.commonWords["en"]...)
+	out := map[string]*speller{"en": en}
+	for lang, known := range b.knownWords {
+		if lang == "en" || lang == "" {
+			continue
+		}
+		sp := newSpeller()
+		for w, n := range articleWords {
+			sp.addTarget(w, n)
+		}
+		for w := range bokmalMarkers {
+			sp.addTarget(w, functionWordFreq)
+		}
+		for _, phrase := range known {
+			for _, w := range words(strings.ToLower(phrase)) {
+				sp.addTarget(w, 1)
+			}
+		}
+		sp.addKnown(en.knownList()...)
+		sp.addKnown(b.commonWords[lang]...)
+		out[lang] = sp
+	}
+	return out
+}
+
+// knownList lists the words s knows.
+func (s *speller) knownList() []string {
+	out := make([]string, 0, len(s.known))
+	for w := range s.known {
+		out = append(out, w)
+	}
+	return out
+}
