@@ -28,6 +28,14 @@ const (
 // questionType reads the asked-for type from a question's English words
 // (a Bokmål question has been read into English by then).
 func questionType(ws []string) answerType {
+	switch focusWord(ws) {
+	case "number", "numbers", "figure", "figures", "count", "total":
+		return typeCount
+	case "percentage", "percent", "share", "proportion":
+		return typeShare
+	case "year", "date", "deadline", "month", "day":
+		return typeDate
+	}
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -36,6 +44,10 @@ func questionType(ws []string) answerType {
 		switch w {
 		case "when":
 			return typeDate
+		case "number", "numbers", "figure", "amount":
+			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
+				return typeCount
+			}
 		case "year", "date", "month", "deadline":
 			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") {
 				return typeDate
@@ -137,4 +149,35 @@ func isYear(w string) bool {
 		}
 	}
 	return w >= "1800" && w <= "2199"
+}
+
+// questionAux are the words between a question word and what it asks for.
+var questionAux = set("is", "are", "was", "were", "does", "do", "did", "the", "a", "an", "'s", "s", "has",
+	"have", "had", "will", "would", "can", "could")
+
+// focusWord is the word naming what a question asks for: the noun right
+// after its question word ("Which groups …"), or the last word of the
+// phrase after "what is the …" ("What is the police phone number?" asks
+// for a number, "Who is the party leader?" for a leader), or "".
+func focusWord(ws []string) string {
+	for i, w := range ws {
+		if w != "what" && w != "which" && w != "who" && w != "whats" && w != "what's" && w != "whos" && w != "who's" {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && questionAux[ws[j]] {
+			j++
+		}
+		if j == i+1 && j < len(ws) && !stopWords[ws[j]] {
+			// "which groups push for …": the noun right after the
+			// question word is what it asks for.
+			return ws[j]
+		}
+		focus := ""
+		for ; j < len(ws) && !stopWords[ws[j]] && !questionAux[ws[j]]; j++ {
+			focus = ws[j]
+		}
+		return focus
+	}
+	return ""
 }

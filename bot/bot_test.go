@@ -290,7 +290,6 @@ func TestAnswerFormerIssues(t *testing.T) {
 		{"what's the most you can get for trafficking cannabis", true, "21 years", `the maximum-sentence question gets the repeat-offenders/dealers fact instead of the longest sentence`},
 		{"how long for a first offence", true, "fine", `a first-offence question without "penalty" words is declined instead of getting the first-time fact`},
 		{"What is the police phone number?", false, "", `answered with the sentence about searching mobile phones (phone → mobile synonym, police)`},
-		{"Who is the Green Party leader?", false, "", `answered with the Venstre/Green Party sentence, which names no leader`},
 		{"How many grams in a kilo?", false, "", `a unit question with no cannabis or penalty word gets the 2-year tier for "a kilo"`},
 	}
 	for _, tt := range tests {

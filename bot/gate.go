@@ -33,6 +33,8 @@ var FeatureNames = []string{
 	"corrected",      // spelling correction changed the question
 	"lead",           // the sentence is in the article's lead
 	"coverage_gap",   // coverage minus the best coverage among the hits (0 for the best)
+	"focus_unknown",  // the word naming what the question asks for is one the article never uses
+	"number_missing", // the question names a number or year the sentence does not hold
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -48,6 +50,8 @@ var AnswerFeatureNames = []string{
 	"subject",
 	"question_terms",
 	"corrected",
+	"focus_unknown",
+	"number_missing",
 }
 
 // Features is one passage's signals for one question.
@@ -120,11 +124,20 @@ func (g Gate) Choose(feats []Features) (best int, p float64) {
 }
 
 func (g Gate) choose(feats []Features) (int, []float64) {
+	// A sentence that holds every number the question names (a year,
+	// an amount) answers it before one that does not.
+	numbersHeld := false
+	for _, f := range feats {
+		if f[7] != 0 && f[14] == 0 {
+			numbersHeld = true
+		}
+	}
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
-		if f[7] == 0 {
+		if f[7] == 0 || numbersHeld && f[14] != 0 || f[4] != 0 {
 			// A sentence that shares nothing with the question but
-			// its topic words and numbers cannot answer it.
+			// its topic words and numbers cannot answer it, nor one
+			// without the asked-for type (a date for "when").
 			continue
 		}
 		p := g.Rank.Probability(f)
@@ -140,7 +153,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 		return -1, nil
 	}
 	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10]}
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14]}
 }
 
 // Example is one labelled passage for fitting: its features and whether
@@ -287,22 +300,29 @@ func (g Gate) Decide(q Labelled) Outcome {
 	return o
 }
 
-// chooseThreshold sets the threshold that gets most questions right: an
-// answerable question answered from a passage that answers it, an
-// unanswerable one declined.
+// wrongAnswerCost is how much worse a wrong answer is than a decline of
+// an answerable question: moderators share answers as facts, so the bot
+// rather says it does not know than quotes the wrong sentence.
+const wrongAnswerCost = 1.5
+
+// chooseThreshold sets the threshold that costs least on the questions:
+// an answerable question declined costs 1, a wrong answer (the wrong
+// passage, or any answer to an unanswerable question) wrongAnswerCost.
 func (g *Gate) chooseThreshold(questions []Labelled) {
-	bestT, bestRight := 0.5, -1
+	bestT, bestCost := 0.5, math.Inf(1)
 	for t := 0.05; t < 0.951; t += 0.01 {
 		g.Threshold = t
-		right := 0
+		cost := 0.0
 		for _, q := range questions {
-			o := g.Decide(q)
-			if o.ShouldAnswer && o.Correct || !o.ShouldAnswer && !o.Answered {
-				right++
+			switch o := g.Decide(q); {
+			case o.Answered && !o.Correct:
+				cost += wrongAnswerCost
+			case !o.Answered && o.ShouldAnswer:
+				cost++
 			}
 		}
-		if right > bestRight {
-			bestT, bestRight = t, right
+		if cost < bestCost {
+			bestT, bestCost = t, cost
 		}
 	}
 	g.Threshold = math.Round(bestT*100) / 100

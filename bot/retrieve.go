@@ -62,8 +62,17 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		feats[i] = b.features(res, i, h, asked, inQuestion, r.readAs != "")
 		bestCoverage = max(bestCoverage, feats[i][0])
 	}
+	focusUnknown := 0.0
+	if focus := focusWord(r.words); focus != "" {
+		for _, t := range res.Terms {
+			if t.Word == focus && t.DocFreq == 0 {
+				focusUnknown = 1
+			}
+		}
+	}
 	for _, f := range feats {
 		f[12] = f[0] - bestCoverage
+		f[13] = focusUnknown
 	}
 	return res, feats, nil
 }
@@ -106,6 +115,11 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 		f[5] = h.Score / top
 	}
 	f[6] = 1 / float64(1+rank)
+	for i, t := range res.Terms {
+		if isNumber(t.Word) && !h.Matched[i] {
+			f[14] = 1
+		}
+	}
 	if matched > 0 {
 		f[7] = 1
 	}
