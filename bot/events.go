@@ -14,8 +14,8 @@ import (
 
 // Events: what moderators' reports are built from. Every question that
 // passes the Recorder and every 👍/👎 click becomes one Event in an
-// EventStore; the store package keeps them in a local bbolt file, and a
-// shared database can replace it behind the same interface.
+// EventStore; package store keeps them in SQL (SQLite or PostgreSQL) and
+// computes the reports there.
 
 // EventKind says what an event records.
 type EventKind string
@@ -63,25 +63,29 @@ var ErrDuplicateFeedback = errors.New("feedback already recorded for this user a
 // one (a forged or mangled button).
 var ErrUnknownAnswer = errors.New("not a factbot answer ID")
 
-// EventQuery selects events for Scan.
-type EventQuery struct {
-	Since time.Time // inclusive; zero means from the oldest
-	Kind  EventKind // "" means every kind
-	// Declined limits question events to unanswered ones.
-	Declined bool
+// EventRecorder stores events.
+type EventRecorder interface {
+	// Record stores one event. For a feedback event it returns
+	// ErrDuplicateFeedback when the user already voted on that answer.
+	// A store may queue question events and write them later (see
+	// store.Writer); feedback is written before Record returns, since the
+	// click's reply says whether it counted.
+	Record(ctx context.Context, e Event) error
 }
 
-// EventStore keeps events. Implementations must be safe for concurrent
-// use and must have committed an event durably when Record returns nil.
+// Reports computes moderators' reports over the events a store keeps,
+// with users hashed. ReportOptions says the period and the number of rows;
+// the rows are as Unanswered and Feedback document.
+type Reports interface {
+	UnansweredReport(ctx context.Context, o ReportOptions) (UnansweredReport, error)
+	FeedbackReport(ctx context.Context, o ReportOptions) (FeedbackReport, error)
+}
+
+// EventStore keeps events and reports on them. Implementations must be
+// safe for concurrent use.
 type EventStore interface {
-	// Record stores one event. For a feedback event it returns
-	// ErrDuplicateFeedback when the user already voted on that answer, and
-	// fills Question, Intent, Answer and Section from the question event
-	// with the same AnswerID when it still has it.
-	Record(ctx context.Context, e Event) error
-	// Scan calls fn with every event matching q, oldest first, with User
-	// hashed. An error from fn stops the scan and is returned.
-	Scan(ctx context.Context, q EventQuery, fn func(Event) error) error
+	EventRecorder
+	Reports
 }
 
 // NewAnswerID returns a fresh answer ID: 24 hex digits, the time in
@@ -103,9 +107,9 @@ func AnswerIDTime(id string) (time.Time, error) {
 	return time.Unix(0, int64(binary.BigEndian.Uint64(b[:8]))), nil
 }
 
-// Recorder records questions and feedback in an EventStore.
+// Recorder records questions and feedback in an EventRecorder.
 type Recorder struct {
-	store        EventStore
+	store        EventRecorder
 	log          *slog.Logger
 	now          func() time.Time
 	declinedOnly bool
@@ -122,7 +126,7 @@ type RecorderOptions struct {
 }
 
 // NewRecorder records into store.
-func NewRecorder(store EventStore, o RecorderOptions) *Recorder {
+func NewRecorder(store EventRecorder, o RecorderOptions) *Recorder {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}

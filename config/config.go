@@ -63,9 +63,13 @@ type Language struct {
 	Places  []string `toml:"places"`
 }
 
-// HTTP is the one listener for platform endpoints, /healthz and /metrics.
+// HTTP is the listener for platform endpoints, and for /healthz and
+// /metrics unless AdminAddr gives them a listener of their own.
 type HTTP struct {
-	Addr            string        `toml:"addr"`
+	Addr string `toml:"addr"`
+	// AdminAddr, when set, serves /healthz and /metrics there instead, so
+	// that only the platform endpoints need be public.
+	AdminAddr       string        `toml:"admin_addr"`
 	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
 	MaxBodyBytes    int64         `toml:"max_body_bytes"`
 }
@@ -124,12 +128,22 @@ type Limits struct {
 }
 
 // Store configures the event store behind moderators' reports (package
-// store): declined questions and feedback, kept in a local bbolt file.
+// store): declined questions and feedback, and claims on platform
+// deliveries, in an embedded SQLite file or in PostgreSQL.
 type Store struct {
 	Enabled bool `toml:"enabled"`
-	// Path of the file; empty means factbot/factbot.db under the user's
-	// data directory ($XDG_DATA_HOME or ~/.local/share on Linux).
+	// Path of the SQLite file; empty means factbot/factbot.db under the
+	// user's data directory ($XDG_DATA_HOME or ~/.local/share on Linux).
 	Path string `toml:"path"`
+	// URL of a PostgreSQL database (postgres://…), shared by several
+	// instances; it replaces Path. A secret: it may hold a password.
+	URL Secret `toml:"url"`
+	// QueueSize bounds the questions waiting to be written; past it
+	// questions are lost (counted), never waited for.
+	QueueSize int `toml:"queue_size"`
+	// FlushInterval is how long a question may wait to be written with
+	// others in one batch: what a crash can lose.
+	FlushInterval time.Duration `toml:"flush_interval"`
 	// Retention is how long records are kept.
 	Retention time.Duration `toml:"retention"`
 	// DeclinedOnly records declined questions only, not answered ones.
@@ -160,7 +174,7 @@ func Default() Config {
 		Discord: Discord{Mode: DiscordModeGateway, Ephemeral: true},
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
 		Log:     Log{Level: "info", Format: "text"},
-		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour},
+		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour, QueueSize: 10_000, FlushInterval: 100 * time.Millisecond},
 	}
 }
 
@@ -429,6 +443,15 @@ func (c Config) Validate() error {
 	}
 	if c.Store.Retention <= 0 {
 		errs = append(errs, fmt.Errorf("store.retention must be positive, such as \"2160h\" for 90 days (check %s)", EnvName("store", "retention")))
+	}
+	if u := c.Store.URL.Value(); u != "" && !strings.HasPrefix(u, "postgres://") && !strings.HasPrefix(u, "postgresql://") {
+		errs = append(errs, fmt.Errorf("store.url must be a postgres:// URL (check %s); a SQLite file goes in store.path", EnvName("store", "url")))
+	}
+	if c.Store.QueueSize <= 0 || c.Store.FlushInterval <= 0 {
+		errs = append(errs, errors.New("store.queue_size and store.flush_interval must be positive"))
+	}
+	if c.HTTP.AdminAddr != "" && c.HTTP.AdminAddr == c.HTTP.Addr {
+		errs = append(errs, errors.New("http.admin_addr must differ from http.addr (or be empty to serve /healthz and /metrics on http.addr)"))
 	}
 	for key, lang := range map[string]string{"default": c.Language.Default, "slack": c.Language.Slack, "discord": c.Language.Discord} {
 		if err := bot.CheckLanguage(lang); err != nil {

@@ -53,6 +53,22 @@ func New() *Metrics {
 	return m
 }
 
+// WatchStore exports the store's write queue: how many questions wait to
+// be written (a gauge) and how many were lost because the store was slow
+// or down (a counter), read from the functions given at each scrape.
+func (m *Metrics) WatchStore(queued func() int, lost func() int64) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Namespace: "factbot", Name: "store_queued_records",
+			Help: "Questions waiting to be written to the store.",
+		}, func() float64 { return float64(queued()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "factbot", Name: "store_lost_records_total",
+			Help: "Questions not recorded because the store was slow or down (answers went on).",
+		}, func() float64 { return float64(lost()) }),
+	)
+}
+
 // Registry is the registry the collectors live on.
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 

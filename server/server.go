@@ -27,16 +27,38 @@ type Options struct {
 	// Routes holds the platforms' HTTP endpoints; may be nil.
 	Routes http.Handler
 	// Metrics serves /metrics; may be nil.
-	Metrics   http.Handler
+	Metrics http.Handler
+	// Admin, when not nil, serves /healthz and /metrics instead of the
+	// main listener, which then serves only Routes: the platform
+	// endpoints can be public while health and metrics stay private.
+	Admin     net.Listener
 	Platforms []Platform
 	// ShutdownTimeout bounds finishing in-flight requests and replies.
 	ShutdownTimeout time.Duration
 	Logger          *slog.Logger
 }
 
-// Handler is the listener's mux: /healthz, /metrics and the routes.
+// Handler is the main listener's mux: the routes, and /healthz and
+// /metrics unless Admin serves them.
 func Handler(o Options) http.Handler {
 	mux := http.NewServeMux()
+	if o.Admin == nil {
+		adminRoutes(mux, o)
+	}
+	if o.Routes != nil {
+		mux.Handle("/", o.Routes)
+	}
+	return mux
+}
+
+// AdminHandler serves /healthz and /metrics.
+func AdminHandler(o Options) http.Handler {
+	mux := http.NewServeMux()
+	adminRoutes(mux, o)
+	return mux
+}
+
+func adminRoutes(mux *http.ServeMux, o Options) {
 	reporters := make([]health.Reporter, len(o.Platforms))
 	for i, p := range o.Platforms {
 		reporters[i] = p
@@ -45,10 +67,6 @@ func Handler(o Options) http.Handler {
 	if o.Metrics != nil {
 		mux.Handle("/metrics", o.Metrics)
 	}
-	if o.Routes != nil {
-		mux.Handle("/", o.Routes)
-	}
-	return mux
 }
 
 // Run serves on ln and runs the platforms until ctx is done, then stops
@@ -63,13 +81,20 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = 10 * time.Second
 	}
-	srv := &http.Server{
-		Handler:           Handler(o),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
+	newServer := func(h http.Handler) *http.Server {
+		return &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       10 * time.Second,
+			WriteTimeout:      10 * time.Second,
+			IdleTimeout:       60 * time.Second,
+			ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
+		}
+	}
+	srv := newServer(Handler(o))
+	var admin *http.Server
+	if o.Admin != nil {
+		admin = newServer(AdminHandler(o))
 	}
 
 	// Platforms outlive ctx a little: they stop only once the listener has
@@ -84,9 +109,17 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	for _, p := range o.Platforms {
 		go func() { platDone <- result{p.Name(), p.Run(platCtx)} }()
 	}
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 3)
 	go func() { serveErr <- srv.Serve(ln) }()
 	o.Logger.Info("serving", "addr", ln.Addr().String(), "platforms", len(o.Platforms))
+	if admin != nil {
+		go func() {
+			if err := admin.Serve(o.Admin); !errors.Is(err, http.ErrServerClosed) {
+				serveErr <- fmt.Errorf("admin listener: %w", err)
+			}
+		}()
+		o.Logger.Info("serving /healthz and /metrics", "admin_addr", o.Admin.Addr().String())
+	}
 
 	var failure error
 	running := len(o.Platforms)
@@ -109,6 +142,12 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		_ = srv.Close()
 		failure = errors.Join(failure, fmt.Errorf("shutting down http: %w", err))
+	}
+	if admin != nil {
+		// Health and metrics stay up until the platform listener drained.
+		if err := admin.Shutdown(sctx); err != nil {
+			_ = admin.Close()
+		}
 	}
 	stopPlatforms()
 	for ; running > 0; running-- {

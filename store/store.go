@@ -1,38 +1,37 @@
-// Package store keeps factbot's events (questions and 👍/👎 feedback) in a
-// local bbolt file: no server to run. It implements bot.EventStore.
+// Package store keeps factbot's events (questions and 👍/👎 feedback) and
+// claims on deliveries in SQL: an embedded SQLite file by default (no
+// server to run, pure Go so the binary stays static), or PostgreSQL when
+// several factbot instances share one store. It implements the store
+// interfaces package bot defines; reports are SQL aggregations.
 //
-// The file is opened for each operation and closed again, so `factbot
-// report` can read it while `factbot serve` writes it: bbolt's file lock
-// then serialises the two processes for the length of one transaction.
-//
-// Layout (all keys sort by time, so a period is a range scan and retention
-// a delete from the start):
-//
-//	meta     "salt" → 32 random bytes (per install); "version" → 1
-//	events   8-byte big-endian Unix nanoseconds + 8-byte sequence → event
-//	answers  answer ID (24 hex digits, time first) → events key
-//	votes    answer ID + 0x00 + hashed user → vote
+// The schema is versioned (goose migrations embedded under migrations/,
+// one directory per engine) and brought up to date when a Store opens.
 package store
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/binary"
+	"database/sql"
+	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-	bolterr "go.etcd.io/bbolt/errors"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
 
 	"github.com/factbot/factbot/bot"
 )
@@ -40,52 +39,55 @@ import (
 // Defaults for Options.
 const (
 	DefaultRetention = 90 * 24 * time.Hour
-	DefaultTimeout   = 2 * time.Second
-	// pruneEvery is how often a write also removes expired records.
-	pruneEvery = time.Hour
+	// DefaultBusyTimeout is how long a SQLite statement waits for another
+	// connection's (or process's) write lock before failing.
+	DefaultBusyTimeout = 5 * time.Second
+	// ClaimRetention is how long a claim on a delivery is kept: far longer
+	// than Slack retries an event (three times within an hour) or a
+	// Discord interaction token lives (15 minutes).
+	ClaimRetention = 24 * time.Hour
 )
 
-// ErrLocked and ErrCorrupt are wrapped in the errors of Open and of every
-// operation, with the file's path.
-var (
-	ErrLocked  = errors.New("store file is locked by another process")
-	ErrCorrupt = errors.New("store file is corrupt or not a factbot store")
-)
+// ErrCorrupt is wrapped in the error of Open for a file that is not a
+// factbot store (or not a database at all); the error names the file.
+var ErrCorrupt = errors.New("store file is corrupt or not a factbot store")
 
-var (
-	bucketMeta    = []byte("meta")
-	bucketEvents  = []byte("events")
-	bucketAnswers = []byte("answers")
-	bucketVotes   = []byte("votes")
-	keySalt       = []byte("salt")
-	keyVersion    = []byte("version")
-)
+//go:embed migrations
+var migrations embed.FS
 
-const formatVersion = 1
+// Engine is the SQL engine behind a Store.
+type Engine string
+
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
 
 // Options configure a Store; the zero value uses the defaults.
 type Options struct {
 	// Retention is how long records are kept (DefaultRetention when 0).
 	Retention time.Duration
-	// Timeout is how long to wait for the file lock (DefaultTimeout when 0).
-	Timeout time.Duration
+	// BusyTimeout is SQLite's wait for a lock (DefaultBusyTimeout when 0).
+	BusyTimeout time.Duration
 	// Now is the clock; time.Now when nil. Tests pass a fake one.
 	Now    func() time.Time
 	Logger *slog.Logger
 }
 
-// Store is an event store in one bbolt file. It is safe for concurrent
-// use, also by several processes.
+// Store is the event store on one SQL database. It is safe for concurrent
+// use, and several processes may share it: serve and report on one SQLite
+// file, or several serve instances on one PostgreSQL database.
 type Store struct {
-	path      string
+	db        *sql.DB
+	engine    Engine
+	where     string // the file, or the URL without its password, for errors
 	salt      []byte
 	retention time.Duration
-	timeout   time.Duration
 	now       func() time.Time
 	log       *slog.Logger
 
-	mu        sync.RWMutex // one transaction at a time per process for writes
-	lastPrune time.Time    // guarded by mu (write lock)
+	mu        sync.Mutex
+	lastPrune time.Time // guarded by mu
 }
 
 var _ bot.EventStore = (*Store)(nil)
@@ -104,16 +106,22 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "factbot", "factbot.db"), nil
 }
 
-// Open opens the store at path, creating it (and its directory) when
-// missing, checks the whole file, and removes expired records. A file
-// locked for longer than the timeout gives an error wrapping ErrLocked, a
-// damaged or foreign one an error wrapping ErrCorrupt; both name the path.
-func Open(ctx context.Context, path string, o Options) (*Store, error) {
+// IsPostgresURL reports whether s names a PostgreSQL database rather than
+// a SQLite file.
+func IsPostgresURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Open opens the store at source: a postgres:// URL, or else the path of
+// a SQLite file, created (with its directory) when missing. It brings the
+// schema up to date, reads or makes the install's salt, and removes
+// expired records. Errors name the file or the URL without its password.
+func Open(ctx context.Context, source string, o Options) (*Store, error) {
 	if o.Retention <= 0 {
 		o.Retention = DefaultRetention
 	}
-	if o.Timeout <= 0 {
-		o.Timeout = DefaultTimeout
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = DefaultBusyTimeout
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -121,165 +129,148 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	if path == "" {
-		return nil, errors.New("store: no path")
+	if source == "" {
+		return nil, errors.New("store: no path or URL")
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	s := &Store{retention: o.Retention, now: o.Now, log: o.Logger}
+	var err error
+	if IsPostgresURL(source) {
+		err = s.openPostgres(source)
+	} else {
+		err = s.openSQLite(source, o.BusyTimeout)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("store %s: %w", path, err)
-	}
-	s := &Store{path: path, retention: o.Retention, timeout: o.Timeout, now: o.Now, log: o.Logger}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.with(false, func(db *bolt.DB) error {
-		if err := s.check(db); err != nil {
-			return err
-		}
-		return db.Update(func(tx *bolt.Tx) error {
-			if err := s.init(tx); err != nil {
-				return err
-			}
-			_, err := s.prune(tx)
-			return err
-		})
-	})
 	if err != nil {
 		return nil, err
 	}
-	s.lastPrune = s.now()
+	if err := s.init(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
-// Path is the store's file.
-func (s *Store) Path() string { return s.path }
+func (s *Store) openSQLite(path string, busy time.Duration) error {
+	s.engine, s.where = SQLite, path
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	// WAL lets `factbot report` read while serve writes; NORMAL syncs at
+	// checkpoints rather than every commit (a power cut can lose the last
+	// commits, never corrupt the file); immediate transactions take the
+	// write lock up front, so busy_timeout applies instead of a deadlock
+	// error when two writers meet.
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	s.db = db
+	return nil
+}
+
+func (s *Store) openPostgres(raw string) error {
+	s.engine, s.where = Postgres, redact(raw)
+	db, err := sql.Open("pgx", raw)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", s.where, err)
+	}
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s.db = db
+	return nil
+}
+
+// redact is a database URL without its password, for messages.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unreadable database URL)"
+	}
+	return u.Redacted()
+}
+
+// init runs the migrations and reads (or makes) the salt.
+func (s *Store) init(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return s.fail("connecting", err)
+	}
+	sub, err := fs.Sub(migrations, "migrations/"+string(s.engine))
+	if err != nil {
+		return fmt.Errorf("store: migrations: %w", err)
+	}
+	dialect := goose.DialectSQLite3
+	var opts []goose.ProviderOption
+	if s.engine == Postgres {
+		dialect = goose.DialectPostgres
+		// Instances starting together migrate one at a time.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return fmt.Errorf("store: migration lock: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, s.db, sub, opts...)
+	if err != nil {
+		return fmt.Errorf("store: migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return s.fail("migrating the schema", err)
+	}
+	salt := make([]byte, 32)
+	_, _ = rand.Read(salt) // crypto/rand.Read never fails (Go 1.24+)
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('salt', $1) ON CONFLICT (key) DO NOTHING`,
+		hex.EncodeToString(salt)); err != nil {
+		return s.fail("writing the salt", err)
+	}
+	var stored string
+	if err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'salt'`).Scan(&stored); err != nil {
+		return s.fail("reading the salt", err)
+	}
+	if s.salt, err = hex.DecodeString(stored); err != nil || len(s.salt) != 32 {
+		return fmt.Errorf("store %s: %w (the salt is not 32 hex-encoded bytes)", s.where, ErrCorrupt)
+	}
+	if _, err := s.Prune(ctx); err != nil {
+		return err
+	}
+	return nil
+}
+
+// fail wraps err from doing what, naming the store; a SQLite file that is
+// not a database wraps ErrCorrupt.
+func (s *Store) fail(what string, err error) error {
+	if s.engine == SQLite && strings.Contains(err.Error(), "file is not a database") {
+		return fmt.Errorf("store %s: %w (%v); move the file aside to start a new store", s.where, ErrCorrupt, err)
+	}
+	return fmt.Errorf("store %s: %s: %w", s.where, what, err)
+}
+
+// Engine is the store's SQL engine.
+func (s *Store) Engine() Engine { return s.engine }
+
+// Where is the file, or the database URL without its password.
+func (s *Store) Where() string { return s.where }
 
 // Retention is how long records are kept.
 func (s *Store) Retention() time.Duration { return s.retention }
 
-// Close releases nothing (the file is closed after every operation); it is
-// here so a Store can be used where an io.Closer is expected.
-func (s *Store) Close() error { return nil }
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
 
-// with opens the file (read-only when readOnly), calls fn and closes it.
-// A fault or panic inside bbolt on a damaged file becomes an error
-// wrapping ErrCorrupt.
-func (s *Store) with(readOnly bool, fn func(*bolt.DB) error) (err error) {
-	// bbolt reads the file through mmap: a truncated file faults, and
-	// damaged pages make it panic. Neither may take the process down.
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = s.corrupt(fmt.Errorf("%v", r))
-		}
-	}()
-	mode := os.FileMode(0o600)
-	db, err := bolt.Open(s.path, mode, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
-	if err != nil {
-		switch {
-		case errors.Is(err, bolterr.ErrTimeout):
-			return fmt.Errorf("store %s: %w (waited %s; is another factbot holding it?)", s.path, ErrLocked, s.timeout)
-		case errors.Is(err, bolterr.ErrInvalid), errors.Is(err, bolterr.ErrVersionMismatch),
-			errors.Is(err, bolterr.ErrChecksum), errors.Is(err, bolterr.ErrInvalidMapping):
-			return s.corrupt(err)
-		}
-		return fmt.Errorf("opening store %s: %w", s.path, err)
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return s.fail("ping", err)
 	}
-	defer func() {
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("closing store %s: %w", s.path, cerr)
-		}
-	}()
-	return fn(db)
-}
-
-func (s *Store) corrupt(cause error) error {
-	return fmt.Errorf("store %s: %w (%v); move the file aside to start a new store", s.path, ErrCorrupt, cause)
-}
-
-// check validates the file: no shorter than its pages say, every page
-// reachable and sound (bbolt's consistency check), and the buckets a
-// factbot store has, if it has any.
-func (s *Store) check(db *bolt.DB) error {
-	info, err := os.Stat(s.path)
-	if err != nil {
-		return fmt.Errorf("store %s: %w", s.path, err)
-	}
-	return db.View(func(tx *bolt.Tx) error {
-		if tx.Size() > info.Size() {
-			return s.corrupt(fmt.Errorf("file is %d bytes, its pages need %d: truncated", info.Size(), tx.Size()))
-		}
-		// Read every page of every bucket here, in this goroutine, where
-		// with() turns a fault or an assertion panic into ErrCorrupt
-		// (tx.Check would panic in a goroutine of its own).
-		if err := walk(tx); err != nil {
-			return s.corrupt(err)
-		}
-		empty := true
-		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error { empty = false; return nil })
-		if empty {
-			return nil
-		}
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || len(meta.Get(keySalt)) != 32 {
-			return s.corrupt(errors.New("no factbot meta bucket"))
-		}
-		if v := meta.Get(keyVersion); len(v) != 1 || v[0] != formatVersion {
-			return s.corrupt(fmt.Errorf("format version %v, want %d", v, formatVersion))
-		}
-		return nil
-	})
-}
-
-// walk reads every key and value of every bucket, and decodes every event.
-func walk(tx *bolt.Tx) error {
-	var visit func(path string, b *bolt.Bucket) error
-	visit = func(path string, b *bolt.Bucket) error {
-		events := path == string(bucketEvents)
-		return b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				if nb := b.Bucket(k); nb != nil {
-					return visit(path+"/"+string(k), nb)
-				}
-				return nil
-			}
-			if events {
-				if _, ok := decode(k, v); !ok {
-					return fmt.Errorf("event %x cannot be read", k)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(name []byte, b *bolt.Bucket) error { return visit(string(name), b) })
-}
-
-// init creates the buckets and the salt on first open and reads the salt.
-func (s *Store) init(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketEvents, bucketAnswers, bucketVotes} {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("store %s: creating bucket %s: %w", s.path, name, err)
-		}
-	}
-	meta := tx.Bucket(bucketMeta)
-	if meta.Get(keySalt) == nil {
-		salt := make([]byte, 32)
-		_, _ = rand.Read(salt) // crypto/rand.Read never fails (Go 1.24+)
-		if err := meta.Put(keySalt, salt); err != nil {
-			return fmt.Errorf("store %s: writing salt: %w", s.path, err)
-		}
-		if err := meta.Put(keyVersion, []byte{formatVersion}); err != nil {
-			return fmt.Errorf("store %s: writing version: %w", s.path, err)
-		}
-	}
-	s.salt = bytes.Clone(meta.Get(keySalt))
 	return nil
 }
 
 // HashUser is the pseudonym stored for a platform user: an HMAC with this
 // install's salt, so it cannot be reversed by hashing known user IDs
-// without the file.
+// without the database.
 func (s *Store) HashUser(platform, user string) string {
 	if user == "" {
 		return ""
@@ -289,291 +280,38 @@ func (s *Store) HashUser(platform, user string) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// Record stores one event in a committed transaction (see
-// bot.EventStore). Records past retention are removed on the way, at most
-// once an hour.
-func (s *Store) Record(ctx context.Context, e bot.Event) error {
-	return s.RecordBatch(ctx, []bot.Event{e})
-}
-
-// RecordBatch stores events in one transaction: all or none. A duplicate
-// vote among them fails the whole batch with bot.ErrDuplicateFeedback.
-func (s *Store) RecordBatch(ctx context.Context, events []bot.Event) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.now()
-	prune := now.Sub(s.lastPrune) >= pruneEvery
-	err := s.with(false, func(db *bolt.DB) error {
-		return db.Update(func(tx *bolt.Tx) error {
-			for _, e := range events {
-				if err := s.put(tx, e, now); err != nil {
-					return err
-				}
-			}
-			if prune {
-				n, err := s.prune(tx)
-				if err != nil {
-					return err
-				}
-				if n > 0 {
-					s.log.Info("store: removed expired records", "path", s.path, "records", n)
-				}
-			}
-			return nil
-		})
-	})
-	if err == nil && prune {
-		s.lastPrune = now
-	}
-	return err
-}
-
-func (s *Store) put(tx *bolt.Tx, e bot.Event, now time.Time) error {
-	if e.Time.IsZero() {
-		e.Time = now
-	}
-	e.User = s.HashUser(e.Platform, e.User)
-	events, answers, votes := tx.Bucket(bucketEvents), tx.Bucket(bucketAnswers), tx.Bucket(bucketVotes)
-	// Keys mostly arrive in time order: fill pages up rather than split
-	// them in half, which would double the file.
-	events.FillPercent, answers.FillPercent = 0.9, 0.9
-	switch e.Kind {
-	case bot.EventQuestion:
-	case bot.EventFeedback:
-		if !e.Vote.Valid() {
-			return fmt.Errorf("store: feedback vote %q: want up or down", e.Vote)
-		}
-		if _, err := bot.AnswerIDTime(e.AnswerID); err != nil {
-			return fmt.Errorf("store: feedback on %q: %w", e.AnswerID, err)
-		}
-		vk := append([]byte(e.AnswerID+"\x00"), e.User...)
-		if votes.Get(vk) != nil {
-			return bot.ErrDuplicateFeedback
-		}
-		if err := votes.Put(vk, []byte(e.Vote)); err != nil {
-			return fmt.Errorf("store %s: writing vote: %w", s.path, err)
-		}
-		if ek := answers.Get([]byte(e.AnswerID)); ek != nil {
-			if q, ok := decode(ek, events.Get(ek)); ok {
-				e.Question, e.Intent, e.Answered, e.Reason = q.Question, q.Intent, q.Answered, q.Reason
-				e.Answer, e.Section = q.Answer, q.Section
-			}
-		}
-	default:
-		return fmt.Errorf("store: unknown event kind %q", e.Kind)
-	}
-	seq, err := events.NextSequence()
-	if err != nil {
-		return fmt.Errorf("store %s: %w", s.path, err)
-	}
-	key := eventKey(e.Time, seq)
-	if err := events.Put(key, encode(e)); err != nil {
-		return fmt.Errorf("store %s: writing event: %w", s.path, err)
-	}
-	if e.Kind == bot.EventQuestion && e.AnswerID != "" {
-		if err := answers.Put([]byte(e.AnswerID), key); err != nil {
-			return fmt.Errorf("store %s: writing answer index: %w", s.path, err)
-		}
-	}
-	return nil
-}
-
-// Prune removes records older than the retention period now, and returns
-// how many events it removed.
+// Prune removes records older than the retention period and claims older
+// than ClaimRetention, and returns how many questions and votes it removed.
 func (s *Store) Prune(ctx context.Context) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
+	now := s.now()
+	cutoff := now.Add(-s.retention).UnixNano()
+	var n int64
+	for _, q := range []string{`DELETE FROM questions WHERE at < $1`, `DELETE FROM votes WHERE at < $1`} {
+		r, err := s.db.ExecContext(ctx, q, cutoff)
+		if err != nil {
+			return 0, s.fail("removing expired records", err)
+		}
+		m, _ := r.RowsAffected()
+		n += m
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM claims WHERE at < $1`, now.Add(-ClaimRetention).UnixNano()); err != nil {
+		return 0, s.fail("removing old claims", err)
 	}
 	s.mu.Lock()
+	s.lastPrune = now
+	s.mu.Unlock()
+	if n > 0 {
+		s.log.Info("store: removed expired records", "store", s.where, "records", n)
+	}
+	return int(n), nil
+}
+
+// pruneEvery is how often writes also remove expired records.
+const pruneEvery = time.Hour
+
+// pruneDue reports whether an hour has passed since the last prune.
+func (s *Store) pruneDue() bool {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	var n int
-	err := s.with(false, func(db *bolt.DB) error {
-		return db.Update(func(tx *bolt.Tx) (err error) {
-			n, err = s.prune(tx)
-			return err
-		})
-	})
-	if err == nil {
-		s.lastPrune = s.now()
-	}
-	return n, err
-}
-
-func (s *Store) prune(tx *bolt.Tx) (int, error) {
-	cutoff := s.now().Add(-s.retention)
-	n, err := deleteBefore(tx.Bucket(bucketEvents), eventKey(cutoff, 0))
-	if err != nil {
-		return 0, fmt.Errorf("store %s: removing expired events: %w", s.path, err)
-	}
-	idPrefix := []byte(bot.NewAnswerID(cutoff)[:16])
-	for _, name := range [][]byte{bucketAnswers, bucketVotes} {
-		if _, err := deleteBefore(tx.Bucket(name), idPrefix); err != nil {
-			return 0, fmt.Errorf("store %s: removing expired %s: %w", s.path, name, err)
-		}
-	}
-	return n, nil
-}
-
-// deleteBefore deletes every key of b that sorts before limit.
-func deleteBefore(b *bolt.Bucket, limit []byte) (int, error) {
-	var keys [][]byte
-	c := b.Cursor()
-	for k, _ := c.First(); k != nil && bytes.Compare(k, limit) < 0; k, _ = c.Next() {
-		keys = append(keys, bytes.Clone(k))
-	}
-	for _, k := range keys {
-		if err := b.Delete(k); err != nil {
-			return 0, err
-		}
-	}
-	return len(keys), nil
-}
-
-// Scan calls fn with the events matching q, oldest first (see
-// bot.EventStore). It reads a snapshot: writes made during the scan wait
-// for it.
-func (s *Store) Scan(ctx context.Context, q bot.EventQuery, fn func(bot.Event) error) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.with(true, func(db *bolt.DB) error {
-		return db.View(func(tx *bolt.Tx) error {
-			b := tx.Bucket(bucketEvents)
-			if b == nil {
-				return s.corrupt(errors.New("no events bucket"))
-			}
-			c := b.Cursor()
-			i := 0
-			for k, v := c.Seek(eventKey(q.Since, 0)); k != nil; k, v = c.Next() {
-				if i++; i%4096 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-				if !matches(v, q) {
-					continue
-				}
-				e, ok := decode(k, v)
-				if !ok {
-					return s.corrupt(fmt.Errorf("event %x cannot be read", k))
-				}
-				if err := fn(e); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	})
-}
-
-// Count returns how many events the store holds.
-func (s *Store) Count(ctx context.Context) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	var n int
-	err := s.with(true, func(db *bolt.DB) error {
-		return db.View(func(tx *bolt.Tx) error {
-			n = tx.Bucket(bucketEvents).Stats().KeyN
-			return nil
-		})
-	})
-	return n, err
-}
-
-// eventKey is the big-endian time in Unix nanoseconds (times before 1970
-// count as 1970) and a sequence number that keeps keys unique.
-func eventKey(t time.Time, seq uint64) []byte {
-	var k [16]byte
-	ns := t.UnixNano()
-	if t.IsZero() || ns < 0 {
-		ns = 0
-	}
-	binary.BigEndian.PutUint64(k[:8], uint64(ns))
-	binary.BigEndian.PutUint64(k[8:], seq)
-	return k[:]
-}
-
-// An event is stored as a format byte, a flags byte and its strings, each
-// a uvarint length and bytes; the time is the key's. The flags let a scan
-// skip events without decoding them.
-const (
-	encFormat      = 1
-	flagFeedback   = 1 << 0
-	flagAnswered   = 1 << 1
-	encStringCount = 9
-)
-
-func encode(e bot.Event) []byte {
-	var flags byte
-	if e.Kind == bot.EventFeedback {
-		flags |= flagFeedback
-	}
-	if e.Answered {
-		flags |= flagAnswered
-	}
-	fields := [encStringCount]string{e.Platform, e.User, e.Question, string(e.Intent), e.Reason, e.AnswerID, e.Answer, e.Section, string(e.Vote)}
-	n := 2
-	for _, f := range fields {
-		n += binary.MaxVarintLen64 + len(f)
-	}
-	buf := make([]byte, 0, n)
-	buf = append(buf, encFormat, flags)
-	for _, f := range fields {
-		buf = binary.AppendUvarint(buf, uint64(len(f)))
-		buf = append(buf, f...)
-	}
-	return buf
-}
-
-func matches(v []byte, q bot.EventQuery) bool {
-	if len(v) < 2 {
-		return true // let decode report it
-	}
-	feedback := v[1]&flagFeedback != 0
-	switch q.Kind {
-	case bot.EventQuestion:
-		if feedback {
-			return false
-		}
-	case bot.EventFeedback:
-		if !feedback {
-			return false
-		}
-	}
-	return !(q.Declined && !feedback && v[1]&flagAnswered != 0)
-}
-
-func decode(k, v []byte) (bot.Event, bool) {
-	if len(k) != 16 || len(v) < 2 || v[0] != encFormat {
-		return bot.Event{}, false
-	}
-	var fields [encStringCount]string
-	rest := v[2:]
-	for i := range fields {
-		n, w := binary.Uvarint(rest)
-		if w <= 0 || uint64(len(rest)-w) < n {
-			return bot.Event{}, false
-		}
-		fields[i] = string(rest[w : w+int(n)])
-		rest = rest[w+int(n):]
-	}
-	e := bot.Event{
-		Time:     time.Unix(0, int64(binary.BigEndian.Uint64(k[:8]))),
-		Kind:     bot.EventQuestion,
-		Answered: v[1]&flagAnswered != 0,
-		Platform: fields[0], User: fields[1], Question: fields[2], Intent: bot.Intent(fields[3]),
-		Reason: fields[4], AnswerID: fields[5], Answer: fields[6], Section: fields[7], Vote: bot.Vote(fields[8]),
-	}
-	if v[1]&flagFeedback != 0 {
-		e.Kind = bot.EventFeedback
-	}
-	return e, true
+	return s.now().Sub(s.lastPrune) >= pruneEvery
 }

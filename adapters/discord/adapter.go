@@ -74,6 +74,16 @@ type Options struct {
 	// answers (cards, topic lists, reports) use it, else the invoker's
 	// Discord language; nil means the latter only.
 	Language func(bot.Question) string
+	// Claims decides which instance answers a gateway interaction or
+	// message when several instances run the same shard; *store.Store is
+	// one. Nil: every event is answered (one instance per shard).
+	Claims Claimer
+}
+
+// Claimer says whether this instance is the first to handle a delivery
+// (key names it: "discord:interaction:…", "discord:message:…").
+type Claimer interface {
+	Claim(ctx context.Context, key string) (bool, error)
 }
 
 // Adapter serves one Discord application (one shard in gateway mode).
@@ -95,6 +105,7 @@ type Adapter struct {
 	feedback FeedbackRecorder
 	events   bot.EventStore
 	language func(bot.Question) string
+	claims   Claimer
 	// moderators is the set of moderator role IDs.
 	moderators map[string]bool
 
@@ -152,6 +163,7 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 		feedback:     opts.Feedback,
 		events:       opts.Events,
 		language:     opts.Language,
+		claims:       opts.Claims,
 		moderators:   make(map[string]bool),
 		disconnected: make(chan struct{}, 1),
 		shared:       make(map[string]time.Time),
@@ -227,6 +239,23 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 	a.bg, a.cancelBG = context.WithCancel(context.Background())
 	a.health.set(StateStarting, "")
 	return a, nil
+}
+
+// first reports whether this instance should handle the gateway event
+// key names. When the claim cannot be made the event is answered: a rare
+// double answer beats a lost one.
+func (a *Adapter) first(key string) bool {
+	if a.claims == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(a.bg, 2*time.Second)
+	defer cancel()
+	ok, err := a.claims.Claim(ctx, key)
+	if err != nil {
+		a.log.Warn("discord: claiming an event failed; answering it", "key", key, "err", err)
+		return true
+	}
+	return ok
 }
 
 // Mode is "gateway" or "http".

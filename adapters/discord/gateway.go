@@ -255,6 +255,9 @@ func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	}
 	defer a.wg.Done()
 	i := ic.Interaction
+	if !a.first("discord:interaction:" + i.ID) {
+		return
+	}
 	err := a.respond(i, func(resp *discordgo.InteractionResponse) error {
 		ctx, cancel := context.WithTimeout(a.bg, 10*time.Second)
 		defer cancel()
@@ -283,6 +286,9 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	defer a.wg.Done()
+	if !a.first("discord:message:" + m.ID) {
+		return
+	}
 	ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 	defer cancel()
 

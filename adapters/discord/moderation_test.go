@@ -38,7 +38,7 @@ func cardBot(t testing.TB) (*bot.Bot, corpus.Corpus) {
 	return e.Bot, c
 }
 
-// recordingStore is a real bbolt store in a temporary directory with a
+// recordingStore is a real SQLite store in a temporary directory with a
 // Recorder over it, as serve wires them.
 func recordingStore(t testing.TB) (*store.Store, *bot.Recorder) {
 	t.Helper()
@@ -81,7 +81,7 @@ func (k *toolkit) options(o *Options) {
 func (k *toolkit) feedbackVotes(t testing.TB) map[bot.Vote]int {
 	t.Helper()
 	votes := map[bot.Vote]int{}
-	err := k.store.Scan(context.Background(), bot.EventQuery{Kind: bot.EventFeedback}, func(e bot.Event) error {
+	err := k.store.Scan(context.Background(), store.Query{Kind: bot.EventFeedback}, func(e bot.Event) error {
 		votes[e.Vote]++
 		return nil
 	})

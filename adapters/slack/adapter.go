@@ -69,6 +69,10 @@ type Options struct {
 	// Events is the event store ReportCommand reads (bot.Unanswered); nil
 	// when the store is disabled.
 	Events bot.EventStore
+	// Claims decides which instance answers an Events API event that
+	// Slack delivers more than once (retries); *store.Store is one. Nil:
+	// this process remembers the last 4,096 event IDs itself.
+	Claims Claimer
 	// Moderators are the Slack user IDs who may post answers publicly
 	// (/ask --public), whose fact cards post in the channel, and who see
 	// the report.
@@ -101,12 +105,20 @@ type Feedbacker interface {
 	Feedback(ctx context.Context, platform, user, answerID string, v bot.Vote) (bot.FeedbackResult, error)
 }
 
+// Claimer says whether this instance is the first to handle a delivery
+// (key names it: "slack:event:Ev…"). *store.Store implements it in the
+// database, so a retry that reaches another instance is not answered
+// twice.
+type Claimer interface {
+	Claim(ctx context.Context, key string) (bool, error)
+}
+
 // Adapter is the Slack platform: HTTP handlers, or a Socket Mode loop.
 type Adapter struct {
 	o      Options
 	api    *slackgo.Client
 	log    *slog.Logger
-	dedupe *dedupe
+	claims Claimer
 	tasks  tasks
 	// moderators is Options.Moderators as a set.
 	moderators map[string]struct{}
@@ -168,6 +180,9 @@ func New(o Options) (*Adapter, error) {
 	if o.ReplyTimeout <= 0 {
 		o.ReplyTimeout = 10 * time.Second
 	}
+	if o.Claims == nil {
+		o.Claims = newDedupe(4096)
+	}
 	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient)}
 	if o.APIURL != "" {
 		u := o.APIURL
@@ -183,7 +198,7 @@ func New(o Options) (*Adapter, error) {
 		o:          o,
 		api:        slackgo.New(o.BotToken, opts...),
 		log:        o.Logger.With("platform", Platform),
-		dedupe:     newDedupe(4096),
+		claims:     o.Claims,
 		moderators: make(map[string]struct{}, len(o.Moderators)),
 	}
 	for _, id := range o.Moderators {
@@ -431,8 +446,30 @@ func (t *tasks) closeAndWait() {
 	t.wg.Wait()
 }
 
+// claimTimeout bounds a claim; past it the event is answered anyway.
+const claimTimeout = 2 * time.Second
+
+// first reports whether this instance should handle the event with id:
+// a claim the store refuses is a retry another instance (or this one)
+// already took. When the claim cannot be made the event is answered: a
+// rare double answer beats a lost one.
+func (a *Adapter) first(id string) bool {
+	if id == "" {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), claimTimeout)
+	defer cancel()
+	ok, err := a.claims.Claim(ctx, "slack:event:"+id)
+	if err != nil {
+		a.log.Warn("claiming an event failed; answering it", "event_id", id, "err", err)
+		return true
+	}
+	return ok
+}
+
 // dedupe remembers the last n event IDs, so an event Slack retries is
-// answered once. Memory is bounded by n.
+// answered once by this process; the default Claimer when no store is
+// shared. Memory is bounded by n.
 type dedupe struct {
 	mu   sync.Mutex
 	seen map[string]struct{}
@@ -444,11 +481,13 @@ func newDedupe(n int) *dedupe {
 	return &dedupe{seen: make(map[string]struct{}, n), ring: make([]string, n)}
 }
 
+// Claim reports whether key is new, and remembers it.
+func (d *dedupe) Claim(_ context.Context, id string) (bool, error) {
+	return d.first(id), nil
+}
+
 // first reports whether id is new, and remembers it.
 func (d *dedupe) first(id string) bool {
-	if id == "" {
-		return true
-	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if _, ok := d.seen[id]; ok {

@@ -141,7 +141,7 @@ func (a *Adapter) handleEvent(ev slackevents.EventsAPIEvent) {
 	if !ok {
 		return
 	}
-	if !a.dedupe.first(cb.EventID) {
+	if !a.first(cb.EventID) {
 		a.o.Reject(RejectDuplicate)
 		a.log.Debug("duplicate event", "event_id", cb.EventID)
 		return

@@ -3,13 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -18,7 +14,6 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/config"
-	"github.com/factbot/factbot/store"
 )
 
 const reportUsage = `Usage: factbot report unanswered|feedback [--since 7d] [--top 20] [--json] [--config FILE]
@@ -167,26 +162,6 @@ func parseSince(s string) (time.Duration, error) {
 	return d, nil
 }
 
-// openStore opens the store the config names. With create false a missing
-// file is an error that says where it was looked for, rather than a new,
-// empty store.
-func openStore(ctx context.Context, c config.Store, log *slog.Logger, create bool) (*store.Store, error) {
-	path := c.Path
-	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	if !create {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no store at %s: serve has recorded nothing there yet (set [store] path or %s to the file serve uses)", path, config.EnvName("store", "path"))
-		}
-	}
-	return store.Open(ctx, path, store.Options{Retention: c.Retention, Logger: log})
-}
-
 func sinceLine(since time.Time, period string) string {
 	if since.IsZero() {
 		return "everything kept"
@@ -241,23 +216,4 @@ func printFeedback(w io.Writer, r bot.FeedbackReport, period string) error {
 		}
 	}
 	return nil
-}
-
-// recordAnswers puts the event store's Recorder around the engine when the
-// store is enabled. serve's rate limiter wraps the result, so rate-limited
-// questions are not recorded. It also returns the recorder (for 👍/👎
-// clicks) and the store (for in-chat reports; the caller closes it); both
-// are nil when the store is disabled.
-func recordAnswers(ctx context.Context, c config.Store, engine bot.Answerer, log *slog.Logger) (bot.Answerer, *bot.Recorder, *store.Store, error) {
-	if !c.Enabled {
-		log.Info("store disabled: no reports for moderators")
-		return engine, nil, nil, nil
-	}
-	st, err := openStore(ctx, c, log, true)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	log.Info("store enabled", "path", st.Path(), "retention", st.Retention(), "declined_only", c.DeclinedOnly)
-	rec := bot.NewRecorder(st, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly})
-	return rec.Middleware(engine), rec, st, nil
 }

@@ -30,8 +30,9 @@ func storeEnv(t *testing.T) string {
 }
 
 // servedAnswerer is what serve builds around the real engine for the store
-// config in the environment.
-func servedAnswerer(t *testing.T) bot.Answerer {
+// config in the environment, and a function that writes what it queued
+// (as a clean stop does).
+func servedAnswerer(t *testing.T) (bot.Answerer, func()) {
 	t.Helper()
 	cfg, err := config.Load("", nil)
 	if err != nil {
@@ -42,19 +43,22 @@ func servedAnswerer(t *testing.T) bot.Answerer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { eng.Close() })
-	a, _, st, err := recordAnswers(t.Context(), cfg.Store, eng, slog.New(slog.DiscardHandler))
+	log := slog.New(slog.DiscardHandler)
+	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st != nil {
-		t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { rec.close(context.Background(), log) })
+	return rec.answerer, func() {
+		if err := rec.writer.Flush(t.Context()); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return a
 }
 
 func TestReportUnansweredThroughTheEngine(t *testing.T) {
 	path := storeEnv(t)
-	ans := servedAnswerer(t)
+	ans, flush := servedAnswerer(t)
 	ctx := context.Background()
 	asked := []struct{ user, q string }{
 		{"U-ALICE", "Is cannabis legal in Sweden?"},
@@ -77,6 +81,7 @@ func TestReportUnansweredThroughTheEngine(t *testing.T) {
 	if declined != 4 {
 		t.Fatalf("the engine declined %d of the questions, want 4", declined)
 	}
+	flush()
 
 	// The report runs as a new process would: it opens the file afresh.
 	code, out, errOut := cli(t, "", "report", "unanswered", "--since", "7d")
@@ -115,9 +120,10 @@ func TestReportUnansweredThroughTheEngine(t *testing.T) {
 
 func TestReportFeedback(t *testing.T) {
 	path := storeEnv(t)
-	ans := servedAnswerer(t)
+	ans, flush := servedAnswerer(t)
 	ctx := context.Background()
 	a := ans.Answer(ctx, bot.Question{Text: "What is the penalty for 20 grams?", Platform: "slack", User: "U1"})
+	flush()
 	st, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +187,7 @@ func TestServeStopsOnACorruptStore(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte("garbage, not bbolt"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("garbage, not a database"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("FACTBOT_HTTP_ADDR", "127.0.0.1:0")

@@ -30,7 +30,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, `Usage: factbot serve [--config FILE] [--corpus FILE]
 
 Runs the chat adapters (Slack; Discord) behind one HTTP listener that also
-serves GET /healthz and GET /metrics. Settings come from FILE (see
+serves GET /healthz and GET /metrics (or on FACTBOT_HTTP_ADMIN_ADDR). Settings come from FILE (see
 config.example.toml) and the environment, which wins: FACTBOT_HTTP_ADDR,
 FACTBOT_SLACK_ENABLED, FACTBOT_SLACK_SIGNING_SECRET, … SIGINT or SIGTERM
 stops it gracefully.
@@ -58,26 +58,34 @@ Flags:
 		return 1
 	}
 	defer eng.Close()
-	answerer, rec, st, err := recordAnswers(ctx, cfg.Store, eng, log)
+	rec, err := openRecording(ctx, cfg.Store, eng, log)
 	if err != nil {
 		log.Error("opening the store", "err", err)
 		return 1
 	}
-	c := core{answerer: answerer, bot: eng.Bot, recorder: rec}
-	if st != nil {
-		defer st.Close()
-		c.events = st
+	c := engineCore(eng)
+	if rec != nil {
+		c = rec.core(eng.Bot)
 	}
-	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
-	if err != nil {
+	code := 0
+	if ln, err := net.Listen("tcp", cfg.HTTP.Addr); err != nil {
 		log.Error("listening", "addr", cfg.HTTP.Addr, "err", err)
-		return 1
-	}
-	if err := serve(ctx, cfg, c, ln, log, nil); err != nil {
+		code = 1
+	} else if err := serve(ctx, cfg, c, ln, log, nil); err != nil {
 		log.Error("serve stopped", "err", err)
-		return 1
+		code = 1
 	}
-	return 0
+	if rec != nil {
+		// The server has stopped answering: what is queued is written now,
+		// so nothing acknowledged is lost on a clean stop.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.HTTP.ShutdownTimeout)
+		defer cancel()
+		if err := rec.close(cctx, log); err != nil {
+			log.Error("closing the store", "err", err)
+			code = 1
+		}
+	}
+	return code
 }
 
 // newLogger builds the slog logger the config asks for.
@@ -105,6 +113,24 @@ type core struct {
 	// report reads; both nil when the store is disabled.
 	recorder *bot.Recorder
 	events   bot.EventStore
+	// claims decides which instance answers a delivery that comes more
+	// than once (the store, shared by instances on one PostgreSQL); nil
+	// leaves each adapter to its own memory.
+	claims claimer
+	// queue is the store's write queue, watched by the metrics; nil
+	// without a store.
+	queue storeQueue
+}
+
+// claimer is slack.Claimer and discord.Claimer.
+type claimer interface {
+	Claim(ctx context.Context, key string) (bool, error)
+}
+
+// storeQueue is what the metrics read from the store's writer.
+type storeQueue interface {
+	Queued() int
+	Lost() int64
 }
 
 // engineCore is the core of an engine without a store: answers, fact
@@ -118,6 +144,13 @@ func serve(ctx context.Context, cfg config.Config, c core, ln net.Listener, log 
 	if err != nil {
 		return err
 	}
+	if cfg.HTTP.AdminAddr != "" {
+		admin, err := net.Listen("tcp", cfg.HTTP.AdminAddr)
+		if err != nil {
+			return fmt.Errorf("listening on http.admin_addr %s: %w", cfg.HTTP.AdminAddr, err)
+		}
+		opts.Admin = admin
+	}
 	return server.Run(ctx, ln, opts)
 }
 
@@ -125,6 +158,9 @@ func serve(ctx context.Context, cfg config.Config, c core, ln net.Listener, log 
 // platforms and their routes, metrics.
 func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (server.Options, error) {
 	m := metrics.New()
+	if c.queue != nil {
+		m.WatchStore(c.queue.Queued, c.queue.Lost)
+	}
 	limiter := ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
 	// Outermost first: the log line and the metrics see rate-limited
 	// questions too, and time the whole chain; the recorder (inside c)
@@ -162,6 +198,9 @@ func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (se
 		}
 		if c.events != nil {
 			so.Events = c.events
+		}
+		if c.claims != nil {
+			so.Claims = c.claims
 		}
 		s, err := slack.New(so)
 		if err != nil {
@@ -218,6 +257,9 @@ func newDiscord(cfg config.Config, answerer bot.Answerer, co core, m *metrics.Me
 	}
 	if co.recorder != nil {
 		opts.Feedback = co.recorder
+	}
+	if co.claims != nil {
+		opts.Claims = co.claims
 	}
 	return discord.New(discord.Config{
 		Enabled:              c.Enabled,

@@ -40,12 +40,12 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	}
 	t.Cleanup(func() { eng.Close() })
 	log := slog.New(slog.DiscardHandler)
-	answerer, rec, st, err := recordAnswers(t.Context(), cfg.Store, eng, log)
+	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	opts, err := build(cfg, core{answerer: answerer, bot: eng.Bot, recorder: rec, events: st}, log, nil)
+	defer rec.close(t.Context(), log)
+	opts, err := build(cfg, rec.core(eng.Bot), log, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,13 +135,16 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	if c := send(3, map[string]any{"custom_id": up, "component_type": 2}).Data.Content; c != eng.Message("en", "feedback_duplicate") {
 		t.Errorf("second click: %q", c)
 	}
-	fb, err := bot.Feedback(t.Context(), st, bot.ReportOptions{})
+	fb, err := bot.Feedback(t.Context(), rec.store, bot.ReportOptions{})
 	if err != nil || fb.Up != 1 || fb.Down != 0 {
 		t.Errorf("feedback in the store: %+v %v, want one 👍", fb, err)
 	}
 
 	for range 2 {
 		send(2, command("ask", str("question", "Is cannabis legal in Sweden?")))
+	}
+	if err := rec.writer.Flush(t.Context()); err != nil { // questions are written in batches
+		t.Fatal(err)
 	}
 	if c := send(2, command("factbot-report")).Data.Content; c != eng.Message("en", "report_moderators_only") {
 		t.Errorf("member's report: %q", c)

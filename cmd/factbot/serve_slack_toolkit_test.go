@@ -35,11 +35,11 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	}
 	t.Cleanup(func() { eng.Close() })
 	log := slog.New(slog.DiscardHandler)
-	answerer, rec, st, err := recordAnswers(t.Context(), cfg.Store, eng, log)
+	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	defer rec.close(t.Context(), log)
 	hooks := make(chan map[string]any, 4)
 	hookSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var m map[string]any
@@ -48,7 +48,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 		_, _ = w.Write([]byte("ok"))
 	}))
 	defer hookSrv.Close()
-	opts, err := build(cfg, core{answerer: answerer, bot: eng.Bot, recorder: rec, events: st}, log, hookSrv.Client())
+	opts, err := build(cfg, rec.core(eng.Bot), log, hookSrv.Client())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +127,9 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 
 	if refused := command("/ask", "--public Is cannabis legal in Sweden?", "UMEMBER1"); !strings.Contains(refused, "Only moderators can post answers publicly") || !strings.Contains(refused, `"ephemeral"`) {
 		t.Errorf("member's --public: %s", refused)
+	}
+	if err := rec.writer.Flush(t.Context()); err != nil { // questions are written in batches
+		t.Fatal(err)
 	}
 	if report := command("/factbot-report", "", "UMOD1"); !strings.Contains(report, "is cannabis legal in sweden") || !strings.Contains(report, "asked 1× · 👤 1") {
 		t.Errorf("report: %s", report)

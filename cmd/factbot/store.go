@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/store"
+)
+
+// storeSource is the database the [store] section names: the PostgreSQL
+// URL when set, else the SQLite file (the default path when empty).
+func storeSource(c config.Store) (string, error) {
+	if u := c.URL.Value(); u != "" {
+		return u, nil
+	}
+	if c.Path != "" {
+		return c.Path, nil
+	}
+	return store.DefaultPath()
+}
+
+// openStore opens the store the config names. With create false a missing
+// SQLite file is an error that says where it was looked for, rather than a
+// new, empty store.
+func openStore(ctx context.Context, c config.Store, log *slog.Logger, create bool) (*store.Store, error) {
+	src, err := storeSource(c)
+	if err != nil {
+		return nil, err
+	}
+	if !create && !store.IsPostgresURL(src) {
+		if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: serve has recorded nothing there yet (set [store] path or %s to the file serve uses, or %s to its database)",
+				src, config.EnvName("store", "path"), config.EnvName("store", "url"))
+		}
+	}
+	return store.Open(ctx, src, store.Options{Retention: c.Retention, Logger: log})
+}
+
+// recording is the store as serve runs it: the engine inside the Recorder
+// (so answers carry an ID for 👍/👎), questions queued to a Writer that
+// writes them in batches off the answer path, and the store itself for
+// reports and claims.
+type recording struct {
+	answerer bot.Answerer
+	recorder *bot.Recorder
+	store    *store.Store
+	writer   *store.Writer
+}
+
+// openRecording opens the store and starts its writer; nil when the store
+// is disabled. serve's rate limiter wraps answerer, so rate-limited
+// questions are not recorded. Close it after the server has stopped.
+func openRecording(ctx context.Context, c config.Store, engine bot.Answerer, log *slog.Logger) (*recording, error) {
+	if !c.Enabled {
+		log.Info("store disabled: no reports for moderators")
+		return nil, nil
+	}
+	st, err := openStore(ctx, c, log, true)
+	if err != nil {
+		return nil, err
+	}
+	w := store.NewWriter(st, store.WriterOptions{QueueSize: c.QueueSize, Interval: c.FlushInterval, Logger: log})
+	log.Info("store enabled", "engine", st.Engine(), "store", st.Where(), "retention", st.Retention(),
+		"declined_only", c.DeclinedOnly, "queue_size", c.QueueSize, "flush_interval", c.FlushInterval)
+	rec := bot.NewRecorder(w, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly})
+	return &recording{answerer: rec.Middleware(engine), recorder: rec, store: st, writer: w}, nil
+}
+
+// core is the moderator toolkit's part of the core, on top of b.
+func (r *recording) core(b *bot.Bot) core {
+	return core{answerer: r.answerer, bot: b, recorder: r.recorder, events: r.store, claims: r.store, queue: r.writer}
+}
+
+// close writes the queued questions (within ctx) and closes the store.
+func (r *recording) close(ctx context.Context, log *slog.Logger) error {
+	queued := r.writer.Queued()
+	werr := r.writer.Close(ctx)
+	if werr != nil {
+		werr = fmt.Errorf("writing the store's queue: %w", werr)
+	}
+	log.Info("store closed", "written_at_stop", queued, "lost", r.writer.Lost())
+	return errors.Join(werr, r.store.Close())
+}
