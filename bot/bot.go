@@ -37,6 +37,8 @@ type Bot struct {
 	commonWords map[string][]string
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
+	// countable are the schedule's units counted rather than weighed.
+	countable wordSet
 }
 
 // WithGate replaces the fitted answer-or-decline gate (for fitting and
@@ -80,7 +82,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gate, knownWords: map[string][]string{},
-		commonWords: map[string][]string{}}
+		commonWords: map[string][]string{}, countable: set(schedule.Countable...)}
 	for _, o := range opts {
 		o(b)
 	}

@@ -396,7 +396,8 @@ func FuzzAnswer(f *testing.F) {
 		f.Add(tt.q)
 	}
 	for _, s := range []string{"\xff\xfe", "penalty for \u202e5 g", "1e30 kg weed", "-0 g", "weed weed weed weed",
-		"What did the Attorney General decide in 2021?", "half a quarter pound", "\"AND OR NOT\" +cannabis -prison field:text"} {
+		"What did the Attorney General decide in 2021?", "half a quarter pound", "\"AND OR NOT\" +cannabis -prison field:text",
+		"a couple of grams", "3 joints", "penalty?", "straff?", "et par gram hasj", "a few pounds", "a tiny bit of weed"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -29,6 +29,22 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	if len(amounts) > 0 || len(problems) > 0 {
 		return b.amountAnswer(question, r.lang, amounts, problems), true
 	}
+	// Amounts without a number are looked for in the words as typed, so
+	// the answer quotes them back as asked, then in their English.
+	penaltyTalk := penaltyWords.any(r.words)
+	subject := b.subjectWord(r.lang)
+	for _, ws := range [][]string{r.typed, r.words} {
+		if c, ok := findCountedUnit(ws, r.lang, b.countable); ok && (c.counted || penaltyTalk) {
+			return b.countedAnswer(question, r.lang, c), true
+		}
+		// Unlike a number with a unit, "a little" is often an aside in a
+		// question about something else ("can they search my phone if I
+		// have a little?"): it is an amount question only when the rest
+		// is penalty talk.
+		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || possessionWords.any(r.words)); ok && !hasForeignWords(withoutAmountWords(r.words)) {
+			return b.vagueAnswer(question, r.lang, v), true
+		}
+	}
 	key := factIntent(r.words)
 	if key == "" || hasForeignWords(r.words) {
 		// Words beyond how people ask about penalties ("can the police
@@ -79,6 +95,70 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 		return b.decline(question, lang, IntentPenalty, "bad_amount", text+" "+Message(lang, "ask_real_amount"))
 	}
 	return b.answer(question, lang, IntentPenalty, text, sources, true)
+}
+
+// subjectWord reports whether a word names what the subject is about, in
+// English or, read through its term list, in lang.
+func (b *Bot) subjectWord(lang string) func(string) bool {
+	t := b.translators[lang]
+	return func(w string) bool {
+		if isTopicWord(w) {
+			return true
+		}
+		return t != nil && isTopicWord(strings.ToLower(strings.TrimSpace(t.Translate(w))))
+	}
+}
+
+// countedAnswer tells a question about joints, plants or bags that the
+// article counts by weight, with the tiers' bounds, rather than guess
+// what they weigh.
+func (b *Bot) countedAnswer(question, lang string, c countedUnit) Answer {
+	var tiers []string
+	var sources []Source
+	for _, t := range b.schedule.Tiers {
+		tiers = append(tiers, lowerFirst(b.tierRange(t, lang))+": "+localized(t.Penalty, lang))
+		if len(t.Quotes) > 0 {
+			sources = appendSources(sources, t.Quotes[0])
+		}
+	}
+	text := Message(lang, "counted_by_weight", "amount", c.text, "tiers", strings.Join(tiers, "; "))
+	return b.answer(question, lang, IntentPenalty, text, sources, true)
+}
+
+// vagueAnswer answers an amount given without a number from the tier its
+// words can only fall in, and says how it read them; words that could
+// fall in two tiers get no tier.
+func (b *Bot) vagueAnswer(question, lang string, v VagueAmount) Answer {
+	t := b.schedule.Tiers[0]
+	var note string
+	if v.Least == nil {
+		note = Message(lang, "vague_small", "amount", v.Text, "range", "")
+	} else {
+		from, to := strconv.FormatInt(v.least, 10), strconv.FormatInt(v.most, 10)
+		lo, okLo := b.schedule.TierFor(v.Least)
+		hi, okHi := b.schedule.TierFor(v.Most)
+		switch {
+		case !okLo || !okHi || lo.Name != hi.Name:
+			return b.decline(question, lang, IntentPenalty, "bad_amount",
+				Message(lang, "vague_spans", "amount", v.Text, "from", from, "to", to, "unit", v.unit)+" "+Message(lang, "ask_real_amount"))
+		case lo.Name == t.Name:
+			note = Message(lang, "vague_small", "amount", v.Text,
+				"range", Message(lang, "vague_range", "from", from, "to", to, "unit", v.unit))
+		default:
+			t = lo
+			note = Message(lang, "vague_about", "amount", v.Text, "from", from, "to", to, "unit", v.unit)
+		}
+	}
+	parts := []string{note, capitalize(strings.ReplaceAll(b.localized(t.Answer, lang, nil), "{amount}", v.Text))}
+	if lang != "en" && len(t.Quotes) > 0 {
+		parts = append(parts, Message(lang, "quote", "text", t.Quotes[0].Text))
+	}
+	return b.answer(question, lang, IntentPenalty, strings.Join(parts, " "), t.Quotes, true)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // localized picks the text for lang, falling back to English. Outside
@@ -190,7 +270,8 @@ func factIntent(ws []string) string {
 // about penalties, cannabis or possession, so the whole table answers it
 // ("what are the penalties for weed possession?").
 func onlyPenaltyTalk(ws []string) bool {
-	subject := false
+	// "Penalties?" alone asks for the whole table too.
+	subject := penaltyNouns.any(ws)
 	for _, w := range ws {
 		switch {
 		case cannabisWords[w] || drugWords[w] || possessionWords[w]:
@@ -203,6 +284,9 @@ func onlyPenaltyTalk(ws []string) bool {
 	}
 	return subject
 }
+
+// penaltyNouns name a penalty outright, so they alone ask for the table.
+var penaltyNouns = set("penalty", "penalties", "punishment", "punishments", "sanction", "sanctions", "sentences")
 
 // stopWords are function words; the retrieval side gets its own from the
 // analyzer, the intent layer needs a few.

@@ -13,6 +13,10 @@ import (
 type Schedule struct {
 	Tiers []Tier
 	Facts map[string]Fact // keyed by FactLimit, FactMaximum, …
+	// Countable are units people count the substance in that the table
+	// does not weigh ("joint", "plant", "bag"): a question about "3
+	// joints" is told the article counts by weight, never given a tier.
+	Countable []string
 }
 
 // Keys of Schedule.Facts the intent layer knows how to ask for.

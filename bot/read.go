@@ -22,6 +22,9 @@ type reading struct {
 	words    []string
 	lang     string
 	readAs   string
+	// typed are the words as asked, before any term list: what an answer
+	// quotes back ("et par gram", not its English).
+	typed []string
 }
 
 // answerMessage answers every question a message asks (at most
@@ -73,6 +76,7 @@ func (b *Bot) read(text, lang string) reading {
 			r.original, r.readAs = fixed, fixed
 		}
 	}
+	r.typed = words(strings.ToLower(r.original))
 	if t, ok := b.translators[lang]; ok {
 		r.original = t.Translate(r.original)
 	}

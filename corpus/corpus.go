@@ -135,6 +135,9 @@ type scheduleFile struct {
 		Answer map[string]string `toml:"answer"`
 		Quotes []bot.Source      `toml:"quotes"`
 	} `toml:"fact"`
+	Units struct {
+		Countable []string `toml:"countable"`
+	} `toml:"units"`
 }
 
 // ParseSchedule reads a penalty schedule. Bounds are amounts as the article
@@ -149,7 +152,7 @@ func ParseSchedule(data []byte) (bot.Schedule, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return bot.Schedule{}, fmt.Errorf("unknown key %q", und[0].String())
 	}
-	var s bot.Schedule
+	s := bot.Schedule{Countable: f.Units.Countable}
 	for i, t := range f.Tier {
 		lower, err := bound(t.Above)
 		if err != nil {
