@@ -86,6 +86,11 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	for _, o := range opts {
 		o(b)
 	}
+	// The units the schedule counts are words to read, not to correct
+	// ("spliffs" is no misspelt "spliff").
+	for _, lang := range Languages {
+		b.knownWords[lang] = append(b.knownWords[lang], schedule.Countable...)
+	}
 	b.spellers = b.buildSpellers()
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	for _, p := range article.Passages {

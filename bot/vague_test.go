@@ -50,7 +50,7 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		// Asides and other meanings are not amounts.
 		{"Can officers search my phone if I have a little weed?", true, bot.IntentSearch, []string{"mobile phones"}, []string{"as a small amount"}},
 		{"is smoking a joint legal?", true, bot.IntentSearch, nil, []string{"by weight"}},
-		{"tell me a little about the reform groups", true, bot.IntentSearch, nil, []string{"as a small amount"}},
+		{"can you say a little about medical cannabis", true, bot.IntentSearch, nil, []string{"as a small amount"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
