@@ -1,0 +1,192 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Follow-ups: in a conversation, "and for dealers?" after "What is the
+// penalty for 20 grams?" means "What is the penalty for dealers?". Whether
+// a message only makes sense against the question before it, and what it
+// then reads as, is decided from how it is built, never from particular
+// questions:
+//
+//   - it opens with a connective that carries on ("and", "but", "what
+//     about", "how about"; "og", "men", "hva med", "enn"), or it is a bare
+//     question word ("why?", "hvorfor?"), or it is a short fragment with no
+//     topic word of its own ("2 kg?", "i 2022?");
+//   - and what is left has no verb of its own: "and what is the maximum
+//     penalty?" is a complete question and stands alone.
+//
+// The reading borrows the previous question's frame: a phrase that opens
+// with a preposition replaces the previous question's phrase from its
+// first preposition on ("for 20 grams" → "for dealers", "in Sweden"); a
+// lone preposition swaps the last one ("voted for" → "voted against"); a
+// bare phrase ("2 kg", "dealers") replaces the object of the first
+// preposition; a question word replaces the previous one ("why is the
+// penalty …"). "of" and "av" bind nouns together ("possession of 20 g")
+// and are never the frame's preposition. The word lists cover English and
+// Bokmål alike, so the language needs no telling.
+
+// FollowUp reads message against previous, the question the conversation
+// last had an answer to (as it was read). It returns the combined question
+// and true, or "" and false when message stands alone.
+func FollowUp(previous, message string) (string, bool) {
+	prev := tokens(previous)
+	msg := tokens(message)
+	if len(prev) == 0 || len(msg) == 0 || len(msg) > maxFollowUpWords {
+		return "", false
+	}
+	lowerMsg := lowerAll(msg)
+	rest, connected := cutConnective(lowerMsg)
+	rest = msg[len(msg)-len(rest):] // keep the user's spelling
+	if len(rest) == 0 {
+		return "", false
+	}
+	if len(rest) == 1 && followUpQuestionWords[strings.ToLower(rest[0])] {
+		return withQuestionWord(prev, strings.ToLower(rest[0])), true
+	}
+	lowerRest := lowerAll(rest)
+	if slices.ContainsFunc(lowerRest, func(w string) bool { return followUpVerbs[w] || followUpQuestionWords[w] }) {
+		return "", false // a question of its own
+	}
+	if !connected {
+		// Without a connective only a short fragment with nothing of the
+		// subject in it leans on what came before.
+		if len(rest) > 3 || slices.ContainsFunc(lowerRest, func(w string) bool { return ownTopicWords[w] }) {
+			return "", false
+		}
+	}
+	return borrowFrame(prev, rest), true
+}
+
+// maxFollowUpWords: a longer message is a question of its own.
+const maxFollowUpWords = 8
+
+// connectives open a message that carries on from the previous question.
+// Longest first, so "and what about" is taken whole.
+var connectives = [][]string{
+	{"and", "what", "about"}, {"and", "how", "about"}, {"but", "what", "about"},
+	{"what", "about"}, {"how", "about"}, {"and", "also"}, {"and"}, {"but"}, {"also"},
+	{"og", "hva", "med"}, {"men", "hva", "med"}, {"hva", "med"}, {"hva", "så", "med"},
+	{"og", "for"}, {"og"}, {"men"}, {"enn"}, {"også"},
+}
+
+// cutConnective removes a leading connective from lower-cased words.
+func cutConnective(ws []string) ([]string, bool) {
+	for _, c := range connectives {
+		if len(ws) >= len(c) && slices.Equal(ws[:len(c)], c) {
+			if c[len(c)-1] == "for" { // "og for …": the preposition stays
+				return ws[len(c)-1:], true
+			}
+			return ws[len(c):], true
+		}
+	}
+	return ws, false
+}
+
+var (
+	// followUpQuestionWords alone ask about the previous question.
+	followUpQuestionWords = set("why", "how", "when", "where", "who", "hvorfor", "hvordan", "når", "hvor", "hvem")
+	// followUpVerbs make a message a clause of its own.
+	followUpVerbs = set("is", "are", "was", "were", "be", "can", "could", "do", "does", "did", "will", "would",
+		"should", "shall", "may", "might", "must", "has", "have", "had", "get", "gets", "happens", "happen",
+		"er", "var", "kan", "kunne", "blir", "ble", "får", "fikk", "skal", "vil", "har", "hadde", "må", "skjer", "gjelder")
+	// ownTopicWords give a fragment a subject of its own.
+	ownTopicWords = set("cannabis", "weed", "marijuana", "hash", "hashish", "thc", "penalty", "penalties", "law",
+		"laws", "legal", "illegal", "prison", "fine", "straff", "straffen", "lov", "lovlig", "ulovlig", "fengsel", "bot",
+		"norway", "norge", "help", "hjelp")
+	// prepositions open the phrase a follow-up replaces.
+	prepositions = set("for", "of", "in", "on", "at", "to", "from", "with", "without", "against", "before",
+		"after", "during", "since", "under", "over", "about", "by", "i", "på", "med", "uten", "mot", "før",
+		"etter", "siden", "om", "av", "til", "fra", "hos", "ved")
+	// askWords open a question; a question word replaces them.
+	askWords = set("what", "which", "how", "why", "when", "where", "who", "hva", "hvilken", "hvilke",
+		"hvordan", "hvorfor", "når", "hvor", "hvem")
+)
+
+// borrowFrame reads rest in the previous question's frame.
+func borrowFrame(prev, rest []string) string {
+	head := prev
+	at := slices.IndexFunc(prev, framePreposition)
+	restStarts := prepositions[strings.ToLower(rest[0])]
+	switch {
+	case at < 0 && restStarts:
+		// Nothing to replace: the phrase qualifies the whole question.
+	case at < 0:
+		// "for" is the same word in English and Bokmål.
+		head = append(slices.Clone(prev), "for")
+	case restStarts && len(rest) == 1:
+		out := slices.Clone(prev)
+		out[lastIndexFunc(prev, framePreposition)] = rest[0]
+		return question(out)
+	case restStarts:
+		head = prev[:at]
+	default:
+		head = prev[:at+1]
+	}
+	return question(append(slices.Clone(head), rest...))
+}
+
+// withQuestionWord asks the previous question with another question word:
+// "What is the penalty for 20 grams?" + "why" → "why is the penalty for 20
+// grams?".
+func withQuestionWord(prev []string, word string) string {
+	prev = slices.Clone(prev)
+	if askWords[strings.ToLower(prev[0])] {
+		prev = prev[1:]
+	}
+	if len(prev) > 0 && followUpVerbs[strings.ToLower(prev[0])] {
+		prev[0] = strings.ToLower(prev[0]) // no longer the first word
+	}
+	return question(append([]string{word}, prev...))
+}
+
+// framePreposition is a preposition that opens a phrase a follow-up can
+// replace.
+func framePreposition(w string) bool {
+	w = strings.ToLower(w)
+	return prepositions[w] && w != "of" && w != "av"
+}
+
+func lastIndexFunc(ws []string, f func(string) bool) int {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if f(ws[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// tokens splits text into words, dropping punctuation at either end of
+// each and any word left empty.
+func tokens(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(cleanText(text)) {
+		f = strings.TrimFunc(f, func(r rune) bool { return unicode.IsPunct(r) && r != '%' })
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// question joins words into a question, capitalised, with a question mark.
+func question(ws []string) string {
+	s := strings.Join(ws, " ")
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r) + "?"
+}

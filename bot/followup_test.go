@@ -1,0 +1,60 @@
+package bot
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFollowUp(t *testing.T) {
+	tests := []struct {
+		prev, msg string
+		want      string // "" means the message stands alone
+	}{
+		{"What is the penalty for 20 grams?", "and for dealers?", "What is the penalty for dealers?"},
+		{"What is the penalty for 20 grams?", "what about 2 kg?", "What is the penalty for 2 kg?"},
+		{"What is the penalty for 20 grams?", "And in Sweden?", "What is the penalty in Sweden?"},
+		{"What is the penalty for possession of 20 grams?", "how about 3 kilos", "What is the penalty for 3 kilos?"},
+		{"How many parties voted for the bill?", "and against?", "How many parties voted against the bill?"},
+		{"What share of members voted for the reform?", "and against?", "What share of members voted against the reform?"},
+		{"What is the penalty for 20 grams?", "why?", "Why is the penalty for 20 grams?"},
+		{"Is medical cannabis legal?", "why", "Why is medical cannabis legal?"},
+		{"What is the penalty for 20 grams?", "2 kg?", "What is the penalty for 2 kg?"},
+		{"Hva er straffen for 20 gram?", "og i 2022?", "Hva er straffen i 2022?"},
+		{"Hva er straffen for 20 gram?", "hva med 2 kilo?", "Hva er straffen for 2 kilo?"},
+		{"Hva er straffen for 20 gram?", "og for langere?", "Hva er straffen for langere?"},
+		{"Hva er straffen for 20 gram?", "hvorfor?", "Hvorfor er straffen for 20 gram?"},
+		{"Is cannabis legal", "and for medical use", "Is cannabis legal for medical use?"},
+		{"When was the reform proposed", "and in 2019?", "When was the reform proposed in 2019?"},
+		// Questions of their own.
+		{"What is the penalty for 20 grams?", "and what is the maximum penalty?", ""},
+		{"What is the penalty for 20 grams?", "Is cannabis legal for medical use?", ""},
+		{"What is the penalty for 20 grams?", "cannabis?", ""},
+		{"What is the penalty for 20 grams?", "Hva er straffen for 10 gram?", ""},
+		{"What is the penalty for 20 grams?", "the history of the reform and the debate about decriminalisation", ""},
+		{"What is the penalty for 20 grams?", "and?", ""},
+		{"What is the penalty for 20 grams?", "", ""},
+		{"", "and for dealers?", ""},
+		{"What is the penalty for 20 grams?", "?!", ""},
+	}
+	for _, tt := range tests {
+		got, ok := FollowUp(tt.prev, tt.msg)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("FollowUp(%q, %q) = %q, %v; want %q", tt.prev, tt.msg, got, ok, tt.want)
+		}
+	}
+}
+
+func FuzzFollowUp(f *testing.F) {
+	f.Add("What is the penalty for 20 grams?", "and for dealers?")
+	f.Add("Hva er straffen for 20 gram?", "hvorfor?")
+	f.Add("for", "against")
+	f.Fuzz(func(t *testing.T, prev, msg string) {
+		got, ok := FollowUp(prev, msg)
+		if !ok && got != "" {
+			t.Fatalf("stands alone but read as %q", got)
+		}
+		if ok && !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 reading %q", got)
+		}
+	})
+}
