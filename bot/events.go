@@ -136,30 +136,27 @@ func NewRecorder(store EventRecorder, o RecorderOptions) *Recorder {
 	return &Recorder{store: store, log: o.Logger, now: o.Now, declinedOnly: o.DeclinedOnly}
 }
 
-// Middleware gives every answer from next an ID and records the question
-// with it. A failure to record is logged and never costs the answer.
-// Rate-limited questions should not reach it: put it inside the limiter.
-func (r *Recorder) Middleware(next Answerer) Answerer {
-	return AnswererFunc(func(ctx context.Context, q Question) Answer {
-		a := next.Answer(ctx, q)
-		now := r.now()
-		a.ID = NewAnswerID(now)
-		if a.Answered && r.declinedOnly {
-			return a
-		}
-		e := Event{
-			Time: now, Kind: EventQuestion, Platform: q.Platform, User: q.User,
-			Question: q.Text, Intent: a.Intent, Answered: a.Answered, Reason: a.Reason,
-			AnswerID: a.ID,
-		}
-		if a.Answered {
-			e.Answer, e.Section = a.Text, a.Section()
-		}
-		if err := r.store.Record(ctx, e); err != nil {
-			r.log.LogAttrs(ctx, slog.LevelError, "recording a question", slog.String("platform", q.Platform), slog.Any("err", err))
-		}
+// Record gives a an ID for feedback and records q with it. A failure to
+// record is logged and never costs the answer. Rate-limited questions
+// should not reach it.
+func (r *Recorder) Record(ctx context.Context, q Question, a Answer) Answer {
+	now := r.now()
+	a.ID = NewAnswerID(now)
+	if a.Answered && r.declinedOnly {
 		return a
-	})
+	}
+	e := Event{
+		Time: now, Kind: EventQuestion, Platform: q.Platform, User: q.User,
+		Question: q.Text, Intent: a.Intent, Answered: a.Answered, Reason: a.Reason,
+		AnswerID: a.ID,
+	}
+	if a.Answered {
+		e.Answer, e.Section = a.Text, a.Section()
+	}
+	if err := r.store.Record(ctx, e); err != nil {
+		r.log.LogAttrs(ctx, slog.LevelError, "recording a question", slog.String("platform", q.Platform), slog.Any("err", err))
+	}
+	return a
 }
 
 // FeedbackResult says what became of a click.

@@ -46,12 +46,20 @@ func (m *memStore) Record(_ context.Context, e bot.Event) error {
 	return nil
 }
 
-func TestRecorderMiddleware(t *testing.T) {
+// recording answers with b and records each answer with rec, as the chat
+// core's record middleware does.
+func recording(rec *bot.Recorder, b bot.Answerer) bot.Answerer {
+	return bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
+		return rec.Record(ctx, q, b.Answer(ctx, q))
+	})
+}
+
+func TestRecorderRecord(t *testing.T) {
 	b := realBot(t)
 	st := &memStore{}
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 	rec := bot.NewRecorder(st, bot.RecorderOptions{Now: func() time.Time { return now }})
-	ans := rec.Middleware(b)
+	ans := recording(rec, b)
 	ctx := context.Background()
 	declined := ans.Answer(ctx, bot.Question{Text: "Is cannabis legal in Sweden?", Platform: "slack", User: "U1"})
 	answered := ans.Answer(ctx, bot.Question{Text: "What is the penalty for 20 grams?", Platform: "slack", User: "U2"})
@@ -79,7 +87,7 @@ func TestRecorderMiddleware(t *testing.T) {
 
 	// Declined only: an answered question gets an ID but no record.
 	st2 := &memStore{}
-	only := bot.NewRecorder(st2, bot.RecorderOptions{DeclinedOnly: true}).Middleware(b)
+	only := recording(bot.NewRecorder(st2, bot.RecorderOptions{DeclinedOnly: true}), b)
 	if got := only.Answer(ctx, bot.Question{Text: "What is the penalty for 20 grams?"}); got.ID == "" || len(st2.events) != 0 {
 		t.Errorf("declined-only recorded an answered question (%d events), or gave no ID", len(st2.events))
 	}
@@ -89,7 +97,7 @@ func TestRecorderMiddleware(t *testing.T) {
 	}
 
 	// A failing store costs no answer.
-	bad := bot.NewRecorder(&memStore{fail: errors.New("disk full")}, bot.RecorderOptions{}).Middleware(b)
+	bad := recording(bot.NewRecorder(&memStore{fail: errors.New("disk full")}, bot.RecorderOptions{}), b)
 	if got := bad.Answer(ctx, bot.Question{Text: "What is the penalty for 20 grams?"}); !got.Answered {
 		t.Error("a store failure cost the answer")
 	}

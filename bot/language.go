@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -54,14 +53,4 @@ func (r LanguageRules) For(q Question) string {
 		return l
 	}
 	return r.Default
-}
-
-// Middleware sets the language of questions that do not carry one.
-func (r LanguageRules) Middleware(next Answerer) Answerer {
-	return AnswererFunc(func(ctx context.Context, q Question) Answer {
-		if q.Lang == "" {
-			q.Lang = r.For(q)
-		}
-		return next.Answer(ctx, q)
-	})
 }

@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/factbot/factbot/bot"
@@ -30,16 +29,6 @@ func TestLanguageRules(t *testing.T) {
 		}
 	}
 
-	var seen string
-	next := bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { seen = q.Lang; return bot.Answer{} })
-	r.Middleware(next).Answer(context.Background(), bot.Question{Platform: "discord"})
-	if seen != "nb" {
-		t.Errorf("middleware set %q, want nb", seen)
-	}
-	r.Middleware(next).Answer(context.Background(), bot.Question{Platform: "discord", Lang: "en"})
-	if seen != "en" {
-		t.Errorf("middleware overrode an explicit language: %q", seen)
-	}
 }
 
 func TestParseLanguagePlacesErrors(t *testing.T) {

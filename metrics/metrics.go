@@ -1,19 +1,17 @@
-// Package metrics counts questions, answer latency and rejected requests
+// Package metrics counts requests, questions, answer latency and rejected requests
 // for Prometheus, on a registry of its own rather than the global one, so
 // tests and several servers in one process never collide.
 package metrics
 
 import (
-	"context"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 // Metrics holds factbot's collectors.
@@ -22,6 +20,7 @@ type Metrics struct {
 	questions *prometheus.CounterVec
 	latency   *prometheus.HistogramVec
 	rejected  *prometheus.CounterVec
+	requests  *prometheus.CounterVec
 }
 
 // New registers factbot's collectors, plus Go and process collectors, on a
@@ -41,13 +40,18 @@ func New() *Metrics {
 			// The engine answers in microseconds; the top buckets catch trouble.
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"platform"}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "factbot",
+			Name:      "requests_total",
+			Help:      "Requests of every kind (ask, facts, feedback, report …), by platform, kind and status.",
+		}, []string{"platform", "kind", "status"}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: "factbot",
 			Name:      "rejected_requests_total",
 			Help:      "Requests refused before or instead of answering, by platform and reason.",
 		}, []string{"platform", "reason"}),
 	}
-	m.reg.MustRegister(m.questions, m.latency, m.rejected,
+	m.reg.MustRegister(m.questions, m.latency, m.rejected, m.requests,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -83,17 +87,16 @@ func (m *Metrics) Reject(platform, reason string) {
 	m.rejected.WithLabelValues(platform, reason).Inc()
 }
 
-// Middleware counts every question passing through to next and times it.
-// A rate-limited answer is also counted as a rejected request.
-func (m *Metrics) Middleware(next bot.Answerer) bot.Answerer {
-	return bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
-		start := time.Now()
-		a := next.Answer(ctx, q)
-		m.latency.WithLabelValues(q.Platform).Observe(time.Since(start).Seconds())
-		m.questions.WithLabelValues(q.Platform, string(a.Intent), strconv.FormatBool(a.Answered)).Inc()
-		if a.Intent == bot.IntentLimited {
-			m.Reject(q.Platform, a.Reason)
-		}
-		return a
-	})
+// Observe counts one request handled by the chat core: every request by
+// platform, kind and status; questions by intent and whether they were
+// answered, with their latency; a rate-limited request as rejected.
+func (m *Metrics) Observe(o chat.Observation) {
+	m.requests.WithLabelValues(o.Platform, string(o.Kind), string(o.Status)).Inc()
+	if o.Intent != "" {
+		m.latency.WithLabelValues(o.Platform).Observe(o.Duration.Seconds())
+		m.questions.WithLabelValues(o.Platform, string(o.Intent), strconv.FormatBool(o.Answered)).Inc()
+	}
+	if o.Status == chat.StatusRateLimited {
+		m.Reject(o.Platform, string(o.Status))
+	}
 }

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"context"
 	"io"
 	"net/http/httptest"
 	"strings"
@@ -10,21 +9,19 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
-func TestMiddlewareAndHandler(t *testing.T) {
+func TestObserveAndHandler(t *testing.T) {
 	m := New()
-	a := m.Middleware(bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
-		switch q.Text {
-		case "limited":
-			return bot.Answer{Intent: bot.IntentLimited, Reason: "rate_limited"}
-		case "no":
-			return bot.Answer{Intent: bot.IntentNone, Reason: "off_topic"}
-		}
-		return bot.Answer{Answered: true, Intent: bot.IntentPenalty}
-	}))
-	for _, text := range []string{"yes", "yes", "no", "limited"} {
-		a.Answer(context.Background(), bot.Question{Text: text, Platform: "slack"})
+	for _, o := range []chat.Observation{
+		{Platform: "slack", Kind: chat.KindAsk, Status: chat.StatusOK, Intent: bot.IntentPenalty, Answered: true},
+		{Platform: "slack", Kind: chat.KindAsk, Status: chat.StatusOK, Intent: bot.IntentPenalty, Answered: true},
+		{Platform: "slack", Kind: chat.KindAsk, Status: chat.StatusDeclined, Intent: bot.IntentNone},
+		{Platform: "slack", Kind: chat.KindAsk, Status: chat.StatusRateLimited},
+		{Platform: "slack", Kind: chat.KindFacts, Status: chat.StatusOK},
+	} {
+		m.Observe(o)
 	}
 	m.Reject("slack", "bad_signature")
 
@@ -44,7 +41,9 @@ func TestMiddlewareAndHandler(t *testing.T) {
 	for _, want := range []string{
 		`factbot_questions_total{answered="true",intent="penalty",platform="slack"} 2`,
 		`factbot_rejected_requests_total{platform="slack",reason="bad_signature"} 1`,
-		`factbot_answer_duration_seconds_count{platform="slack"} 4`,
+		`factbot_answer_duration_seconds_count{platform="slack"} 3`,
+		`factbot_requests_total{kind="facts",platform="slack",status="ok"} 1`,
+		`factbot_requests_total{kind="ask",platform="slack",status="rate_limited"} 1`,
 		`go_goroutines`,
 	} {
 		if !strings.Contains(string(body), want) {

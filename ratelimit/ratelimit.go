@@ -1,24 +1,15 @@
-// Package ratelimit limits how many questions each user may ask, as
-// middleware around bot.Answerer. Limiters are keyed by platform and user;
+// Package ratelimit limits how many requests each user may make; the chat
+// core's middleware asks it before every request. Limiters are keyed by platform and user;
 // a user idle long enough to have a full bucket again is forgotten, which
 // loses nothing and keeps memory bounded by recently active users.
 package ratelimit
 
 import (
-	"context"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
-
-	"github.com/factbot/factbot/bot"
 )
-
-// Reason is the bot.Answer.Reason of a question refused for rate.
-const Reason = "rate_limited"
-
-// Message is the polite reply over the limit.
-const Message = "You're asking faster than I can keep up with. Please wait a little and try again."
 
 // Limiter is a per-user token bucket: n questions per period, bursts up to n.
 type Limiter struct {
@@ -89,26 +80,4 @@ func (l *Limiter) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return len(l.users)
-}
-
-// Middleware answers through next while the user is under the limit, and
-// with a polite refusal (Intent bot.IntentLimited) above it.
-func (l *Limiter) Middleware(next bot.Answerer) bot.Answerer {
-	return bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
-		if !l.Allow(q.Platform, q.User) {
-			return Refusal(q)
-		}
-		return next.Answer(ctx, q)
-	})
-}
-
-// Refusal is the answer to a question over the limit.
-func Refusal(q bot.Question) bot.Answer {
-	return bot.Answer{
-		Question: q.Text,
-		Intent:   bot.IntentLimited,
-		Text:     Message,
-		Reason:   Reason,
-		Lang:     "en",
-	}
 }

@@ -1,9 +1,10 @@
-// Package discord is factbot's Discord adapter: /ask, /penalty and /about
-// slash commands with a "Share in channel" button, @mentions and DMs, over
-// the gateway (a websocket held with the bot token) or over HTTP
-// interactions (POST /discord/interactions, verified with the
-// application's public key). It renders bot.Answers; what they say is the
-// engine's business.
+// Package discord is factbot's Discord adapter: it turns slash commands
+// (/ask, /penalty, /about, /facts, /factbot-report), buttons, @mentions
+// and DMs into chat.Requests and draws the core's chat.Replies as embeds
+// and components, over the gateway (a websocket held with the bot token)
+// or over HTTP interactions (POST /discord/interactions, verified with the
+// application's public key). What a reply says and who sees it is the
+// core's business.
 package discord
 
 import (
@@ -22,7 +23,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
-	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 // Platform is the Question.Platform value and the metrics label.
@@ -49,31 +50,12 @@ type Options struct {
 	// DrainTimeout bounds the wait for in-flight answers at shutdown.
 	// Default 10 s.
 	DrainTimeout time.Duration
-	// Messages returns the bot's own words in an answer's language
-	// ("source", "try_asking", "not_legal_advice"), as (*bot.Bot).Message
-	// does; nil means English.
-	Messages func(lang, key string) string
 	// MaxBodyBytes is the largest interaction body accepted (413 above).
 	// Default 64 KiB.
 	MaxBodyBytes int64
-
-	// The moderator toolkit (issue 5), set by serve. Each may be nil.
-	//
-	// Cards makes fact cards for /facts; *bot.Bot implements it. Nil: /facts
-	// is not registered. When Messages is nil and Cards has a Message
-	// method (as *bot.Bot has), that is used for the bot's own words.
-	Cards Cards
-	// Feedback records 👍/👎 clicks; *bot.Recorder implements it. Nil when
-	// the store is disabled: answers then show no 👍/👎 buttons.
-	Feedback FeedbackRecorder
-	// Events is the event store /factbot-report reads with bot.Unanswered.
-	// Nil when the store is disabled: /factbot-report is not registered.
-	Events bot.EventStore
-	// Language is the language configuration fixes for a place
-	// (bot.LanguageRules.For), "" where it fixes none. Replies that are not
-	// answers (cards, topic lists, reports) use it, else the invoker's
-	// Discord language; nil means the latter only.
-	Language func(bot.Question) string
+	// Facts and Reports register /facts and /factbot-report: set them
+	// when the core has fact cards and an event store.
+	Facts, Reports bool
 	// Claims decides which instance answers a gateway interaction or
 	// message when several instances run the same shard; *store.Store is
 	// one. Nil: every event is answered (one instance per shard).
@@ -90,24 +72,17 @@ type Claimer interface {
 // Create it with New, run it with Run; in HTTP mode also mount Handler.
 type Adapter struct {
 	cfg        Config
-	ans        bot.Answerer
+	core       chat.Handler
 	log        *slog.Logger
 	now        func() time.Time
 	onReject   func(string)
 	deferAfter time.Duration
 	drain      time.Duration
 	maxBody    int64
-	messages   func(lang, key string) string
 	pubKey     ed25519.PublicKey
-
-	// The moderator toolkit; each nil when not configured.
-	cards    Cards
-	feedback FeedbackRecorder
-	events   bot.EventStore
-	language func(bot.Question) string
-	claims   Claimer
-	// moderators is the set of moderator role IDs.
-	moderators map[string]bool
+	// facts and reports: /facts and /factbot-report are registered.
+	facts, reports bool
+	claims         Claimer
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
 	// only used for REST (editing deferred responses), never opened.
@@ -117,11 +92,6 @@ type Adapter struct {
 	// disconnected is signalled by discordgo's Disconnect event; Run owns
 	// reconnecting so that fatal close codes stop it.
 	disconnected chan struct{}
-
-	// shared remembers answers already shared (by message ID), so repeated
-	// clicks on one Share button post once.
-	sharedMu sync.Mutex
-	shared   map[string]time.Time
 
 	dialMu   sync.Mutex
 	lastConn net.Conn // the gateway's raw connection, closed to abort a stuck Open
@@ -141,9 +111,9 @@ type Adapter struct {
 }
 
 // New checks cfg and builds the adapter without touching the network.
-func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
-	if ans == nil {
-		return nil, errors.New("discord: nil Answerer")
+func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
+	if core == nil {
+		return nil, errors.New("discord: no chat core")
 	}
 	cfg.Mode = cfg.mode()
 	if err := cfg.Validate(); err != nil {
@@ -151,38 +121,17 @@ func New(cfg Config, ans bot.Answerer, opts Options) (*Adapter, error) {
 	}
 	a := &Adapter{
 		cfg:          cfg,
-		ans:          ans,
+		core:         core,
 		log:          opts.Logger,
 		now:          opts.Now,
 		onReject:     opts.OnReject,
 		deferAfter:   opts.DeferAfter,
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
-		messages:     opts.Messages,
-		cards:        opts.Cards,
-		feedback:     opts.Feedback,
-		events:       opts.Events,
-		language:     opts.Language,
+		facts:        opts.Facts,
+		reports:      opts.Reports,
 		claims:       opts.Claims,
-		moderators:   make(map[string]bool),
 		disconnected: make(chan struct{}, 1),
-		shared:       make(map[string]time.Time),
-	}
-	// A nil *bot.Bot or *bot.Recorder put in an interface field is not a
-	// nil interface: treat it as not configured rather than call it.
-	if b, ok := a.cards.(*bot.Bot); ok && b == nil {
-		a.cards = nil
-	}
-	if r, ok := a.feedback.(*bot.Recorder); ok && r == nil {
-		a.feedback = nil
-	}
-	if a.messages == nil && a.cards != nil {
-		if m, ok := a.cards.(interface{ Message(lang, key string) string }); ok {
-			a.messages = m.Message
-		}
-	}
-	for _, r := range cfg.ModeratorRoles {
-		a.moderators[strings.TrimSpace(r)] = true
 	}
 	if a.log == nil {
 		a.log = slog.Default()
@@ -402,12 +351,6 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return nil
 	}
 	return a.runGateway(ctx)
-}
-
-// question builds the bot.Question for a Discord user, channel and guild
-// ("" in DMs).
-func question(text, user, channel, guild string) bot.Question {
-	return bot.Question{Text: text, Platform: Platform, User: user, Channel: channel, Server: guild}
 }
 
 // redact removes an interaction token (a short-lived credential that

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/factbot/factbot/chat"
 )
 
 // Delivery modes. Gateway holds a websocket to Discord and needs the bot
@@ -123,4 +125,10 @@ func (c Config) botToken() string {
 		return t
 	}
 	return "Bot " + t
+}
+
+// Policy is what the chat core needs to know of this configuration.
+func (c Config) Policy() chat.Platform {
+	return chat.Platform{Moderators: c.ModeratorRoles, FactsPublic: c.FactsPublic,
+		AnswersPublic: !c.Ephemeral, ReportCommand: "/" + cmdReport}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
-	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 // ErrFatal is wrapped by Run's error when Discord refused the connection
@@ -292,26 +292,23 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 	defer cancel()
 
-	text := stripMention(m.Content, self)
-	ans := a.ans.Answer(ctx, question(text, m.Author.ID, m.ChannelID, m.GuildID))
-	msg := &discordgo.MessageSend{
-		Reference:       m.SoftReference(),
-		AllowedMentions: noMentions(),
+	req := chat.Request{
+		Kind: chat.KindAsk, Via: chat.ViaMessage, Platform: Platform, User: m.Author.ID,
+		Channel: m.ChannelID, Server: m.GuildID, Text: stripMention(m.Content, self),
+		Conversation: conversation(m.GuildID, m.ChannelID, m.Author.ID),
 	}
-	if ans.Intent == bot.IntentLimited {
-		if !dm {
-			// A public notice per refused mention would be the flood the
-			// limit exists to stop.
-			a.log.Debug("discord: rate-limited mention not answered")
-			return
-		}
-		msg.Content = cut(limitedText(ans), maxContent)
-	} else {
-		msg.Embeds = []*discordgo.MessageEmbed{renderEmbed(text, ans, a.msg)}
-		if comps := a.answerComponents(ans, false); len(comps) > 0 {
-			msg.Components = comps
-		}
+	if m.Member != nil {
+		req.Roles = m.Member.Roles
 	}
+	reply := a.core.Handle(ctx, req)
+	if !reply.Public && !dm {
+		// A channel message cannot be private, and a public notice per
+		// refused mention would be the flood the rate limit exists to stop.
+		a.log.Debug("discord: private reply to a mention not sent", "status", reply.Status)
+		return
+	}
+	msg := a.message(reply)
+	msg.Reference = m.SoftReference()
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg, discordgo.WithContext(ctx)); err != nil {
 		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token))
 	}

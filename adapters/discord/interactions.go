@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 // Command and option names.
@@ -17,105 +18,86 @@ const (
 	cmdAsk      = "ask"
 	cmdPenalty  = "penalty"
 	cmdAbout    = "about"
+	cmdFacts    = "facts"
+	cmdReport   = "factbot-report"
 	optQuestion = "question"
 	optAmount   = "amount"
+	optTopic    = "topic"
+	optPublic   = "public"
+	optKind     = "kind"
+	optSince    = "since"
 )
 
-// answerTimeout bounds one answer; deferred responses may be edited for 15
-// minutes, but a local engine that needs more than this is broken.
+// answerTimeout bounds one request; deferred responses may be edited for
+// 15 minutes, but a local engine that needs more than this is broken.
 const answerTimeout = 30 * time.Second
-
-// aboutText is /about in lang. The article and license are fixed for this
-// bot; mentions and DMs only reach it over the gateway.
-func aboutText(lang string, gateway bool) string {
-	var b strings.Builder
-	b.WriteString(bot.Message(lang, "about_text", "url", "https://en.wikipedia.org/wiki/Cannabis_in_Norway") + "\n\n")
-	b.WriteString("• " + bot.Message(lang, "about_ask", "command", "`/ask question:`") + "\n")
-	b.WriteString("• " + bot.Message(lang, "about_penalty", "command", "`/penalty amount:`") + "\n")
-	if gateway {
-		b.WriteString("• " + bot.Message(lang, "about_mention") + "\n")
-	}
-	b.WriteString("\n" + bot.Message(lang, "not_legal_advice"))
-	return b.String()
-}
 
 // Commands are the application commands factbot registers.
 func Commands() []*discordgo.ApplicationCommand {
 	// Usable in guilds and in the bot's DMs (contexts replace the
 	// deprecated dm_permission).
 	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	str := discordgo.ApplicationCommandOptionString
 	return []*discordgo.ApplicationCommand{
-		{
-			Name:        cmdAsk,
-			Description: "Ask about cannabis law in Norway",
-			Contexts:    contexts,
-			Options: []*discordgo.ApplicationCommandOption{{
-				Type:        discordgo.ApplicationCommandOptionString,
-				Name:        optQuestion,
-				Description: "Your question, e.g. Is cannabis legal in Norway?",
-				Required:    true,
-				MaxLength:   maxOptionInput,
-			}, {
-				Type:        discordgo.ApplicationCommandOptionBoolean,
-				Name:        optPublic,
-				Description: "Post the answer in the channel (moderators only)",
+		{Name: cmdAsk, Description: "Ask about cannabis law in Norway", Contexts: contexts,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: str, Name: optQuestion, Description: "Your question, e.g. Is cannabis legal in Norway?", Required: true, MaxLength: maxOptionInput},
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: optPublic, Description: "Post the answer in the channel (moderators only)"},
 			}},
-		},
-		{
-			Name:        cmdPenalty,
-			Description: "The penalty for an amount of cannabis in Norway",
-			Contexts:    contexts,
-			Options: []*discordgo.ApplicationCommandOption{{
-				Type:         discordgo.ApplicationCommandOptionString,
-				Name:         optAmount,
-				Description:  "An amount, e.g. 20 g or 2 oz",
-				Required:     true,
-				Autocomplete: true,
-				MaxLength:    50,
+		{Name: cmdPenalty, Description: "The penalty for an amount of cannabis in Norway", Contexts: contexts,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: str, Name: optAmount, Description: "An amount, e.g. 20 g or 2 oz", Required: true, Autocomplete: true, MaxLength: 50},
 			}},
-		},
-		{
-			Name:        cmdAbout,
-			Description: "What factbot covers, its source and license",
-			Contexts:    contexts,
-		},
-		{
-			Name:        cmdFacts,
-			Description: "A sourced fact card about cannabis law in Norway; no topic lists the topics",
-			Contexts:    contexts,
-			Options: []*discordgo.ApplicationCommandOption{{
-				Type:         discordgo.ApplicationCommandOptionString,
-				Name:         optTopic,
-				Description:  "A topic, e.g. penalties",
-				Autocomplete: true,
-				MaxLength:    maxChoiceName,
+		{Name: cmdAbout, Description: "What factbot covers, its source and license", Contexts: contexts},
+		{Name: cmdFacts, Description: "A sourced fact card about cannabis law in Norway; no topic lists the topics", Contexts: contexts,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: str, Name: optTopic, Description: "A topic, e.g. penalties", Autocomplete: true, MaxLength: maxChoiceName},
 			}},
-		},
-		{
-			Name:        cmdReport,
-			Description: "Moderators: the most-asked questions factbot could not answer",
-			Contexts:    contexts,
-		},
+		{Name: cmdReport, Description: "Moderators: the most-asked questions factbot could not answer, or the answers voted down", Contexts: contexts,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: str, Name: optKind, Description: "unanswered (default) or feedback", Choices: []*discordgo.ApplicationCommandOptionChoice{
+					{Name: chat.ReportUnanswered, Value: chat.ReportUnanswered}, {Name: chat.ReportFeedback, Value: chat.ReportFeedback}}},
+				{Type: str, Name: optSince, Description: "The period: 7d (default), 2w, 36h", MaxLength: 10},
+			}},
 	}
 }
 
-// penaltyQuestion is how an amount reaches the engine: the same words a
-// user would type, so /penalty and /ask give the same tier.
-func penaltyQuestion(amount string) string {
-	return "What is the penalty for " + strings.Join(strings.Fields(amount), " ") + " of cannabis?"
+// commands are the commands this adapter registers: /facts only with
+// cards, /factbot-report only with an event store.
+func (a *Adapter) commands() []*discordgo.ApplicationCommand {
+	var out []*discordgo.ApplicationCommand
+	for _, c := range Commands() {
+		switch {
+		case c.Name == cmdFacts && !a.facts:
+		case c.Name == cmdReport && !a.reports:
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // stringOption finds a string option without discordgo's panicking
 // accessors: a malformed payload must not crash the server.
-func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) (value string, focused bool) {
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
 	for _, o := range opts {
-		if o == nil || o.Name != name {
-			continue
+		if o != nil && o.Name == name {
+			s, _ := o.Value.(string)
+			return s
 		}
-		s, _ := o.Value.(string)
-		return s, o.Focused
 	}
-	return "", false
+	return ""
+}
+
+// boolOption reads a boolean option; false when absent or malformed.
+func boolOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			b, _ := o.Value.(bool)
+			return b
+		}
+	}
+	return false
 }
 
 // interactionUser is the ID of who invoked i: Member in guilds, User in DMs.
@@ -127,6 +109,24 @@ func interactionUser(i *discordgo.Interaction) string {
 		return i.User.ID
 	}
 	return ""
+}
+
+// interactionLang is the bot language for the invoker's Discord client
+// locale: Bokmål for Norwegian ("no"), else English.
+func interactionLang(i *discordgo.Interaction) string {
+	if strings.EqualFold(string(i.Locale), string(discordgo.Norwegian)) {
+		return "nb"
+	}
+	return "en"
+}
+
+// conversation names where a user's follow-ups belong: a DM, or a channel
+// and the user in it.
+func conversation(guild, channel, user string) string {
+	if guild == "" {
+		return "dm:" + channel
+	}
+	return channel + ":" + user
 }
 
 // isSnowflake accepts Discord IDs (decimal digits), so an ID can be put in
@@ -143,55 +143,92 @@ func isSnowflake(s string) bool {
 	return true
 }
 
+// request translates an interaction into a request for the core; ok is
+// false for what factbot does not handle.
+func request(i *discordgo.Interaction) (chat.Request, bool) {
+	r := chat.Request{
+		Via: chat.ViaCommand, Platform: Platform, User: interactionUser(i), Channel: i.ChannelID,
+		Server: i.GuildID, Lang: interactionLang(i),
+	}
+	if i.GuildID != "" && i.Member != nil { // roles only count in a guild
+		r.Roles = i.Member.Roles
+	}
+	r.Conversation = conversation(i.GuildID, i.ChannelID, r.User)
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return r, false
+		}
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			r.Kind = chat.KindSuggest
+			switch data.Name {
+			case cmdPenalty:
+				r.Field, r.Text = chat.FieldAmount, stringOption(data.Options, optAmount)
+			case cmdFacts:
+				r.Field, r.Text = chat.FieldTopic, stringOption(data.Options, optTopic)
+			}
+			return r, true
+		}
+		switch data.Name {
+		case cmdAsk:
+			r.Kind, r.Text, r.Public = chat.KindAsk, stringOption(data.Options, optQuestion), boolOption(data.Options, optPublic)
+		case cmdPenalty:
+			r.Kind, r.Text = chat.KindPenalty, stringOption(data.Options, optAmount)
+		case cmdAbout:
+			r.Kind = chat.KindHelp
+		case cmdFacts:
+			r.Kind, r.Text = chat.KindFacts, stringOption(data.Options, optTopic)
+		case cmdReport:
+			r.Kind = chat.KindReport
+			r.Text = strings.TrimSpace(stringOption(data.Options, optKind) + " " + stringOption(data.Options, optSince))
+		default:
+			r.Kind = "" // the core says it does not know the command
+		}
+		return r, true
+	case discordgo.InteractionMessageComponent:
+		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok {
+			return r, false
+		}
+		if token, ok := strings.CutPrefix(data.CustomID, shareButtonPrefix); ok {
+			r.Kind, r.Token = chat.KindShare, token
+			return r, true
+		}
+		if v, answerID, lang, ok := parseFeedbackID(data.CustomID); ok {
+			r.Kind, r.Vote, r.Token = chat.KindFeedback, v, answerID
+			if lang != "" {
+				r.Lang = lang // the answer's language, not the clicker's
+			}
+			return r, true
+		}
+	}
+	return r, false
+}
+
 // errUnsupported: an interaction type or command factbot does not handle.
 var errUnsupported = errors.New("unsupported interaction")
 
 // errClosing: the adapter is shutting down.
 var errClosing = errors.New("discord adapter is shutting down")
 
-// slow reports whether answering i may take a while: commands that ask the
-// engine or read the store, and 👍/👎 clicks (a store write). The rest
-// (PING, autocomplete, Share, /facts) is answered at once.
-func slow(i *discordgo.Interaction) bool {
-	if _, ok := isFeedbackClick(i); ok {
-		return true
-	}
-	if i.Type != discordgo.InteractionApplicationCommand {
-		return false
-	}
-	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-	return !ok || data.Name != cmdFacts
-}
-
-// deferEphemeral is whether the deferred ack of a slow interaction is
-// ephemeral: it must be what the final response is, as an edit cannot
-// change it.
-func (a *Adapter) deferEphemeral(i *discordgo.Interaction) bool {
-	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-	if !ok { // a 👍/👎 click
-		return true
-	}
-	switch data.Name {
-	case cmdAsk:
-		return a.askEphemeral(i, boolOption(data.Options, optPublic))
-	case cmdReport:
-		return true
-	}
-	return a.cfg.Ephemeral
-}
-
 // respond answers an interaction through send, the first (and for most
-// interactions only) response. A slow interaction whose answer is not
-// ready after deferAfter is acknowledged with a deferred response and
-// finished later by editing that response over REST, so Discord's
-// 3-second limit holds whatever the engine or the store does.
+// interactions only) response. PING and autocomplete are answered at once;
+// anything else that is not ready after deferAfter is acknowledged with a
+// deferred response and finished later over REST, so Discord's 3-second
+// limit holds whatever the engine or the store does.
 func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.InteractionResponse) error) error {
-	if !slow(i) {
-		resp := a.quickResponse(i)
-		if resp == nil {
-			return errUnsupported
-		}
-		return send(resp)
+	if i.Type == discordgo.InteractionPing {
+		return send(&discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+	}
+	req, ok := request(i)
+	if !ok {
+		return errUnsupported
+	}
+	if req.Kind == chat.KindSuggest {
+		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
+		defer cancel()
+		return send(suggestions(a.core.Handle(ctx, req)))
 	}
 
 	var (
@@ -203,12 +240,7 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 	started := a.goBG(func() {
 		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 		defer cancel()
-		var resp *discordgo.InteractionResponse
-		if id, ok := isFeedbackClick(i); ok {
-			resp = a.feedbackResponse(ctx, i, id)
-		} else {
-			resp = a.commandResponse(ctx, i)
-		}
+		resp := a.render(a.core.Handle(ctx, req))
 		// Hand over under the lock so the deadline path sees either the
 		// result or a commitment to edit, never neither.
 		mu.Lock()
@@ -219,7 +251,7 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 		}
 		mu.Unlock()
 		if ok := <-ackSent; ok {
-			a.editDeferred(ctx, i, resp)
+			a.finishDeferred(ctx, i, resp, a.deferPrivate(req))
 		}
 	})
 	if !started {
@@ -242,7 +274,7 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 		mu.Unlock()
 	}
 	data := &discordgo.InteractionResponseData{}
-	if a.deferEphemeral(i) {
+	if a.deferPrivate(req) {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	err := send(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data})
@@ -250,225 +282,99 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 	return err
 }
 
-// editDeferred replaces the "thinking…" placeholder with the answer.
-func (a *Adapter) editDeferred(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) {
+// deferPrivate guesses whether the reply to req will be private, for the
+// deferred ack, whose visibility an edit cannot change: a share is
+// public, a question public where answers are or a public one is asked
+// for, and anything else private. finishDeferred mends a wrong guess.
+func (a *Adapter) deferPrivate(req chat.Request) bool {
+	switch req.Kind {
+	case chat.KindShare:
+		return false
+	case chat.KindAsk, chat.KindPenalty, chat.KindHelp:
+		return a.cfg.Ephemeral && !req.Public
+	}
+	return true
+}
+
+// finishDeferred replaces the "thinking…" placeholder with the response.
+// When the placeholder's visibility is not the response's (a moderator's
+// public question that was declined, a refused share), the placeholder is
+// deleted and the response sent as a follow-up with the right visibility.
+func (a *Adapter) finishDeferred(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse, placeholderPrivate bool) {
 	d := resp.Data
 	if d == nil {
 		return
-	}
-	content := d.Content
-	edit := &discordgo.WebhookEdit{
-		Content:         &content,
-		Embeds:          &d.Embeds,
-		AllowedMentions: noMentions(),
 	}
 	comps := d.Components
 	if comps == nil {
 		comps = []discordgo.MessageComponent{}
 	}
-	edit.Components = &comps
+	private := d.Flags&discordgo.MessageFlagsEphemeral != 0
+	if private != placeholderPrivate {
+		if err := a.session.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+			a.log.Error("discord: deleting deferred response failed", "err", redact(err, i.Token, a.cfg.Token))
+		}
+		_, err := a.session.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
+			Content: d.Content, Embeds: d.Embeds, Components: comps, Flags: d.Flags, AllowedMentions: noMentions(),
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			a.log.Error("discord: sending follow-up failed", "err", redact(err, i.Token, a.cfg.Token))
+		}
+		return
+	}
+	content := d.Content
+	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &d.Embeds, Components: &comps, AllowedMentions: noMentions()}
 	if _, err := a.session.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
 		a.log.Error("discord: editing deferred response failed", "err", redact(err, i.Token, a.cfg.Token))
 	}
 }
 
-// quickResponse handles what needs no answer from the engine: PING,
-// autocomplete, the share button and /facts. Nil means unsupported.
-func (a *Adapter) quickResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	switch i.Type {
-	case discordgo.InteractionPing:
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
-	case discordgo.InteractionApplicationCommand:
-		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-		if !ok || data.Name != cmdFacts {
-			return nil
+// suggestions is an autocomplete result.
+func suggestions(r chat.Reply) *discordgo.InteractionResponse {
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, s := range r.Choices {
+		if len(choices) >= maxChoices {
+			break
 		}
-		return a.factsResponse(i, data)
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-		if !ok {
-			return nil
-		}
-		choices := []*discordgo.ApplicationCommandOptionChoice{}
-		switch data.Name {
-		case cmdPenalty:
-			typed, _ := stringOption(data.Options, optAmount)
-			for _, s := range suggestAmounts(typed) {
-				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: cut(s, maxChoiceName), Value: s})
-			}
-		case cmdFacts:
-			typed, _ := stringOption(data.Options, optTopic)
-			if a.cards == nil {
-				break
-			}
-			for _, t := range a.cards.MatchTopics(cut(typed, maxChoiceName)) {
-				if len(choices) >= maxChoices {
-					break
-				}
-				t = cut(t, maxChoiceName)
-				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: t, Value: t})
-			}
-		}
-		return &discordgo.InteractionResponse{
-			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: choices},
-		}
-	case discordgo.InteractionMessageComponent:
-		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
-		if !ok || data.CustomID != shareButtonID {
-			return nil
-		}
-		return a.shareResponse(i)
-	}
-	return nil
-}
-
-// shareResponse posts the answer the button sits on publicly, naming the
-// sharer. Responding (rather than sending a channel message) needs no
-// channel permission and works in HTTP mode without a token.
-func (a *Adapter) shareResponse(i *discordgo.Interaction) *discordgo.InteractionResponse {
-	if i.Message == nil || len(i.Message.Embeds) == 0 || i.Message.Embeds[0] == nil {
-		return ephemeral("There is nothing to share here; ask again with /ask.")
-	}
-	if !a.firstShare(i.Message.ID) {
-		return ephemeral("This answer is already shared in the channel.")
-	}
-	components, lang := a.sharedFeedback(i)
-	content := "Shared by a user"
-	if u := interactionUser(i); isSnowflake(u) {
-		// A mention names the sharer; empty AllowedMentions keeps it silent.
-		content = cut(fill(a.msg(lang, "shared_by"), "user", "<@"+u+">"), maxContent)
+		s = cut(s, maxChoiceName)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: s, Value: s})
 	}
 	return &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{
-			Content:         content,
-			Embeds:          []*discordgo.MessageEmbed{sharedEmbed(i.Message.Embeds[0])},
-			Components:      components,
-			AllowedMentions: noMentions(),
-		},
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
 }
 
-// commandResponse runs a slash command.
-func (a *Adapter) commandResponse(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
-	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-	if !ok {
-		return ephemeral("I could not read that command.")
+// Feedback buttons carry "fb:up:<answer ID>" or "fb:down:<answer ID>",
+// then ":<lang>" when the answer is not in English, so the ack is in the
+// answer's language. At most 35 characters: Discord allows 100.
+const feedbackPrefix = "fb:"
+
+// feedbackCustomID is the custom_id of a 👍/👎 button.
+func feedbackCustomID(v bot.Vote, answerID, lang string) string {
+	id := feedbackPrefix + string(v) + ":" + answerID
+	if lang != "" && lang != "en" && len(lang) <= 5 {
+		id += ":" + lang
 	}
-	switch data.Name {
-	case cmdAsk:
-		text, _ := stringOption(data.Options, optQuestion)
-		return a.answerResponse(ctx, i, text, boolOption(data.Options, optPublic))
-	case cmdPenalty:
-		amount, _ := stringOption(data.Options, optAmount)
-		if strings.TrimSpace(amount) == "" {
-			return ephemeral("Give an amount, e.g. `/penalty amount: 20 g`.")
-		}
-		return a.answerResponse(ctx, i, penaltyQuestion(cut(amount, 50)), false)
-	case cmdAbout:
-		return a.message(&discordgo.MessageEmbed{
-			Type:        discordgo.EmbedTypeRich,
-			Title:       bot.Message(a.replyLang(i), "about_title"),
-			Description: aboutText(a.replyLang(i), a.cfg.Mode == ModeGateway),
-			URL:         "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
-			Color:       colorAnswered,
-		}, a.cfg.Ephemeral, nil)
-	case cmdReport:
-		return a.reportResponse(ctx, i)
-	}
-	return ephemeral(unknownCommand)
+	return id
 }
 
-// unknownCommand answers a command factbot does not serve.
-const unknownCommand = "I don't know that command. Try /ask, /penalty or /about."
-
-// answerResponse asks the engine and renders its answer. public is /ask's
-// public:true: honoured for moderators, politely refused for others (the
-// answer then stays ephemeral, with the refusal above it).
-func (a *Adapter) answerResponse(ctx context.Context, i *discordgo.Interaction, text string, public bool) *discordgo.InteractionResponse {
-	ans := a.ans.Answer(ctx, question(text, interactionUser(i), i.ChannelID, i.GuildID))
-	if ans.Intent == bot.IntentLimited {
-		return ephemeral(limitedText(ans))
+// parseFeedbackID reads a custom_id made by feedbackCustomID.
+func parseFeedbackID(s string) (v bot.Vote, answerID, lang string, ok bool) {
+	rest, found := strings.CutPrefix(s, feedbackPrefix)
+	if !found {
+		return "", "", "", false
 	}
-	eph := a.askEphemeral(i, public)
-	resp := a.message(renderEmbed(text, ans, a.msg), eph, a.answerComponents(ans, eph && ans.Answered))
-	if public && eph {
-		resp.Data.Content = cut(a.msg(ans.Lang, "public_refused"), maxContent)
+	parts := strings.Split(rest, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return "", "", "", false
 	}
-	return resp
-}
-
-// message is a command reply, ephemeral or public, with components (nil:
-// none).
-func (a *Adapter) message(e *discordgo.MessageEmbed, eph bool, components []discordgo.MessageComponent) *discordgo.InteractionResponse {
-	if components == nil {
-		components = []discordgo.MessageComponent{}
+	v = bot.Vote(parts[0])
+	if !v.Valid() || parts[1] == "" {
+		return "", "", "", false
 	}
-	d := &discordgo.InteractionResponseData{
-		Embeds:          []*discordgo.MessageEmbed{e},
-		Components:      components,
-		AllowedMentions: noMentions(),
+	if len(parts) == 3 {
+		lang = parts[2]
 	}
-	if eph {
-		d.Flags = discordgo.MessageFlagsEphemeral
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
-}
-
-// ephemeral is a short notice only the invoking user sees.
-func ephemeral(text string) *discordgo.InteractionResponse {
-	return &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{
-			Content:         cut(text, maxContent),
-			Flags:           discordgo.MessageFlagsEphemeral,
-			Components:      []discordgo.MessageComponent{},
-			AllowedMentions: noMentions(),
-		},
-	}
-}
-
-// limitedText is the notice for a rate-limited question.
-func limitedText(a bot.Answer) string {
-	if t := strings.TrimSpace(a.Text); t != "" {
-		return defuse(t)
-	}
-	return "You are asking faster than I can answer. Please wait a little and try again."
-}
-
-// Bounds of the share memory: an ephemeral message's buttons stop working
-// when its interaction token expires (15 minutes) for practical purposes,
-// and the map never grows past maxShared.
-const (
-	shareMemory = 15 * time.Minute
-	maxShared   = 4096
-)
-
-// firstShare records messageID as shared and reports whether it was new.
-func (a *Adapter) firstShare(messageID string) bool {
-	if messageID == "" {
-		return true
-	}
-	now := a.now()
-	a.sharedMu.Lock()
-	defer a.sharedMu.Unlock()
-	if t, ok := a.shared[messageID]; ok && now.Sub(t) < shareMemory {
-		return false
-	}
-	if len(a.shared) >= maxShared {
-		for id, t := range a.shared {
-			if now.Sub(t) >= shareMemory {
-				delete(a.shared, id)
-			}
-		}
-		for id := range a.shared { // still full: forget arbitrary entries
-			if len(a.shared) < maxShared/2 {
-				break
-			}
-			delete(a.shared, id)
-		}
-	}
-	a.shared[messageID] = now
-	return true
+	return v, parts[1], lang, true
 }

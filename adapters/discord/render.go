@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/factbot/factbot/bot"
 )
 
 // Discord's limits. Discord counts characters as JavaScript does (UTF-16
@@ -24,12 +22,14 @@ const (
 	maxButtonLabel = 80
 	maxChoices     = 25
 	maxOptionInput = 500 // what /ask accepts; the engine declines longer text anyway
+	maxFields      = 25
+	maxFieldName   = 256
+	maxEmbedTotal  = 6000
 )
 
-// Component IDs. The share button carries no payload: the answer is copied
-// from the message it is attached to, so custom_id's 100-character limit
-// never cuts a question.
-const shareButtonID = "factbot:share"
+// shareButtonPrefix starts the custom_id of a Share button; the core's
+// share token follows (16 hex digits, well inside custom_id's 100).
+const shareButtonPrefix = "factbot:share:"
 
 const (
 	colorAnswered = 0x2E7D32
@@ -112,90 +112,3 @@ func defuse(s string) string {
 // and cut to the limit.
 func clean(s string, max int) string { return cut(defuse(s), max) }
 
-// renderEmbed turns an answer into one embed within Discord's limits. The
-// title is the question, the description the answer, a field the source
-// line with the article link, and the footer the legal notice.
-func renderEmbed(question string, a bot.Answer, msg func(lang, key string) string) *discordgo.MessageEmbed {
-	title := strings.Join(strings.Fields(question), " ")
-	if title == "" {
-		title = "factbot"
-	}
-	e := &discordgo.MessageEmbed{
-		Type:        discordgo.EmbedTypeRich,
-		Title:       clean(title, maxEmbedTitle),
-		Description: cut(describe(a, msg), maxEmbedDesc),
-		Color:       colorDeclined,
-	}
-	if a.Answered {
-		e.Color = colorAnswered
-	}
-	if a.Attribution.Title != "" {
-		value := a.SourceLine()
-		if a.Attribution.URL != "" {
-			value += "\n" + a.Attribution.URL
-		}
-		e.Fields = []*discordgo.MessageEmbedField{{Name: cut(msg(a.Lang, "source"), 256), Value: cut(value, maxFieldValue)}}
-	}
-	if a.LegalNotice {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: cut(msg(a.Lang, "not_legal_advice"), maxFooter)}
-	}
-	return e
-}
-
-// describe is the description text: the answer, and on a decline the
-// example questions the engine offers.
-func describe(a bot.Answer, msg func(lang, key string) string) string {
-	text := strings.TrimSpace(a.Text)
-	if text == "" {
-		text = "No answer."
-	}
-	if !a.Answered && len(a.Examples) > 0 {
-		var b strings.Builder
-		b.WriteString(text)
-		b.WriteString("\n\n")
-		b.WriteString(msg(a.Lang, "try_asking"))
-		for _, ex := range a.Examples {
-			b.WriteString("\n• ")
-			b.WriteString(ex)
-		}
-		text = b.String()
-	}
-	return defuse(text)
-}
-
-// shareButton is the "Share in channel" button, labelled label.
-func shareButton(label string) discordgo.Button {
-	return discordgo.Button{Label: cut(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: shareButtonID}
-}
-
-// sharedEmbed rebuilds the embed of the message a share button sits on,
-// keeping only what factbot renders and re-applying the limits.
-func sharedEmbed(src *discordgo.MessageEmbed) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{
-		Type:        discordgo.EmbedTypeRich,
-		Title:       clean(src.Title, maxEmbedTitle),
-		Description: cut(defuse(src.Description), maxEmbedDesc),
-		Color:       src.Color,
-	}
-	for _, f := range src.Fields {
-		if f == nil || len(e.Fields) >= 3 {
-			continue
-		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cut(f.Name, 256), Value: cut(defuse(f.Value), maxFieldValue)})
-	}
-	if src.Footer != nil && src.Footer.Text != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: cut(src.Footer.Text, maxFooter)}
-	}
-	return e
-}
-
-// msg returns the catalogue's sentence for key in lang: the one given in
-// Options, else the bot's own.
-func (a *Adapter) msg(lang, key string) string {
-	if a.messages != nil {
-		if s := a.messages(lang, key); s != "" {
-			return s
-		}
-	}
-	return bot.Message(lang, key)
-}

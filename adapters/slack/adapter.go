@@ -1,10 +1,9 @@
-// Package slack brings factbot to Slack: the /ask slash command, @mentions
-// answered in a thread, a "Share in channel" button and 👍/👎 feedback, and
-// for moderators fact cards (/facts, "@factbot facts <topic>"), public
-// answers (/ask --public) and /factbot-report; delivered either over HTTP
-// (request URLs, signed with the signing secret) or over Socket Mode. It
-// renders bot.Answers and bot.Cards as Block Kit and never changes what
-// they say.
+// Package slack brings factbot to Slack: it turns slash commands (/ask,
+// /facts, /factbot-report), @mentions, direct messages and button clicks
+// (Share, 👍/👎) into chat.Requests and draws the core's chat.Replies as
+// Block Kit, delivered either over HTTP (request URLs, signed with the
+// signing secret) or over Socket Mode. What a reply says and who sees it
+// is the core's business.
 package slack
 
 import (
@@ -22,6 +21,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/health"
 )
 
@@ -34,15 +34,17 @@ const (
 	ModeSocket = "socket"
 )
 
-// Options configures an Adapter. Answerer, BotToken and, for the mode,
+// Options configures an Adapter. Core, BotToken and, for the mode,
 // SigningSecret or AppToken are required.
 type Options struct {
-	Answerer      bot.Answerer
+	Core          chat.Handler
 	Mode          string // ModeHTTP (default) or ModeSocket
 	BotToken      string
 	SigningSecret string // HTTP mode
 	AppToken      string // Socket Mode (xapp-…)
 	Command       string // default "/ask"
+	FactsCommand  string // default "/facts"
+	ReportCommand string // default "/factbot-report"
 	APIURL        string // Web API base with trailing slash; default slack-go's
 	HTTPClient    *http.Client
 	Logger        *slog.Logger
@@ -51,58 +53,14 @@ type Options struct {
 	Reject func(reason string)
 	// MaxBodyBytes bounds request bodies; default 64 KiB.
 	MaxBodyBytes int64
-	// AnswerTimeout bounds the engine so the reply fits in Slack's 3 s.
+	// AnswerTimeout bounds the core so the reply fits in Slack's 3 s.
 	AnswerTimeout time.Duration
 	// ReplyTimeout bounds a follow-up post (chat.postMessage, response_url).
 	ReplyTimeout time.Duration
-	Examples     []string
-
-	// The moderator toolkit (issue 5). Each part may be left out.
-	//
-	// Cards makes the fact cards of FactsCommand and "@factbot facts
-	// <topic>", and words the bot's own sentences; *bot.Bot is one. Nil
-	// turns fact cards off.
-	Cards Cards
-	// Feedback records 👍/👎 clicks; *bot.Recorder is one. Answers carry
-	// the buttons only when they have an ID, which the recorder gives.
-	Feedback Feedbacker
-	// Events is the event store ReportCommand reads (bot.Unanswered); nil
-	// when the store is disabled.
-	Events bot.EventStore
 	// Claims decides which instance answers an Events API event that
 	// Slack delivers more than once (retries); *store.Store is one. Nil:
 	// this process remembers the last 4,096 event IDs itself.
 	Claims Claimer
-	// Moderators are the Slack user IDs who may post answers publicly
-	// (/ask --public), whose fact cards post in the channel, and who see
-	// the report.
-	Moderators []string
-	// FactsPublic posts everyone's fact cards in the channel.
-	FactsPublic bool
-	// FactsCommand and ReportCommand name the slash commands; defaults
-	// "/facts" and "/factbot-report".
-	FactsCommand  string
-	ReportCommand string
-	// Now is the clock for the report's period; time.Now when nil.
-	Now func() time.Time
-	// Language returns the language fixed for a question's place (channel,
-	// workspace, platform), or "" to detect it: bot.LanguageRules.For. Fact
-	// cards, topic lists and the report follow it; answers get it from the
-	// answerer's language middleware. Nil means detect.
-	Language func(bot.Question) string
-}
-
-// Cards is what fact cards need from the bot; *bot.Bot implements it.
-type Cards interface {
-	Card(topic, lang string) (bot.Card, error)
-	TopicsText(lang string) string
-	UnknownTopicText(lang, topic string) string
-	Message(lang, key string) string
-}
-
-// Feedbacker records a 👍/👎 click; *bot.Recorder implements it.
-type Feedbacker interface {
-	Feedback(ctx context.Context, platform, user, answerID string, v bot.Vote) (bot.FeedbackResult, error)
 }
 
 // Claimer says whether this instance is the first to handle a delivery
@@ -120,8 +78,6 @@ type Adapter struct {
 	log    *slog.Logger
 	claims Claimer
 	tasks  tasks
-	// moderators is Options.Moderators as a set.
-	moderators map[string]struct{}
 
 	state      atomic.Value // string
 	reconnects atomic.Int64
@@ -129,8 +85,8 @@ type Adapter struct {
 
 // New checks o and builds an Adapter. It does not contact Slack.
 func New(o Options) (*Adapter, error) {
-	if o.Answerer == nil {
-		return nil, errors.New("slack: no answerer")
+	if o.Core == nil {
+		return nil, errors.New("slack: no chat core")
 	}
 	if o.Mode == "" {
 		o.Mode = ModeHTTP
@@ -158,9 +114,6 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.ReportCommand == "" {
 		o.ReportCommand = "/factbot-report"
-	}
-	if o.Now == nil {
-		o.Now = time.Now
 	}
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
@@ -199,12 +152,6 @@ func New(o Options) (*Adapter, error) {
 		api:        slackgo.New(o.BotToken, opts...),
 		log:        o.Logger.With("platform", Platform),
 		claims:     o.Claims,
-		moderators: make(map[string]struct{}, len(o.Moderators)),
-	}
-	for _, id := range o.Moderators {
-		if id = strings.TrimSpace(id); id != "" {
-			a.moderators[id] = struct{}{}
-		}
 	}
 	if o.Mode == ModeHTTP {
 		a.state.Store("ready")
@@ -255,57 +202,71 @@ func (a *Adapter) Run(ctx context.Context) error {
 	return err
 }
 
-// place is where a question comes from: user, channel and workspace.
-type place struct{ user, channel, team string }
-
-// ask puts a question to the answerer with a deadline that keeps the reply
+// handle puts a request to the core with a deadline that keeps the reply
 // inside Slack's 3 seconds.
-func (a *Adapter) ask(ctx context.Context, text string, p place) bot.Answer {
+func (a *Adapter) handle(ctx context.Context, r chat.Request) chat.Reply {
 	ctx, cancel := context.WithTimeout(ctx, a.o.AnswerTimeout)
 	defer cancel()
-	return a.o.Answerer.Answer(ctx, p.question(text))
+	r.Platform = Platform
+	return a.o.Core.Handle(ctx, r)
 }
 
-func (p place) question(text string) bot.Question {
-	return bot.Question{Text: text, Platform: Platform, User: p.user, Channel: p.channel, Server: p.team}
-}
-
-// lang is the language fixed for a place, or else the language text reads
-// as, or else English.
-func (a *Adapter) lang(p place, text string) string {
-	if a.o.Language != nil {
-		if l := a.o.Language(p.question(text)); l != "" {
-			return l
-		}
-	}
-	return bot.DetectLanguage(text)
-}
-
-// isHelp reports whether a question asks for usage rather than an answer.
-func isHelp(text string) bool {
-	t := strings.ToLower(strings.TrimSpace(text))
-	return t == "" || t == "help" || t == "hjelp" || t == "?"
-}
-
-// commandReply is the reply to a slash command, shared by HTTP and Socket
-// Mode: the ask command (the default for a command factbot does not know),
-// the facts command or the report command.
-func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
+// commandRequest translates a slash command, shared by HTTP and Socket
+// Mode: the ask command (the default for a command factbot does not know,
+// with --public taken off the front), the facts command or the report
+// command. A command's follow-ups belong to the channel and the user.
+func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
+	r := chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, User: cmd.UserID, Channel: cmd.ChannelID,
+		Server: cmd.TeamID, Text: questionText(cmd.Text), Conversation: cmd.ChannelID + ":" + cmd.UserID}
 	switch cmd.Command {
 	case a.o.FactsCommand:
-		return a.factsReply(cmd)
+		r.Kind = chat.KindFacts
 	case a.o.ReportCommand:
-		return a.reportReply(ctx, cmd)
+		r.Kind = chat.KindReport
 	case a.o.Command, "":
+		r.Text, r.Public = cutPublic(r.Text)
 	default:
 		a.log.Warn("unknown slash command", "command", cmd.Command)
+		r.Text, r.Public = cutPublic(r.Text)
 	}
-	return a.askReply(ctx, cmd)
+	return r
 }
 
-// mention answers an app_mention in its thread. Mentions by bots, this one
-// included, are ignored so two bots never talk to each other forever.
-func (a *Adapter) mention(ev *slackEventMention) {
+// commandReply answers a slash command within the request.
+func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
+	r := a.handle(ctx, a.commandRequest(cmd))
+	rt := slackgo.ResponseTypeEphemeral
+	if r.Public {
+		rt = slackgo.ResponseTypeInChannel
+	}
+	return reply{ResponseType: rt, Text: fallback(r), Blocks: a.blocks(r)}
+}
+
+// cutPublic takes the --public flag off the front of a question. Slack
+// clients often turn "--" into a dash, so "—public" and "–public" count too.
+func cutPublic(text string) (string, bool) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	switch strings.ToLower(first) {
+	case "--public", "—public", "–public":
+		return strings.TrimSpace(rest), true
+	}
+	return text, false
+}
+
+// cutFacts reports whether a mention asks for a fact card ("facts
+// penalties"), and the topic.
+func cutFacts(text string) (string, bool) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	if strings.EqualFold(first, "facts") {
+		return strings.TrimSpace(rest), true
+	}
+	return "", false
+}
+
+// message answers an @mention in its thread, or a direct message in the
+// DM. Messages from bots, this one included, are ignored so two bots never
+// talk to each other forever.
+func (a *Adapter) message(ev *slackMessage) {
 	if ev.BotID != "" || ev.User == "" || ev.Edited {
 		return
 	}
@@ -313,52 +274,54 @@ func (a *Adapter) mention(ev *slackEventMention) {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
 		thread := ev.ThreadTS
-		if thread == "" {
+		if thread == "" && !ev.DM {
 			thread = ev.TS
 		}
-		text := questionText(ev.Text)
-		if topic, ok := cutFacts(text); ok && a.o.Cards != nil {
-			if err := a.factsMention(ctx, topic, ev, thread); err != nil {
-				a.log.Error("replying to facts mention", "err", err)
-			}
-			return
+		req := chat.Request{Kind: chat.KindAsk, Via: chat.ViaMessage, User: ev.User, Channel: ev.Channel,
+			Server: ev.Team, Text: questionText(ev.Text), Conversation: "thread:" + ev.Channel + ":" + thread}
+		if ev.DM {
+			req.Conversation = "dm:" + ev.Channel
 		}
-		var blocks []slackgo.Block
-		var fallback string
-		ephemeral := false
-		if isHelp(text) {
-			lang := a.lang(place{ev.User, ev.Channel, ev.Team}, text)
-			blocks, fallback = usage(a.o.Command, lang, a.o.Examples), bot.Message(lang, "usage_fallback")
-		} else {
-			ans := a.ask(ctx, text, place{ev.User, ev.Channel, ev.Team})
-			r := a.render(ans, text)
-			blocks, fallback = r.blocks(), r.fallback()
-			// A refusal is for the asker alone, not the channel.
-			ephemeral = ans.Intent == bot.IntentLimited
+		if topic, ok := cutFacts(req.Text); ok {
+			req.Kind, req.Text = chat.KindFacts, topic
 		}
-		opts := []slackgo.MsgOption{slackgo.MsgOptionText(fallback, false), slackgo.MsgOptionBlocks(blocks...), slackgo.MsgOptionTS(thread)}
+		r := a.handle(ctx, req)
+		opts := []slackgo.MsgOption{slackgo.MsgOptionText(fallback(r), false), slackgo.MsgOptionBlocks(a.blocks(r)...)}
+		if thread != "" {
+			opts = append(opts, slackgo.MsgOptionTS(thread))
+		}
 		var err error
-		if ephemeral {
-			_, err = a.api.PostEphemeralContext(ctx, ev.Channel, ev.User, opts...)
-		} else {
+		if r.Public {
 			_, _, err = a.api.PostMessageContext(ctx, ev.Channel, opts...)
+		} else {
+			_, err = a.api.PostEphemeralContext(ctx, ev.Channel, ev.User, opts...)
 		}
 		if err != nil {
-			a.log.Error("replying to mention", "err", err)
+			a.log.Error("replying to a message", "err", err)
 		}
 	})
 	if !ok {
-		a.log.Warn("shutting down: mention not answered")
+		a.log.Warn("shutting down: message not answered")
 	}
 }
 
-// slackEventMention is the part of an app_mention factbot uses.
-type slackEventMention struct {
+// slackMessage is the part of an app_mention or a DM factbot uses.
+type slackMessage struct {
 	User, BotID, Text, Channel, Team, TS, ThreadTS string
-	Edited                                         bool
+	Edited, DM                                     bool
 }
 
-// interaction acts on a button click: Share, or 👍/👎.
+// Action IDs of the buttons. A Share button's value is the core's share
+// token, a colon and the question (for a token the core no longer knows);
+// a feedback button's is the answer's ID.
+const (
+	ShareActionID        = "factbot_share"
+	FeedbackUpActionID   = "feedback_up"
+	FeedbackDownActionID = "feedback_down"
+)
+
+// interaction acts on a button click (Share, or 👍/👎) and answers through
+// response_url.
 func (a *Adapter) interaction(ic slackgo.InteractionCallback) {
 	if ic.Type != slackgo.InteractionTypeBlockActions || ic.ResponseURL == "" {
 		return
@@ -367,43 +330,44 @@ func (a *Adapter) interaction(ic slackgo.InteractionCallback) {
 		if act == nil {
 			continue
 		}
+		req := chat.Request{Via: chat.ViaCommand, User: ic.User.ID, Channel: ic.Channel.ID, Server: ic.Team.ID}
 		switch act.ActionID {
 		case ShareActionID:
-			a.share(ic, act)
-			return // one action per click
+			req.Kind = chat.KindShare
+			req.Token, req.Text, _ = strings.Cut(act.Value, ":")
 		case FeedbackUpActionID, FeedbackDownActionID:
-			a.feedback(ic, act)
-			return
+			req.Kind, req.Token, req.Vote = chat.KindFeedback, act.Value, bot.VoteUp
+			if act.ActionID == FeedbackDownActionID {
+				req.Vote = bot.VoteDown
+			}
+			// The block ID carries the answer's language.
+			req.Lang, _ = strings.CutPrefix(act.BlockID, feedbackBlockPrefix)
+		default:
+			continue
 		}
+		a.respondURL(ic.ResponseURL, req)
+		return // one action per click
 	}
 }
 
-// share reposts an answer in the channel through response_url, naming who
-// shared it. The button carries the question; the engine answers it again,
-// which gives the same answer (with a new ID for 👍/👎).
-func (a *Adapter) share(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
-	question, name, responseURL := act.Value, ic.User.Name, ic.ResponseURL
-	user, from := ic.User.ID, place{ic.User.ID, ic.Channel.ID, ic.Team.ID}
+// respondURL handles req in the background and posts the reply to
+// response_url: in the channel when it is public, else only for the user.
+func (a *Adapter) respondURL(responseURL string, req chat.Request) {
 	ok := a.tasks.do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
-		ans := a.ask(ctx, question, from)
-		msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeInChannel}
-		if ans.Intent == bot.IntentLimited {
-			r := a.render(ans, "")
-			msg.ResponseType = slackgo.ResponseTypeEphemeral
-			msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
-		} else {
-			r := a.render(ans, question)
-			r.sharer = sharedBy(user, name)
-			msg.Text, msg.Blocks = r.fallback(), &slackgo.Blocks{BlockSet: r.blocks()}
+		r := a.handle(ctx, req)
+		msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeEphemeral, Text: fallback(r),
+			Blocks: &slackgo.Blocks{BlockSet: a.blocks(r)}}
+		if r.Public {
+			msg.ResponseType = slackgo.ResponseTypeInChannel
 		}
 		if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
-			a.log.Error("sharing answer", "err", redactURL(err))
+			a.log.Error("replying through response_url", "kind", req.Kind, "err", redactURL(err))
 		}
 	})
 	if !ok {
-		a.log.Warn("shutting down: share not posted")
+		a.log.Warn("shutting down: button click not handled", "kind", req.Kind)
 	}
 }
 

@@ -146,10 +146,21 @@ func (a *Adapter) handleEvent(ev slackevents.EventsAPIEvent) {
 		a.log.Debug("duplicate event", "event_id", cb.EventID)
 		return
 	}
-	if m, ok := ev.InnerEvent.Data.(*slackevents.AppMentionEvent); ok {
-		a.mention(&slackEventMention{
+	switch m := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		a.message(&slackMessage{
 			User: m.User, BotID: m.BotID, Text: m.Text, Channel: m.Channel, Team: cb.TeamID,
 			TS: m.TimeStamp, ThreadTS: m.ThreadTimeStamp, Edited: m.Edited != nil,
+		})
+	case *slackevents.MessageEvent:
+		// Direct messages only (message.im); a plain message with no
+		// subtype, so edits, joins and the bot's own posts are left alone.
+		if m.ChannelType != "im" || m.SubType != "" {
+			return
+		}
+		a.message(&slackMessage{
+			User: m.User, BotID: m.BotID, Text: m.Text, Channel: m.Channel, Team: cb.TeamID,
+			TS: m.TimeStamp, ThreadTS: m.ThreadTimeStamp, DM: true,
 		})
 	}
 }

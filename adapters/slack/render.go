@@ -1,19 +1,34 @@
 package slack
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
-// ShareActionID is the action_id of the "Share in channel" button.
-const ShareActionID = "factbot_share"
+// Replies from the core drawn as Block Kit.
 
-// maxButtonValue is Slack's limit on a button's value.
-const maxButtonValue = 2000
+// Slack's Block Kit limits.
+const (
+	maxSectionText = 3000
+	maxFieldText   = 2000
+	maxFields      = 10
+	maxHeaderText  = 150
+	maxButtonValue = 2000
+	// maxReportAnswer is how much of an answer a feedback row shows.
+	maxReportAnswer = 300
+)
+
+// feedbackBlockPrefix starts the block_id of an answer's actions block; the
+// answer's language follows, so the acknowledgement speaks it too.
+const feedbackBlockPrefix = "factbot_answer."
 
 var (
 	mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
@@ -50,91 +65,127 @@ func mrkdwn(s string) *slackgo.TextBlockObject {
 	return slackgo.NewTextBlockObject(slackgo.MarkdownType, s, false, false)
 }
 
-// sharedBy names a user without echoing anything the user typed: a Slack
-// user ID renders as the user's name.
-func sharedBy(userID, userName string) string {
-	if userIDRE.MatchString(userID) {
-		return "<@" + userID + ">"
+func plain(s string) *slackgo.TextBlockObject {
+	return slackgo.NewTextBlockObject(slackgo.PlainTextType, s, true, false)
+}
+
+func section(text string) slackgo.Block {
+	return slackgo.NewSectionBlock(mrkdwn(truncate(text, maxSectionText)), nil, nil)
+}
+
+func header(text string) slackgo.Block {
+	return slackgo.NewHeaderBlock(plain(truncate(text, maxHeaderText)))
+}
+
+// truncate cuts s to at most n characters, with an ellipsis when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return Escape(userName)
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
 
-// render is an answer as Block Kit: the question quoted, the answer, the
-// examples on a decline, a context line with the source and the legal
-// notice, optionally a "Share in channel" button, and 👍/👎 buttons when
-// the answer has an ID to record feedback against.
-type render struct {
-	answer   bot.Answer
-	question string
-	share    bool   // offer the button (ephemeral replies)
-	sharer   string // set when reposting in channel: mrkdwn naming who shared
-	// msg words the bot's own sentences in the answer's language; nil
-	// means English.
-	msg func(lang, key string) string
-}
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// render prepares an answer to question for Block Kit, in its language.
-func (a *Adapter) render(ans bot.Answer, question string) render {
-	return render{answer: ans, question: question, msg: func(lang, key string) string { return a.msg(lang, key) }}
-}
-
-// word is one of the bot's own sentences in the answer's language.
-func (r render) word(key string) string {
-	if r.msg != nil {
-		return r.msg(r.answer.Lang, key)
+// sourceLink is a source line linked to the article, or plain without a URL.
+func sourceLink(line, u string) string {
+	if u == "" {
+		return Escape(line)
 	}
-	return bot.Message(r.answer.Lang, key)
+	return "<" + u + "|" + Escape(line) + ">"
 }
 
-func (r render) blocks() []slackgo.Block {
-	a := r.answer
-	var head string
-	if r.sharer != "" {
-		head = strings.ReplaceAll(Escape(r.word("shared_by")), "{user}", r.sharer) + ":\n"
+// fallback is the notification text for clients that cannot show blocks.
+func fallback(r chat.Reply) string {
+	switch {
+	case r.Help != nil:
+		return Escape(bot.Message(r.Lang, "usage_fallback"))
+	case r.Answer != nil:
+		return Escape(r.Answer.Text)
+	case r.Card != nil:
+		return Escape(r.Card.Title + ": " + r.Card.Text)
+	case r.Report != nil:
+		return Escape(r.Report.Title)
+	}
+	return Escape(r.Notice)
+}
+
+// blocks draws a reply: who shared it, the notice and how a follow-up was
+// read above the content (or the notice alone), then the content.
+func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
+	var notes []slackgo.MixedElement
+	if r.Notice != "" && (r.Answer != nil || r.Card != nil || r.Report != nil) {
+		notes = append(notes, mrkdwn(Escape(r.Notice)))
+	}
+	if n := r.ReadingNotice(); n != "" {
+		notes = append(notes, mrkdwn(Escape(n)))
 	}
 	var blocks []slackgo.Block
-	text := head
-	if r.question != "" {
-		text += "> " + Escape(oneLine(r.question)) + "\n"
+	if len(notes) > 0 {
+		blocks = append(blocks, slackgo.NewContextBlock("", notes...))
 	}
-	text += Escape(a.Text)
-	blocks = append(blocks, slackgo.NewSectionBlock(mrkdwn(text), nil, nil))
+	switch {
+	case r.Help != nil:
+		return append(blocks, a.usage(r.Lang, r.Help.Examples)...)
+	case r.Answer != nil:
+		return append(blocks, answerBlocks(r)...)
+	case r.Card != nil:
+		return append(blocks, cardBlocks(*r.Card)...)
+	case r.Report != nil:
+		return append(blocks, reportBlocks(*r.Report, r.Lang)...)
+	}
+	return append(blocks, section(Escape(r.Notice)))
+}
 
+// answerBlocks is an answer as Block Kit: the question quoted (with who
+// shared it), the answer, the examples on a decline, a context line with
+// the source and the legal notice, and the buttons the reply offers.
+func answerBlocks(r chat.Reply) []slackgo.Block {
+	a := *r.Answer
+	var text string
+	if r.SharedBy != "" {
+		who := "a user"
+		if userIDRE.MatchString(r.SharedBy) {
+			who = "<@" + r.SharedBy + ">" // an ID renders as the name and pings no one else
+		}
+		text = strings.ReplaceAll(Escape(bot.Message(a.Lang, "shared_by")), "{user}", who) + ":\n"
+	}
+	if r.Question != "" {
+		text += "> " + Escape(oneLine(r.Question)) + "\n"
+	}
+	blocks := []slackgo.Block{section(text + Escape(a.Text))}
 	if !a.Answered && len(a.Examples) > 0 {
 		var b strings.Builder
-		b.WriteString("*" + Escape(r.word("try_asking")) + "*")
+		b.WriteString("*" + Escape(bot.Message(a.Lang, "try_asking")) + "*")
 		for _, ex := range a.Examples {
 			b.WriteString("\n• " + Escape(ex))
 		}
-		blocks = append(blocks, slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil))
+		blocks = append(blocks, section(b.String()))
 	}
-
 	var ctx []slackgo.MixedElement
 	if a.Attribution.Title != "" {
-		line := a.SourceLine()
-		if a.Attribution.URL != "" {
-			line = "<" + a.Attribution.URL + "|" + Escape(line) + ">"
-		} else {
-			line = Escape(line)
-		}
-		ctx = append(ctx, mrkdwn(line))
+		ctx = append(ctx, mrkdwn(sourceLink(a.SourceLine(), a.Attribution.URL)))
 	}
 	if a.LegalNotice {
-		ctx = append(ctx, mrkdwn("_"+Escape(r.word("not_legal_advice"))+"_"))
+		ctx = append(ctx, mrkdwn("_"+Escape(bot.Message(a.Lang, "not_legal_advice"))+"_"))
 	}
 	if len(ctx) > 0 {
 		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
 	}
-
 	var buttons []slackgo.BlockElement
-	if r.share && a.Answered && r.question != "" && len(r.question) <= maxButtonValue {
-		buttons = append(buttons, slackgo.NewButtonBlockElement(ShareActionID, r.question,
-			slackgo.NewTextBlockObject(slackgo.PlainTextType, r.word("share_in_channel"), false, false)))
+	if r.ShareToken != "" {
+		value := r.ShareToken + ":" + r.Question
+		if len(value) > maxButtonValue {
+			value = r.ShareToken + ":"
+		}
+		buttons = append(buttons, slackgo.NewButtonBlockElement(ShareActionID, value,
+			slackgo.NewTextBlockObject(slackgo.PlainTextType, bot.Message(a.Lang, "share_in_channel"), false, false)))
 	}
-	if a.ID != "" && len(a.ID) <= maxButtonValue {
+	if r.Feedback && a.ID != "" && len(a.ID) <= maxButtonValue {
 		buttons = append(buttons,
-			slackgo.NewButtonBlockElement(FeedbackUpActionID, a.ID, slackgo.NewTextBlockObject(slackgo.PlainTextType, "👍", true, false)),
-			slackgo.NewButtonBlockElement(FeedbackDownActionID, a.ID, slackgo.NewTextBlockObject(slackgo.PlainTextType, "👎", true, false)))
+			slackgo.NewButtonBlockElement(FeedbackUpActionID, a.ID, plain("👍")),
+			slackgo.NewButtonBlockElement(FeedbackDownActionID, a.ID, plain("👎")))
 	}
 	if len(buttons) > 0 {
 		// The block ID carries the answer's language for the feedback
@@ -144,29 +195,93 @@ func (r render) blocks() []slackgo.Block {
 	return blocks
 }
 
-// fallback is the notification text for clients that cannot show blocks.
-func (r render) fallback() string { return Escape(r.answer.Text) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// usage is the reply to "/ask", "/ask help" or an empty mention, in lang.
-// examples, when given, replace the catalogue's.
-func usage(command, lang string, examples []string) []slackgo.Block {
-	if len(examples) == 0 {
-		for _, k := range []string{"example_penalty", "example_medical", "example_passage", "example_repeat"} {
-			examples = append(examples, bot.Message(lang, k))
-		}
-	}
+// usage is how to ask factbot, in lang.
+func (a *Adapter) usage(lang string, examples []string) []slackgo.Block {
 	var b strings.Builder
 	b.WriteString(Escape(bot.Message(lang, "usage_intro")) + "\n")
-	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
+	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+a.o.Command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
 	}
 	return []slackgo.Block{
-		slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil),
+		section(b.String()),
 		slackgo.NewContextBlock("", mrkdwn("Cannabis in Norway (Wikipedia, CC BY-SA 4.0) · _"+Escape(bot.Message(lang, "not_legal_advice"))+"_")),
 	}
+}
+
+// cardBlocks lays a fact card out as Block Kit: a header, the quoted text,
+// the table as section fields (ten to a section), and a context line with
+// the source, linked, and the legal notice where the card has one.
+func cardBlocks(c bot.Card) []slackgo.Block {
+	blocks := []slackgo.Block{header(c.Title)}
+	var text string
+	if c.Note != "" {
+		text = "_" + Escape(c.Note) + "_\n"
+	}
+	if c.Text != "" {
+		text += Escape(c.Text)
+	}
+	if text != "" {
+		blocks = append(blocks, section(text))
+	}
+	for start := 0; start < len(c.Fields); start += maxFields {
+		end := min(start+maxFields, len(c.Fields))
+		var fields []*slackgo.TextBlockObject
+		for _, f := range c.Fields[start:end] {
+			fields = append(fields, mrkdwn(truncate("*"+Escape(f.Name)+"*\n"+Escape(f.Value), maxFieldText)))
+		}
+		blocks = append(blocks, slackgo.NewSectionBlock(nil, fields, nil))
+	}
+	var ctx []slackgo.MixedElement
+	if c.Attribution.Title != "" {
+		ctx = append(ctx, mrkdwn(sourceLink(c.SourceLine(), c.Attribution.URL)))
+	}
+	if c.LegalNotice {
+		ctx = append(ctx, mrkdwn("_"+Escape(bot.Message(c.Lang, "not_legal_advice"))+"_"))
+	}
+	if len(ctx) > 0 {
+		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
+	}
+	return blocks
+}
+
+// reportBlocks lays a report out: a header, the summary, a section per row.
+func reportBlocks(r chat.Report, lang string) []slackgo.Block {
+	blocks := []slackgo.Block{header(r.Title), slackgo.NewContextBlock("", mrkdwn(Escape(r.Summary)))}
+	empty := true
+	if u := r.Unanswered; u != nil {
+		empty = len(u.Rows) == 0
+		for i, row := range u.Rows {
+			detail := bot.Message(lang, "report_unanswered_row", "count", strconv.Itoa(row.Count), "users", strconv.Itoa(row.Users),
+				"reason", row.Reason, "last", row.Last.UTC().Format("2006-01-02 15:04"))
+			blocks = append(blocks, section(fmt.Sprintf("*%d.* %s\n_%s_", i+1, Escape(truncate(row.Question, 1000)), Escape(detail))))
+		}
+	}
+	if f := r.Feedback; f != nil {
+		empty = len(f.Rows) == 0
+		for _, row := range f.Rows {
+			answer := row.Answer
+			if answer == "" {
+				answer = bot.Message(lang, "report_answer_not_kept")
+			}
+			text := fmt.Sprintf("*%d 👎 %d 👍* %s", row.Down, row.Up, Escape(truncate(answer, maxReportAnswer)))
+			if row.Section != "" {
+				text += " _[" + Escape(row.Section) + "]_"
+			}
+			var qs []string
+			for _, q := range row.Questions {
+				qs = append(qs, fmt.Sprintf("“%s” ×%d", truncate(q.Question, 200), q.Count))
+			}
+			if len(qs) > 0 {
+				text += "\n_" + Escape(bot.Message(lang, "report_asked_as", "questions", strings.Join(qs, "; "))) + "_"
+			}
+			blocks = append(blocks, section(text))
+		}
+	}
+	if empty {
+		blocks = append(blocks, section(Escape(bot.Message(lang, "report_empty"))))
+	}
+	return blocks
 }
 
 // reply is a message as Slack takes it in a slash-command response or a

@@ -17,13 +17,17 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	conversation := fs.Bool("conversation", false, "read standard input as one conversation: a follow-up (\"and for dealers?\") is read against the question before it")
 	corpusPath := fs.String("corpus", "", "answer from this article file instead of the embedded one")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: factbot ask [--json] [--corpus FILE] [QUESTION]
+		fmt.Fprint(stderr, `Usage: factbot ask [--json] [--conversation] [--corpus FILE] [QUESTION]
 
 Answers QUESTION from the article "Cannabis in Norway". Without QUESTION,
 reads questions from standard input, one per line; with --json it prints
 exactly one JSON object per input line, in order, empty lines included.
+Each line stands alone unless --conversation is given: then the lines are
+one conversation, and a follow-up is read against the question before it
+(shown as "read_as" in JSON).
 
 Flags:
 `)
@@ -39,15 +43,20 @@ Flags:
 	}
 	defer eng.Close()
 
-	write := func(w io.Writer, a bot.Answer) error { return printAnswer(w, a, eng.Message) }
+	cli, err := newCLI(eng, *conversation)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbot ask: %v\n", err)
+		return 1
+	}
+	write := func(w io.Writer, a bot.Answer, readAs string) error { return printAnswer(w, a, readAs, eng.Message) }
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
-		write = func(w io.Writer, a bot.Answer) error { return enc.Encode(a) }
+		write = func(w io.Writer, a bot.Answer, readAs string) error { return enc.Encode(jsonAnswer{a, readAs}) }
 	}
 	ask := func(text string) error {
-		a := eng.Answer(ctx, bot.Question{Text: text, Platform: "cli"})
-		return write(stdout, a)
+		a, readAs := cli.ask(ctx, text)
+		return write(stdout, a, readAs)
 	}
 
 	if fs.NArg() > 0 {
@@ -79,8 +88,11 @@ Flags:
 
 // printAnswer renders an answer for a person at a terminal, with the
 // bot's own words (msg) in the answer's language.
-func printAnswer(w io.Writer, a bot.Answer, msg func(lang, key string) string) error {
+func printAnswer(w io.Writer, a bot.Answer, readAs string, msg func(lang, key string) string) error {
 	var b strings.Builder
+	if readAs != "" {
+		b.WriteString(bot.Message(a.Lang, "reading_as", "question", readAs) + "\n")
+	}
 	b.WriteString(a.Text)
 	b.WriteString("\n")
 	if !a.Answered && len(a.Examples) > 0 {

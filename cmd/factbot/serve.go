@@ -12,8 +12,8 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/slack"
-	"github.com/factbot/factbot/answerlog"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/metrics"
@@ -58,14 +58,14 @@ Flags:
 		return 1
 	}
 	defer eng.Close()
-	rec, err := openRecording(ctx, cfg.Store, eng, log)
+	rec, err := openRecording(ctx, cfg.Store, log)
 	if err != nil {
 		log.Error("opening the store", "err", err)
 		return 1
 	}
-	c := engineCore(eng)
+	c := engineParts(eng)
 	if rec != nil {
-		c = rec.core(eng.Bot)
+		c = rec.parts(eng.Bot)
 	}
 	code := 0
 	if ln, err := net.Listen("tcp", cfg.HTTP.Addr); err != nil {
@@ -99,18 +99,14 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// core is what the adapters run on: the answerer and the moderator toolkit
-// (issue 5) that both adapters share.
-type core struct {
-	// answerer is the engine, inside the event recorder when the store is
-	// enabled (so answers carry an ID for 👍/👎); build wraps it in the
-	// log, metrics and rate-limit middleware.
+// parts are what the chat core is made of: the engine, and the event
+// store's recorder and reports when the store is enabled.
+type parts struct {
 	answerer bot.Answerer
-	// bot makes fact cards and words the bot's own sentences in an
-	// answer's language; nil turns fact cards off.
+	// bot makes fact cards; nil turns them off.
 	bot *bot.Bot
-	// recorder records 👍/👎 clicks and events is the store the in-chat
-	// report reads; both nil when the store is disabled.
+	// recorder records questions and 👍/👎 clicks, and events is the store
+	// reports read; both nil when the store is disabled.
 	recorder *bot.Recorder
 	events   bot.EventStore
 	// claims decides which instance answers a delivery that comes more
@@ -133,14 +129,14 @@ type storeQueue interface {
 	Lost() int64
 }
 
-// engineCore is the core of an engine without a store: answers, fact
-// cards, no feedback or reports.
-func engineCore(eng *engine.Engine) core { return core{answerer: eng, bot: eng.Bot} }
+// engineParts are the parts of an engine without a store: answers and
+// fact cards, no feedback or reports.
+func engineParts(eng *engine.Engine) parts { return parts{answerer: eng, bot: eng.Bot} }
 
-// serve wires the engine, middleware and adapters to one listener and runs
-// them until ctx is done. client, when not nil, is used for calls to Slack.
-func serve(ctx context.Context, cfg config.Config, c core, ln net.Listener, log *slog.Logger, client *http.Client) error {
-	opts, err := build(cfg, c, log, client)
+// serve wires the core and adapters to one listener and runs them until
+// ctx is done. client, when not nil, is used for calls to Slack.
+func serve(ctx context.Context, cfg config.Config, p parts, ln net.Listener, log *slog.Logger, client *http.Client) error {
+	opts, err := build(cfg, p, log, client)
 	if err != nil {
 		return err
 	}
@@ -154,55 +150,64 @@ func serve(ctx context.Context, cfg config.Config, c core, ln net.Listener, log 
 	return server.Run(ctx, ln, opts)
 }
 
-// build assembles the server: middleware around the engine, the enabled
-// platforms and their routes, metrics.
-func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (server.Options, error) {
-	m := metrics.New()
-	if c.queue != nil {
-		m.WatchStore(c.queue.Queued, c.queue.Lost)
+// newCore builds the chat core every platform shares, with its middleware
+// chain, from the configuration.
+func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (*chat.Core, error) {
+	o := chat.Options{
+		Answerer: p.answerer,
+		Limiter:  ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil),
+		Metrics:  m,
+		Logger:   log,
+		Language: cfg.Language.Rules(),
+		Platforms: map[string]chat.Platform{
+			slack.Platform: {Moderators: cfg.Slack.Moderators, FactsPublic: cfg.Slack.FactsPublic,
+				ReportCommand: cfg.Slack.ReportCommand},
+			discord.Platform: discordConfig(cfg).Policy(),
+		},
 	}
-	limiter := ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
-	// Outermost first: the log line and the metrics see rate-limited
-	// questions too, and time the whole chain; the recorder (inside c)
-	// sees only the questions the limiter lets through.
-	answerer := answerlog.New(log, nil).Middleware(m.Middleware(limiter.Middleware(
-		cfg.Language.Rules().Middleware(c.answerer))))
+	// Interfaces stay nil (not a typed nil) for the parts not there.
+	if p.bot != nil {
+		o.Cards = p.bot
+	}
+	if p.recorder != nil {
+		o.Recorder = p.recorder
+	}
+	if p.events != nil {
+		o.Events = p.events
+	}
+	return chat.New(o)
+}
 
+// build assembles the server: the core, the enabled platforms and their
+// routes, metrics.
+func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (server.Options, error) {
+	m := metrics.New()
+	if p.queue != nil {
+		m.WatchStore(p.queue.Queued, p.queue.Lost)
+	}
+	core, err := newCore(cfg, p, m, log)
+	if err != nil {
+		return server.Options{}, err
+	}
 	routes := http.NewServeMux()
 	var platforms []server.Platform
 	if cfg.Slack.Enabled {
-		so := slack.Options{
-			Answerer:      answerer,
+		s, err := slack.New(slack.Options{
+			Core:          core,
 			Mode:          cfg.Slack.Mode,
 			BotToken:      cfg.Slack.BotToken.Value(),
 			SigningSecret: cfg.Slack.SigningSecret.Value(),
 			AppToken:      cfg.Slack.AppToken.Value(),
 			Command:       cfg.Slack.Command,
+			FactsCommand:  cfg.Slack.FactsCommand,
+			ReportCommand: cfg.Slack.ReportCommand,
 			APIURL:        cfg.Slack.SlackAPIURL(),
 			HTTPClient:    client,
 			Logger:        log,
 			Reject:        func(reason string) { m.Reject(slack.Platform, reason) },
 			MaxBodyBytes:  cfg.HTTP.MaxBodyBytes,
-			Moderators:    cfg.Slack.Moderators,
-			FactsPublic:   cfg.Slack.FactsPublic,
-			FactsCommand:  cfg.Slack.FactsCommand,
-			ReportCommand: cfg.Slack.ReportCommand,
-			Language:      cfg.Language.Rules().For,
-		}
-		// Interfaces stay nil (not a typed nil) for the parts not there.
-		if c.bot != nil {
-			so.Cards = c.bot
-		}
-		if c.recorder != nil {
-			so.Feedback = c.recorder
-		}
-		if c.events != nil {
-			so.Events = c.events
-		}
-		if c.claims != nil {
-			so.Claims = c.claims
-		}
-		s, err := slack.New(so)
+			Claims:        p.claims,
+		})
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting slack: %w", err)
 		}
@@ -216,7 +221,15 @@ func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (se
 	}
 
 	if cfg.Discord.Enabled {
-		d, err := newDiscord(cfg, answerer, c, m, log, client)
+		d, err := discord.New(discordConfig(cfg), core, discord.Options{
+			Logger:       log,
+			HTTPClient:   client,
+			OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
+			MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+			Facts:        p.bot != nil,
+			Reports:      p.events != nil,
+			Claims:       p.claims,
+		})
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting discord: %w", err)
 		}
@@ -239,29 +252,10 @@ func build(cfg config.Config, c core, log *slog.Logger, client *http.Client) (se
 	}, nil
 }
 
-// newDiscord builds the Discord adapter from the [discord] section and the
-// moderator toolkit in co. client, when not nil, carries its REST calls
-// (and the gateway URL lookup).
-func newDiscord(cfg config.Config, answerer bot.Answerer, co core, m *metrics.Metrics, log *slog.Logger, client *http.Client) (*discord.Adapter, error) {
+// discordConfig is the [discord] section as the adapter takes it.
+func discordConfig(cfg config.Config) discord.Config {
 	c := cfg.Discord
-	opts := discord.Options{
-		Logger:       log,
-		HTTPClient:   client,
-		OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
-		MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
-		Events:       co.events,
-		Language:     cfg.Language.Rules().For,
-	}
-	if co.bot != nil {
-		opts.Cards, opts.Messages = co.bot, co.bot.Message
-	}
-	if co.recorder != nil {
-		opts.Feedback = co.recorder
-	}
-	if co.claims != nil {
-		opts.Claims = co.claims
-	}
-	return discord.New(discord.Config{
+	return discord.Config{
 		Enabled:              c.Enabled,
 		Mode:                 c.Mode,
 		Token:                c.Token.Value(),
@@ -274,5 +268,5 @@ func newDiscord(cfg config.Config, answerer bot.Answerer, co core, m *metrics.Me
 		MessageContentIntent: c.MessageContentIntent,
 		ModeratorRoles:       c.ModeratorRoles,
 		FactsPublic:          c.FactsPublic,
-	}, answerer, opts)
+	}
 }

@@ -42,21 +42,21 @@ func openStore(ctx context.Context, c config.Store, log *slog.Logger, create boo
 	return store.Open(ctx, src, store.Options{Retention: c.Retention, Logger: log})
 }
 
-// recording is the store as serve runs it: the engine inside the Recorder
-// (so answers carry an ID for 👍/👎), questions queued to a Writer that
-// writes them in batches off the answer path, and the store itself for
-// reports and claims.
+// recording is the store as serve runs it: the Recorder the chat core
+// records through (so answers carry an ID for 👍/👎), questions queued to
+// a Writer that writes them in batches off the answer path, and the store
+// itself for reports and claims.
 type recording struct {
-	answerer bot.Answerer
 	recorder *bot.Recorder
 	store    *store.Store
 	writer   *store.Writer
 }
 
 // openRecording opens the store and starts its writer; nil when the store
-// is disabled. serve's rate limiter wraps answerer, so rate-limited
-// questions are not recorded. Close it after the server has stopped.
-func openRecording(ctx context.Context, c config.Store, engine bot.Answerer, log *slog.Logger) (*recording, error) {
+// is disabled. The chat core records inside its rate limit, so
+// rate-limited questions are not recorded. Close it after the server has
+// stopped.
+func openRecording(ctx context.Context, c config.Store, log *slog.Logger) (*recording, error) {
 	if !c.Enabled {
 		log.Info("store disabled: no reports for moderators")
 		return nil, nil
@@ -69,12 +69,13 @@ func openRecording(ctx context.Context, c config.Store, engine bot.Answerer, log
 	log.Info("store enabled", "engine", st.Engine(), "store", st.Where(), "retention", st.Retention(),
 		"declined_only", c.DeclinedOnly, "queue_size", c.QueueSize, "flush_interval", c.FlushInterval)
 	rec := bot.NewRecorder(w, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly})
-	return &recording{answerer: rec.Middleware(engine), recorder: rec, store: st, writer: w}, nil
+	return &recording{recorder: rec, store: st, writer: w}, nil
 }
 
-// core is the moderator toolkit's part of the core, on top of b.
-func (r *recording) core(b *bot.Bot) core {
-	return core{answerer: r.answerer, bot: b, recorder: r.recorder, events: r.store, claims: r.store, queue: r.writer}
+// parts are the core's parts with the store: the engine b, the recorder,
+// reports, claims and the write queue.
+func (r *recording) parts(b *bot.Bot) parts {
+	return parts{answerer: b, bot: b, recorder: r.recorder, events: r.store, claims: r.store, queue: r.writer}
 }
 
 // close writes the queued questions (within ctx) and closes the store.
