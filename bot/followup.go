@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Follow-ups: in a conversation, "and for dealers?" after "What is the
@@ -15,7 +16,8 @@ import (
 //   - it opens with a connective that carries on ("and", "but", "what
 //     about", "how about"; "og", "men", "hva med", "enn"), or it is a bare
 //     question word ("why?", "hvorfor?"), or it is a short fragment with no
-//     topic word of its own ("2 kg?", "i 2022?");
+//     topic word of its own that opens with a preposition or a number
+//     ("2 kg?", "i 2022?");
 //   - and what is left has no verb of its own: "and what is the maximum
 //     penalty?" is a complete question and stands alone.
 //
@@ -51,14 +53,22 @@ func FollowUp(previous, message string) (string, bool) {
 	if slices.ContainsFunc(lowerRest, func(w string) bool { return followUpVerbs[w] || followUpQuestionWords[w] }) {
 		return "", false // a question of its own
 	}
-	if !connected {
-		// Without a connective only a short fragment with nothing of the
-		// subject in it leans on what came before.
-		if len(rest) > 3 || slices.ContainsFunc(lowerRest, func(w string) bool { return ownTopicWords[w] }) {
-			return "", false
-		}
+	if !connected && !leansBack(lowerRest) {
+		return "", false
 	}
 	return borrowFrame(prev, rest), true
+}
+
+// leansBack reports whether a fragment without a connective only makes
+// sense against what came before: short, with nothing of the subject in
+// it, and opening with a preposition ("for dealers?", "i 2022?") or a
+// number ("2 kg?"). "weather in Oslo?" names a subject and stands alone.
+func leansBack(ws []string) bool {
+	if len(ws) > 3 || slices.ContainsFunc(ws, func(w string) bool { return ownTopicWords[w] }) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(ws[0])
+	return prepositions[ws[0]] || unicode.IsDigit(first)
 }
 
 // maxFollowUpWords: a longer message is a question of its own.

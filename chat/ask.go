@@ -52,6 +52,9 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 	}
 	ans := c.o.Answerer.Answer(ctx, c.question(r, question))
 	ans.Question = text
+	if ans.ReadAs == "" {
+		ans.ReadAs = readAs // the engine's own reading (a spelling corrected) says more
+	}
 	if readAs == "" && (isHelp(text) || ans.Intent == bot.IntentHelp) {
 		// The engine's answer stays for adapters that show only answers
 		// (the command line); chat platforms show the usage.
@@ -62,7 +65,7 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 	if ans.Answered && key != "" {
 		c.conversations.Add(key, question)
 	}
-	reply := Reply{Status: StatusOK, Lang: ans.Lang, Question: text, ReadAs: readAs, Answer: &ans}
+	reply := Reply{Status: StatusOK, Lang: ans.Lang, Question: text, ReadAs: ans.ReadAs, Answer: &ans}
 	if !ans.Answered {
 		reply.Status = StatusDeclined
 	}

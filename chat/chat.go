@@ -102,8 +102,9 @@ type Reply struct {
 	Notice string
 	// Question is the question as asked, for adapters that echo it.
 	Question string
-	// ReadAs is set when a follow-up was read against the previous
-	// question: the question it was answered as. ReadingNotice words it.
+	// ReadAs is the question as it was answered when that is not what was
+	// typed: a follow-up read against the previous question, or spelling
+	// corrected (Answer.ReadAs). ReadingNotice words it.
 	ReadAs string
 	Answer *bot.Answer
 	Card   *bot.Card

@@ -22,7 +22,7 @@ type gatewayFixture struct {
 	stop func() error
 }
 
-func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtest.Options, mods ...func(*Options)) *gatewayFixture {
+func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtest.Options, mods ...func(*testSetup)) *gatewayFixture {
 	t.Helper()
 	fake := discordtest.New(t, fo)
 	cfg.Enabled, cfg.Mode = true, ModeGateway
@@ -30,10 +30,7 @@ func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtes
 		cfg.Token = "test-token"
 	}
 	opts := Options{HTTPClient: fake.Client(), Logger: testLogger(t)}
-	for _, m := range mods {
-		m(&opts)
-	}
-	a, err := New(cfg, ans, opts)
+	a, err := newAdapter(t, cfg, ans, opts, mods...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,8 +172,8 @@ func TestGatewayEndToEnd(t *testing.T) {
 		e[0].Footer == nil || e[0].Footer.Text != bot.NotLegalAdvice {
 		t.Errorf("embed %+v", e)
 	}
-	if c := r.Data.Components; len(c) != 1 || c[0].Components[0].CustomID != shareButtonID {
-		t.Errorf("components %+v", c)
+	if c := r.Data.Components; len(c) != 1 || !strings.HasPrefix(c[0].Components[0].CustomID, shareButtonPrefix) {
+		t.Fatalf("components %+v", c)
 	}
 	if q := <-qs; q.Platform != "discord" || q.User != "42" || q.Channel != "c1" {
 		t.Errorf("question %+v", q)
@@ -185,7 +182,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	// Share click on that answer → a public message naming the sharer.
 	shared := map[string]any{"id": "m1", "channel_id": "c1", "flags": 64, "embeds": r.raw["data"].(map[string]any)["embeds"]}
 	fake.Dispatch("INTERACTION_CREATE", interactionEvent("i2", "tok2", 3,
-		map[string]any{"custom_id": shareButtonID, "component_type": 2},
+		map[string]any{"custom_id": r.Data.Components[0].Components[0].CustomID, "component_type": 2},
 		map[string]any{"message": shared, "member": map[string]any{"user": map[string]any{"id": "77", "username": "carol"}}}))
 	cb = fake.Next()
 	r2 := decodeResponse(t, cb.Body)
@@ -196,6 +193,9 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Errorf("shared embeds %+v", r2.Data.Embeds)
 	}
 	assertNoPings(t, cb.Body)
+	if q := <-qs; q.User != "77" {
+		t.Errorf("share asked %+v, want the question again for the sharer", q)
+	}
 
 	// Autocomplete.
 	fake.Dispatch("INTERACTION_CREATE", interactionEvent("i3", "tok3", 4,
@@ -356,7 +356,7 @@ func TestGatewayDeferredAnswer(t *testing.T) {
 		return penaltyAnswer(q)
 	})
 	g := newGatewayFixture(t, Config{ApplicationID: "app1", Ephemeral: false}, slow, discordtest.Options{},
-		func(o *Options) { o.DeferAfter = time.Millisecond })
+		func(o *testSetup) { o.DeferAfter = time.Millisecond })
 	g.identify(t)
 	g.fake.Next() // registration
 	g.fake.Dispatch("INTERACTION_CREATE", interactionEvent("i9", "tok9", 2,
@@ -372,7 +372,7 @@ func TestGatewayDeferredAnswer(t *testing.T) {
 		!strings.Contains(string(edit.Body), "What is the penalty for 3 kg of cannabis?") {
 		t.Errorf("edit %s %s %s", edit.Method, edit.Path, edit.Body)
 	}
-	if strings.Contains(string(edit.Body), shareButtonID) {
+	if strings.Contains(string(edit.Body), shareButtonPrefix) {
 		t.Errorf("public answer carries a share button: %s", edit.Body)
 	}
 	assertNoPings(t, edit.Body)
@@ -385,7 +385,7 @@ func TestGatewayShutdownDuringLookup(t *testing.T) {
 	client := fake.Client()
 	client.Timeout = 0 // only the adapter's own cancellation can end the lookup
 	ans, _ := recordingAnswerer()
-	a, err := New(Config{Mode: ModeGateway, Token: "t"}, ans, Options{HTTPClient: client, Logger: testLogger(t)})
+	a, err := newAdapter(t, Config{Mode: ModeGateway, Token: "t"}, ans, Options{HTTPClient: client, Logger: testLogger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 // guard is the failure guard for waits: tests wait on events, and only
@@ -50,6 +51,32 @@ func recordingAnswerer() (bot.Answerer, chan bot.Question) {
 		qs <- q
 		return penaltyAnswer(q)
 	}), qs
+}
+
+// testSetup is what a test may change before the adapter is built: the
+// adapter's options and the chat core's (the platform policy comes from
+// the Config, as serve makes it).
+type testSetup struct {
+	Options
+	Core chat.Options
+}
+
+// newAdapter builds the adapter over a chat core around ans, as serve
+// does: /facts and /factbot-report are registered when the core has cards
+// and an event store.
+func newAdapter(t testing.TB, cfg Config, ans bot.Answerer, opts Options, mods ...func(*testSetup)) (*Adapter, error) {
+	t.Helper()
+	s := testSetup{Options: opts, Core: chat.Options{Answerer: ans, Logger: opts.Logger}}
+	for _, m := range mods {
+		m(&s)
+	}
+	s.Core.Platforms = map[string]chat.Platform{Platform: cfg.Policy()}
+	core, err := chat.New(s.Core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Options.Facts, s.Options.Reports = s.Core.Cards != nil, s.Core.Events != nil
+	return New(cfg, core, s.Options)
 }
 
 // waitFor polls cond until it holds; a condition, not a timing assertion.

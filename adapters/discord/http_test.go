@@ -1,7 +1,6 @@
 package discord
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -32,6 +31,11 @@ type httpFixture struct {
 }
 
 func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options, mods ...func(*Config)) *httpFixture {
+	return newHTTPFixtureWith(t, ans, opts, nil, mods...)
+}
+
+// newHTTPFixtureWith also changes the core's options with setup.
+func newHTTPFixtureWith(t testing.TB, ans bot.Answerer, opts Options, setup func(*testSetup), mods ...func(*Config)) *httpFixture {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -52,7 +56,11 @@ func newHTTPFixture(t testing.TB, ans bot.Answerer, opts Options, mods ...func(*
 	for _, m := range mods {
 		m(&cfg)
 	}
-	f.a, err = New(cfg, ans, opts)
+	var setups []func(*testSetup)
+	if setup != nil {
+		setups = append(setups, setup)
+	}
+	f.a, err = newAdapter(t, cfg, ans, opts, setups...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +236,7 @@ func TestHTTPAskCommand(t *testing.T) {
 		t.Errorf("footer %+v, want the legal notice", e.Footer)
 	}
 	if len(r.Data.Components) != 1 || len(r.Data.Components[0].Components) != 1 ||
-		r.Data.Components[0].Components[0].CustomID != shareButtonID || r.Data.Components[0].Components[0].Label != "Share in channel" {
+		!strings.HasPrefix(r.Data.Components[0].Components[0].CustomID, shareButtonPrefix) || r.Data.Components[0].Components[0].Label != "Share in channel" {
 		t.Errorf("components %+v, want the share button", r.Data.Components)
 	}
 }
@@ -350,21 +358,27 @@ func TestHTTPAutocomplete(t *testing.T) {
 }
 
 func TestHTTPShareButton(t *testing.T) {
-	ans, _ := recordingAnswerer()
+	ans, qs := recordingAnswerer()
 	f := newHTTPFixture(t, ans, Options{})
-	// First an ephemeral answer, then a click on its button: the click
-	// carries the message it sits on, as Discord sends it.
+	// First an ephemeral answer, then a click on its button.
 	first := decodeResponse(t, f.post(askBody("Is it legal to grow <@&99> @here?"), f.priv, f.now).Body.Bytes())
-	msg := map[string]any{"id": "m9", "channel_id": "c1", "flags": 64, "embeds": first.raw["data"].(map[string]any)["embeds"]}
-	click, _ := json.Marshal(map[string]any{
-		"id": "13", "application_id": "app1", "type": 3, "token": "itok3", "version": 1, "channel_id": "c1", "guild_id": "g1",
-		"member":  map[string]any{"user": map[string]any{"id": "77", "username": "carol"}},
-		"message": msg,
-		"data":    map[string]any{"custom_id": shareButtonID, "component_type": 2},
-	})
-	rec := f.post(string(click), f.priv, f.now)
+	<-qs
+	shareID := first.Data.Components[0].Components[0].CustomID
+	click := func(customID string) []byte {
+		b, _ := json.Marshal(map[string]any{
+			"id": "13", "application_id": "app1", "type": 3, "token": "itok3", "version": 1, "channel_id": "c1", "guild_id": "g1",
+			"member":  map[string]any{"user": map[string]any{"id": "77", "username": "carol"}},
+			"message": map[string]any{"id": "m9", "channel_id": "c1", "flags": 64},
+			"data":    map[string]any{"custom_id": customID, "component_type": 2},
+		})
+		return b
+	}
+	rec := f.post(string(click(shareID)), f.priv, f.now)
 	if rec.Code != 200 {
 		t.Fatalf("status %d %s", rec.Code, rec.Body)
+	}
+	if q := <-qs; q.Text != "Is it legal to grow <@&99> @here?" || q.User != "77" {
+		t.Errorf("share asked %+v, want the question again for the sharer", q)
 	}
 	r := decodeResponse(t, rec.Body.Bytes())
 	if r.Type != 4 || r.Data.Flags&64 != 0 {
@@ -385,33 +399,45 @@ func TestHTTPShareButton(t *testing.T) {
 	}
 
 	// A second click on the same button posts nothing new.
-	r = decodeResponse(t, f.post(string(click), f.priv, f.now).Body.Bytes())
+	r = decodeResponse(t, f.post(string(click(shareID)), f.priv, f.now).Body.Bytes())
 	if r.Type != 4 || r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "already shared") || len(r.Data.Embeds) != 0 {
 		t.Errorf("second share: %+v", r.Data)
 	}
 
-	// A click without the message to copy gets an ephemeral notice.
-	bare := bytes.Replace(click, []byte(`"message":`), []byte(`"nomessage":`), 1)
-	r = decodeResponse(t, f.post(string(bare), f.priv, f.now).Body.Bytes())
-	if r.Type != 4 || r.Data.Flags&64 == 0 {
-		t.Errorf("share without message: %+v", r)
+	// A button this process does not know (a restart) gets a notice.
+	r = decodeResponse(t, f.post(string(click(shareButtonPrefix+"00ff")), f.priv, f.now).Body.Bytes())
+	if r.Type != 4 || r.Data.Flags&64 == 0 || r.Data.Content != bot.Message("en", "share_expired") {
+		t.Errorf("unknown share token: %+v", r.Data)
 	}
 }
 
+// deny is a rate limiter that refuses everyone.
+type deny struct{}
+
+func (deny) Allow(string, string) bool { return false }
+
 func TestHTTPRateLimited(t *testing.T) {
-	limited := bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
-		return bot.Answer{Question: q.Text, Intent: bot.IntentLimited, Reason: "rate_limited", Text: "Slow down @everyone, please."}
-	})
-	f := newHTTPFixture(t, limited, Options{})
-	rec := f.post(askBody("again?"), f.priv, f.now)
-	r := decodeResponse(t, rec.Body.Bytes())
-	if r.Type != 4 || r.Data.Flags&64 == 0 || len(r.Data.Embeds) != 0 || len(r.Data.Components) != 0 {
-		t.Errorf("rate-limited answer %s: want an ephemeral notice", rec.Body)
+	ans, qs := recordingAnswerer()
+	f := newHTTPFixtureWith(t, ans, Options{}, func(s *testSetup) { s.Core.Limiter = deny{} })
+	for _, body := range []string{askBody("Hva er straffen for 20 gram?"), commandBody("facts", "topic", "penalties")} {
+		rec := f.post(body, f.priv, f.now)
+		r := decodeResponse(t, rec.Body.Bytes())
+		if r.Type != 4 || r.Data.Flags&64 == 0 || len(r.Data.Embeds) != 0 || len(r.Data.Components) != 0 {
+			t.Errorf("rate-limited reply %s: want an ephemeral notice", rec.Body)
+		}
+		if r.Data.Content != bot.Message("nb", "rate_limited") && r.Data.Content != bot.Message("en", "rate_limited") {
+			t.Errorf("content %q", r.Data.Content)
+		}
+		assertNoPings(t, rec.Body.Bytes())
 	}
-	if !strings.Contains(r.Data.Content, "Slow down") || strings.Contains(r.Data.Content, "@everyone") {
-		t.Errorf("content %q", r.Data.Content)
+	if r := decodeResponse(t, f.post(askBody("Hva er straffen for 20 gram?"), f.priv, f.now).Body.Bytes()); r.Data.Content != bot.Message("nb", "rate_limited") {
+		t.Errorf("a Bokmål question refused in %q", r.Data.Content)
 	}
-	assertNoPings(t, rec.Body.Bytes())
+	select {
+	case q := <-qs:
+		t.Errorf("the engine was asked %q over the limit", q.Text)
+	default:
+	}
 }
 
 // A slow engine: the first response is a deferred ack, and the answer
@@ -459,28 +485,11 @@ func TestHTTPDeferredAnswer(t *testing.T) {
 	}
 }
 
-func TestShareMemoryIsBounded(t *testing.T) {
-	ans, _ := recordingAnswerer()
-	f := newHTTPFixture(t, ans, Options{})
-	for n := range maxShared * 2 {
-		if !f.a.firstShare(strconv.Itoa(n)) {
-			t.Fatalf("message %d counted as shared before", n)
-		}
-	}
-	if n := len(f.a.shared); n > maxShared {
-		t.Errorf("share memory holds %d entries, bound %d", n, maxShared)
-	}
-	f.now = f.now.Add(shareMemory)
-	if !f.a.firstShare(strconv.Itoa(maxShared*2 - 1)) {
-		t.Errorf("a share older than %v still blocks a new one", shareMemory)
-	}
-}
-
 // Whatever a correctly signed body holds, the handler answers without
 // panicking, with a 2xx or a 4xx.
 func FuzzHTTPInteraction(f *testing.F) {
 	for _, s := range []string{pingBody, askBody("q"), commandBody("penalty", "amount", "2 g"), commandBody("about", "", ""),
-		`{"type":3,"data":{"custom_id":"factbot:share"},"message":{"embeds":[null,{}]}}`,
+		`{"type":3,"data":{"custom_id":"factbot:share:"},"message":{"embeds":[null,{}]}}`,
 		`{"type":3,"data":null,"message":null}`, `{"type":4,"data":{"name":"penalty","options":[null,{"name":"amount","value":7}]}}`,
 		`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":{"x":1}}]},"member":{"user":null}}`} {
 		f.Add(s)
@@ -494,7 +503,7 @@ func FuzzHTTPInteraction(f *testing.F) {
 		f.Add(s)
 	}
 	quiet := recordingStoreAnswerer(f)
-	fx := newHTTPFixture(f, quiet.ans, Options{Logger: slog.New(slog.DiscardHandler), Cards: quiet.bot, Feedback: quiet.rec, Events: quiet.store},
+	fx := newHTTPFixtureWith(f, quiet.ans, Options{Logger: slog.New(slog.DiscardHandler)}, quiet.options,
 		func(c *Config) { c.ModeratorRoles = []string{"900"} })
 	f.Fuzz(func(t *testing.T, body string) {
 		rec := fx.post(body, fx.priv, fx.now)

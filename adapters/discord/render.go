@@ -111,4 +111,3 @@ func defuse(s string) string {
 // clean is what every piece of echoed user text goes through: mention-safe
 // and cut to the limit.
 func clean(s string, max int) string { return cut(defuse(s), max) }
-

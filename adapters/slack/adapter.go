@@ -148,10 +148,10 @@ func New(o Options) (*Adapter, error) {
 		opts = append(opts, slackgo.OptionAppLevelToken(o.AppToken))
 	}
 	a := &Adapter{
-		o:          o,
-		api:        slackgo.New(o.BotToken, opts...),
-		log:        o.Logger.With("platform", Platform),
-		claims:     o.Claims,
+		o:      o,
+		api:    slackgo.New(o.BotToken, opts...),
+		log:    o.Logger.With("platform", Platform),
+		claims: o.Claims,
 	}
 	if o.Mode == ModeHTTP {
 		a.state.Store("ready")

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -131,19 +133,47 @@ type testAdapter struct {
 	mux     *http.ServeMux
 }
 
-func newTestAdapter(t *testing.T, mutate func(*Options)) *testAdapter {
+// newCore is a chat core with nothing but an engine.
+func newCore(t *testing.T, eng bot.Answerer) *chat.Core {
+	t.Helper()
+	c, err := chat.New(chat.Options{Answerer: eng})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// testSetup is what a test may change before the adapter is built: the
+// adapter's options, the chat core's, and the [slack] moderator settings
+// the core gets as the platform's policy.
+type testSetup struct {
+	Options
+	Core        chat.Options
+	Moderators  []string
+	FactsPublic bool
+}
+
+func newTestAdapter(t *testing.T, mutate func(*testSetup)) *testAdapter {
 	t.Helper()
 	fs := newFakeSlack(t)
 	eng := &fakeEngine{}
 	rj := &rejects{n: map[string]int{}}
-	o := Options{
-		Answerer: eng, SigningSecret: testSecret, BotToken: "xoxb-test",
-		APIURL: fs.URL + "/api/", HTTPClient: fs.Client(), Reject: rj.add,
+	o := testSetup{
+		Options: Options{SigningSecret: testSecret, BotToken: "xoxb-test",
+			APIURL: fs.URL + "/api/", HTTPClient: fs.Client(), Reject: rj.add},
+		Core: chat.Options{Answerer: eng},
 	}
 	if mutate != nil {
 		mutate(&o)
 	}
-	a, err := New(o)
+	o.Core.Platforms = map[string]chat.Platform{Platform: {Moderators: o.Moderators, FactsPublic: o.FactsPublic,
+		ReportCommand: cmp.Or(o.ReportCommand, "/factbot-report")}}
+	core, err := chat.New(o.Core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Options.Core = core
+	a, err := New(o.Options)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,9 +248,9 @@ func blockText(t *testing.T, v any) string {
 	return b.String()
 }
 
-func renderJSON(t *testing.T, r render) string {
+func renderJSON(t *testing.T, a *Adapter, r chat.Reply) string {
 	t.Helper()
-	b, err := json.Marshal(r.blocks())
+	b, err := json.Marshal(a.blocks(r))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/store"
 )
@@ -29,7 +30,7 @@ type toolkit struct {
 	store *store.Store
 }
 
-func newToolkit(t *testing.T, mutate func(*Options)) *toolkit {
+func newToolkit(t *testing.T, mutate func(*testSetup)) *toolkit {
 	t.Helper()
 	c, err := corpus.Default()
 	if err != nil {
@@ -42,9 +43,8 @@ func newToolkit(t *testing.T, mutate func(*Options)) *toolkit {
 	}
 	t.Cleanup(func() { st.Close() })
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
-	ta := newTestAdapter(t, func(o *Options) {
-		o.Answerer = rec.Middleware(o.Answerer)
-		o.Cards, o.Feedback, o.Events = b, rec, st
+	ta := newTestAdapter(t, func(o *testSetup) {
+		o.Core.Cards, o.Core.Recorder, o.Core.Events = b, rec, st
 		o.Moderators = []string{moderatorID}
 		if mutate != nil {
 			mutate(o)
@@ -190,7 +190,7 @@ func TestFactsForOthersEphemeralUnlessPublic(t *testing.T) {
 	if msg["response_type"] != "ephemeral" || !strings.Contains(blockText(t, msg), "Medical use") {
 		t.Errorf("member's card: %v", msg)
 	}
-	open := newToolkit(t, func(o *Options) { o.FactsPublic = true })
+	open := newToolkit(t, func(o *testSetup) { o.FactsPublic = true })
 	if msg := open.command(t, "/facts", "medical", memberID); msg["response_type"] != "in_channel" {
 		t.Errorf("facts_public: response_type %v", msg["response_type"])
 	}
@@ -373,7 +373,7 @@ func TestMentionAndShareCarryFeedback(t *testing.T) {
 
 func TestReportCommand(t *testing.T) {
 	now := time.Now()
-	tk := newToolkit(t, func(o *Options) { o.Now = func() time.Time { return now } })
+	tk := newToolkit(t, func(o *testSetup) { o.Core.Now = func() time.Time { return now } })
 	for _, u := range []string{"U1AAA", "U2BBB", "U1AAA"} {
 		tk.command(t, "/ask", "Weather in Oslo?", u)
 	}
@@ -417,41 +417,19 @@ func TestReportCommand(t *testing.T) {
 }
 
 func TestReportWithoutStore(t *testing.T) {
-	tk := newToolkit(t, func(o *Options) { o.Events = nil })
+	tk := newToolkit(t, func(o *testSetup) { o.Core.Events = nil })
 	if text := blockText(t, tk.command(t, "/factbot-report", "", moderatorID)); !strings.Contains(text, "the store is disabled") {
 		t.Errorf("report without a store:\n%s", text)
 	}
 }
 
 func TestCommandNamesFromOptions(t *testing.T) {
-	tk := newToolkit(t, func(o *Options) { o.FactsCommand, o.ReportCommand = "/fakta", "/rapport" })
+	tk := newToolkit(t, func(o *testSetup) { o.FactsCommand, o.ReportCommand = "/fakta", "/rapport" })
 	if msg := tk.command(t, "/fakta", "penalties", moderatorID); msg["response_type"] != "in_channel" || !strings.Contains(blockText(t, msg), "Penalties") {
 		t.Errorf("/fakta: %v", msg)
 	}
 	if text := blockText(t, tk.command(t, "/rapport", "", memberID)); !strings.Contains(text, "Only moderators") {
 		t.Errorf("/rapport:\n%s", text)
-	}
-}
-
-func TestParseReportArgs(t *testing.T) {
-	tests := []struct {
-		in     string
-		kind   string
-		period time.Duration
-		ok     bool
-	}{
-		{"", "unanswered", 7 * 24 * time.Hour, true},
-		{"feedback", "feedback", 7 * 24 * time.Hour, true},
-		{"2w unanswered", "unanswered", 14 * 24 * time.Hour, true},
-		{"feedback 36h", "feedback", 36 * time.Hour, true},
-		{"0d", "", 0, false},
-		{"soon", "", 0, false},
-	}
-	for _, tt := range tests {
-		kind, period, _, ok := parseReportArgs(tt.in)
-		if kind != tt.kind || period != tt.period || ok != tt.ok {
-			t.Errorf("parseReportArgs(%q) = %q %v %v, want %q %v %v", tt.in, kind, period, ok, tt.kind, tt.period, tt.ok)
-		}
 	}
 }
 
@@ -470,10 +448,14 @@ func TestSocketModeToolkit(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
+	core, err := chat.New(chat.Options{Answerer: &fakeEngine{}, Cards: b, Recorder: rec, Events: st,
+		Platforms: map[string]chat.Platform{Platform: {Moderators: []string{moderatorID}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	a, err := New(Options{
-		Answerer: rec.Middleware(&fakeEngine{}), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
+		Core: core, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
 		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
-		Cards: b, Feedback: rec, Events: st, Moderators: []string{moderatorID},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -532,7 +514,7 @@ func TestSocketModeToolkit(t *testing.T) {
 // the report in it; questions carry the workspace for such rules.
 func TestToolkitFollowsFixedLanguage(t *testing.T) {
 	rules := bot.LanguageRules{Places: map[string]string{"T1": "nb"}}
-	tk := newToolkit(t, func(o *Options) { o.Language = rules.For })
+	tk := newToolkit(t, func(o *testSetup) { o.Core.Language = rules })
 	if text := blockText(t, tk.command(t, "/facts", "penalties", moderatorID)); !strings.Contains(text, "Straffer") || !strings.Contains(text, "Ikke juridisk rådgivning.") {
 		t.Errorf("card in a Bokmål workspace:\n%s", text)
 	}
@@ -551,7 +533,7 @@ func TestToolkitFollowsFixedLanguage(t *testing.T) {
 func TestFactsWithoutCards(t *testing.T) {
 	ta := newTestAdapter(t, nil)
 	rec := ta.do(signed("/slack/commands", formType, slashForm("/facts", "penalties", moderatorID)))
-	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"ephemeral"`) || !strings.Contains(rec.Body.String(), "/ask") {
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"ephemeral"`) || !strings.Contains(rec.Body.String(), "try asking a question") {
 		t.Errorf("/facts without cards: %d %s", rec.Code, rec.Body)
 	}
 }

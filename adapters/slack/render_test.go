@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 func TestEscape(t *testing.T) {
@@ -81,9 +82,11 @@ func TestRenderNeutralisesEchoedText(t *testing.T) {
 	a := bot.Answer{Answered: true, Intent: bot.IntentSearch, Text: "Answer with <b> & stuff",
 		Attribution: bot.Attribution{Title: "Cannabis in Norway", License: "CC BY-SA 4.0"}}
 	// The share button's value is never displayed, so only display text is checked.
-	r := render{answer: a, question: "<!here> <@U1> <!subteam^S1> is it legal?"}
-	got := renderJSON(t, r)
-	for _, bad := range []string{"<!here>", "<@U1>", "<!subteam", "<b>"} {
+	ta := newTestAdapter(t, nil)
+	r := chat.Reply{Answer: &a, Question: "<!here> <@U1> <!subteam^S1> is it legal?", ReadAs: "<!channel> read as",
+		Notice: "<@U2> notice", Lang: "en", Public: true}
+	got := renderJSON(t, ta.Adapter, r)
+	for _, bad := range []string{"<!here>", "<@U1>", "<!subteam", "<b>", "<!channel>", "<@U2>"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("rendered %q unescaped: %s", bad, got)
 		}
@@ -97,10 +100,12 @@ func TestRenderNeutralisesEchoedText(t *testing.T) {
 }
 
 func TestSharedBy(t *testing.T) {
-	if got := sharedBy("U2CERLKJA", "x"); got != "<@U2CERLKJA>" {
-		t.Errorf("sharedBy = %q", got)
+	ta := newTestAdapter(t, nil)
+	a := bot.Answer{Answered: true, Text: "x", Lang: "en"}
+	if got := renderJSON(t, ta.Adapter, chat.Reply{Answer: &a, SharedBy: "U2CERLKJA", Lang: "en"}); !strings.Contains(got, "Shared by <@U2CERLKJA>") {
+		t.Errorf("shared by a user ID: %s", got)
 	}
-	if got := sharedBy("<!channel>", "<!here>"); strings.ContainsAny(got, "<>") {
-		t.Errorf("sharedBy with bad id = %q", got)
+	if got := renderJSON(t, ta.Adapter, chat.Reply{Answer: &a, SharedBy: "<!channel>", Lang: "en"}); strings.Contains(got, "<!channel>") || !strings.Contains(got, "Shared by a user") {
+		t.Errorf("shared by a bad ID: %s", got)
 	}
 }

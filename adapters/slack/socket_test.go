@@ -100,7 +100,7 @@ func TestSocketMode(t *testing.T) {
 	fs := newFakeSocketSlack(t)
 	eng := &fakeEngine{}
 	a, err := New(Options{
-		Answerer: eng, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
+		Core: newCore(t, eng), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
 		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
 	})
 	if err != nil {
@@ -184,7 +184,7 @@ func TestSocketMode(t *testing.T) {
 func TestSocketModeInvalidAuth(t *testing.T) {
 	fs := newFakeSocketSlack(t)
 	a, err := New(Options{
-		Answerer: &fakeEngine{}, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-wrong",
+		Core: newCore(t, &fakeEngine{}), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-wrong",
 		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
 	})
 	if err != nil {

@@ -48,16 +48,13 @@ Flags:
 		fmt.Fprintf(stderr, "factbot ask: %v\n", err)
 		return 1
 	}
-	write := func(w io.Writer, a bot.Answer, readAs string) error { return printAnswer(w, a, readAs, eng.Message) }
+	write := func(w io.Writer, a bot.Answer) error { return printAnswer(w, a, eng.Message) }
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
-		write = func(w io.Writer, a bot.Answer, readAs string) error { return enc.Encode(jsonAnswer{a, readAs}) }
+		write = func(w io.Writer, a bot.Answer) error { return enc.Encode(a) }
 	}
-	ask := func(text string) error {
-		a, readAs := cli.ask(ctx, text)
-		return write(stdout, a, readAs)
-	}
+	ask := func(text string) error { return write(stdout, cli.ask(ctx, text)) }
 
 	if fs.NArg() > 0 {
 		if err := ask(strings.Join(fs.Args(), " ")); err != nil {
@@ -87,11 +84,12 @@ Flags:
 }
 
 // printAnswer renders an answer for a person at a terminal, with the
-// bot's own words (msg) in the answer's language.
-func printAnswer(w io.Writer, a bot.Answer, readAs string, msg func(lang, key string) string) error {
+// bot's own words (msg) in the answer's language; how the question was
+// read first, when that differs from what was typed.
+func printAnswer(w io.Writer, a bot.Answer, msg func(lang, key string) string) error {
 	var b strings.Builder
-	if readAs != "" {
-		b.WriteString(bot.Message(a.Lang, "reading_as", "question", readAs) + "\n")
+	if a.ReadAs != "" {
+		b.WriteString(bot.Message(a.Lang, "reading_as", "question", a.ReadAs) + "\n")
 	}
 	b.WriteString(a.Text)
 	b.WriteString("\n")

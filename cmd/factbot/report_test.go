@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/metrics"
 	"github.com/factbot/factbot/store"
 )
 
@@ -29,9 +31,9 @@ func storeEnv(t *testing.T) string {
 	return path
 }
 
-// servedAnswerer is what serve builds around the real engine for the store
-// config in the environment, and a function that writes what it queued
-// (as a clean stop does).
+// servedAnswerer asks questions through the chat core serve builds around
+// the real engine for the store config in the environment, and returns a
+// function that writes what the store queued (as a clean stop does).
 func servedAnswerer(t *testing.T) (bot.Answerer, func()) {
 	t.Helper()
 	cfg, err := config.Load("", nil)
@@ -44,16 +46,31 @@ func servedAnswerer(t *testing.T) (bot.Answerer, func()) {
 	}
 	t.Cleanup(func() { eng.Close() })
 	log := slog.New(slog.DiscardHandler)
-	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
+	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { rec.close(context.Background(), log) })
-	return rec.answerer, func() {
-		if err := rec.writer.Flush(t.Context()); err != nil {
-			t.Fatal(err)
+	p, flush := engineParts(eng), func() {}
+	if rec != nil {
+		t.Cleanup(func() { rec.close(context.Background(), log) })
+		p = rec.parts(eng.Bot)
+		flush = func() {
+			if err := rec.writer.Flush(t.Context()); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
+	core, err := newCore(cfg, p, metrics.New(), log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bot.AnswererFunc(func(ctx context.Context, q bot.Question) bot.Answer {
+		r := core.Handle(ctx, chat.Request{Kind: chat.KindAsk, Platform: q.Platform, User: q.User, Text: q.Text})
+		if r.Answer == nil {
+			t.Fatalf("%q: no answer (%s)", q.Text, r.Status)
+		}
+		return *r.Answer
+	}), flush
 }
 
 func TestReportUnansweredThroughTheEngine(t *testing.T) {

@@ -61,7 +61,7 @@ func factbotHandler(b *testing.B) http.Handler {
 	cfg.Slack.SigningSecret = benchSecret
 	cfg.Slack.BotToken = "xoxb-bench"
 	cfg.Limits.Questions, cfg.Limits.Per = 1<<30, time.Second
-	opts, err := build(cfg, engineCore(eng), slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	opts, err := build(cfg, engineParts(eng), slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

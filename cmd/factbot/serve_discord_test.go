@@ -128,7 +128,7 @@ func TestServeDiscordGateway(t *testing.T) {
 	cfg.Discord.GuildID = "g1"
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, cfg, engineCore(eng), ln, slog.New(slog.DiscardHandler), fake.Client()) }()
+	go func() { done <- serve(ctx, cfg, engineParts(eng), ln, slog.New(slog.DiscardHandler), fake.Client()) }()
 	defer func() {
 		cancel()
 		if err := <-done; err != nil {

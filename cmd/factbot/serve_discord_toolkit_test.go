@@ -33,6 +33,7 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	cfg.Discord.Mode = config.DiscordModeHTTP
 	cfg.Discord.PublicKey = hex.EncodeToString(pub)
 	cfg.Discord.ModeratorRoles = []string{"900"}
+	cfg.Limits.Questions = 20 // clicks and reports count too; this test makes more than 5 requests
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
 	eng, err := engine.Load("", nil)
 	if err != nil {
@@ -40,12 +41,12 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	}
 	t.Cleanup(func() { eng.Close() })
 	log := slog.New(slog.DiscardHandler)
-	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
+	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rec.close(t.Context(), log)
-	opts, err := build(cfg, rec.core(eng.Bot), log, nil)
+	opts, err := build(cfg, rec.parts(eng.Bot), log, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	}
 	t.Cleanup(func() { eng.Close() })
 	log := slog.New(slog.DiscardHandler)
-	rec, err := openRecording(t.Context(), cfg.Store, eng, log)
+	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 		_, _ = w.Write([]byte("ok"))
 	}))
 	defer hookSrv.Close()
-	opts, err := build(cfg, rec.core(eng.Bot), log, hookSrv.Client())
+	opts, err := build(cfg, rec.parts(eng.Bot), log, hookSrv.Client())
 	if err != nil {
 		t.Fatal(err)
 	}

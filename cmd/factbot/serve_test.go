@@ -35,7 +35,7 @@ func startServe(t *testing.T, cfg config.Config) string {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, cfg, engineCore(eng), ln, slog.New(slog.DiscardHandler), nil) }()
+	go func() { done <- serve(ctx, cfg, engineParts(eng), ln, slog.New(slog.DiscardHandler), nil) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
