@@ -27,6 +27,10 @@ type Passage struct {
 	Text      string
 	// ParagraphText is the whole paragraph the sentence belongs to.
 	ParagraphText string
+	// Questions are example questions the sentence answers, in the
+	// words people ask with (document expansion), when the article has
+	// them; searched beside the sentence, never shown.
+	Questions []string
 }
 
 // Synonym is one entry of the vocabulary that maps the words people use to
@@ -68,7 +72,9 @@ type Hit struct {
 	Passage Passage
 	Score   float64
 	// Matched[i] says whether the sentence contains Terms[i] (or a
-	// synonym); InParagraph[i] whether its paragraph does.
+	// synonym); InQuestions[i] whether its example questions do;
+	// InParagraph[i] whether its paragraph does.
 	Matched     []bool
+	InQuestions []bool
 	InParagraph []bool
 }

@@ -74,14 +74,14 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	gate, err := DefaultGate()
+	gates, err := DefaultGates()
 	if err != nil {
 		// gate.json is embedded and checked by the tests: a broken one
 		// is a build defect, like a bad template.
 		panic(err)
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
-		translators: map[string]Translator{}, gate: gate, knownWords: map[string][]string{},
+		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
 		commonWords: map[string][]string{}, countable: set(schedule.Countable...)}
 	for _, o := range opts {
 		o(b)
@@ -117,7 +117,7 @@ func (b *Bot) Examples(lang string) []string {
 func (b *Bot) Article() Article { return b.article }
 
 // Gate is the answer-or-decline gate the bot decides with.
-func (b *Bot) Gate() (Gate, error) { return b.gate, nil }
+func (b *Bot) Gate() Gate { return b.gate }
 
 // Message returns one of the bot's own sentences in lang ("not_legal_advice",
 // "try_asking", "rate_limited", …), for renderers and middleware.

@@ -35,6 +35,7 @@ var FeatureNames = []string{
 	"coverage_gap",   // coverage minus the best coverage among the hits (0 for the best)
 	"focus_unknown",  // the word naming what the question asks for is one the article never uses
 	"number_missing", // the question names a number or year the sentence does not hold
+	"asked",          // share found only in the sentence's example questions (document expansion)
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -52,6 +53,7 @@ var AnswerFeatureNames = []string{
 	"corrected",
 	"focus_unknown",
 	"number_missing",
+	"asked",
 }
 
 // Features is one passage's signals for one question.
@@ -89,28 +91,55 @@ type Gate struct {
 	Fitted string `json:"fitted,omitempty"`
 }
 
+// Gates are the gate fitted for articles with example questions beside
+// their sentences and the one for articles without: the signals weigh
+// differently when the example questions are there to match.
+type Gates struct {
+	WithExamples    Gate `json:"with_examples"`
+	WithoutExamples Gate `json:"without_examples"`
+}
+
+// For returns the gate that fits the article.
+func (gs Gates) For(a Article) Gate {
+	for _, p := range a.Passages {
+		if len(p.Questions) > 0 {
+			return gs.WithExamples
+		}
+	}
+	return gs.WithoutExamples
+}
+
 //go:embed gate.json
 var gateJSON []byte
 
-// DefaultGate is the gate fitted on the project's own questions.
-func DefaultGate() (Gate, error) { return ParseGate(gateJSON) }
+// DefaultGates are the gates fitted on the project's own questions.
+func DefaultGates() (Gates, error) { return ParseGates(gateJSON) }
 
-// ParseGate reads a gate from JSON and checks it fits the features.
-func ParseGate(data []byte) (Gate, error) {
-	var g Gate
-	if err := json.Unmarshal(data, &g); err != nil {
-		return Gate{}, fmt.Errorf("gate: %w", err)
+// ParseGates reads gates from JSON and checks they fit the features.
+func ParseGates(data []byte) (Gates, error) {
+	var gs Gates
+	if err := json.Unmarshal(data, &gs); err != nil {
+		return Gates{}, fmt.Errorf("gate: %w", err)
 	}
+	for name, g := range map[string]Gate{"with_examples": gs.WithExamples, "without_examples": gs.WithoutExamples} {
+		if err := g.check(); err != nil {
+			return Gates{}, fmt.Errorf("gate %s: %w", name, err)
+		}
+	}
+	return gs, nil
+}
+
+func (g Gate) check() error {
 	if err := g.Rank.check(FeatureNames); err != nil {
-		return Gate{}, fmt.Errorf("gate: ranking model %w", err)
+		return fmt.Errorf("ranking model %w", err)
 	}
 	if err := g.Answer.check(AnswerFeatureNames); err != nil {
-		return Gate{}, fmt.Errorf("gate: answer model %w", err)
+		return fmt.Errorf("answer model %w", err)
 	}
 	if g.Threshold <= 0 || g.Threshold >= 1 {
-		return Gate{}, fmt.Errorf("gate: threshold %v is not between 0 and 1", g.Threshold)
+		return fmt.Errorf("threshold %v is not between 0 and 1", g.Threshold)
 	}
-	return g, nil
+	return nil
 }
 
 // Choose picks the passage the ranking model rates best (the first on a
@@ -153,7 +182,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 		return -1, nil
 	}
 	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14]}
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15]}
 }
 
 // Example is one labelled passage for fitting: its features and whether

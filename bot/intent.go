@@ -23,8 +23,9 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		return Answer{}, false
 	}
 	if len(amounts) > 0 && asksConversion(r.words) {
-		// "How many grams in a kilo?" is arithmetic, not a penalty.
-		return Answer{}, false
+		// "How many grams in a kilo?" is arithmetic, which no
+		// sentence of the article answers either.
+		return b.decline(question, r.lang, IntentNone, "off_topic", ""), true
 	}
 	if len(amounts) > 0 || len(problems) > 0 {
 		return b.amountAnswer(question, r.lang, amounts, problems), true

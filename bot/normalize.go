@@ -20,7 +20,9 @@ func normalizeChat(s string) string {
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
 		line = stripLineMarkdown(line)
-		if line == "" {
+		if line == "" || allChatter(words(strings.ToLower(line))) && strings.Contains(s, "\n") {
+			// An empty line, or a line of chatter only ("### Question",
+			// "Hi all,") above or below the question.
 			continue
 		}
 		if b.Len() > 0 {

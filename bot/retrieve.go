@@ -79,21 +79,23 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 
 // features computes the gate's signals for one hit (see FeatureNames).
 func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion map[string]bool, corrected bool) Features {
-	var total, sentence, paragraph, unknown float64
+	var total, sentence, inQuestions, paragraph, unknown float64
 	matched := 0
 	for i, t := range res.Terms {
 		w := weight(t, res.Passages)
 		total += w
 		switch {
-		case t.DocFreq == 0:
-			unknown += w
 		case h.Matched[i]:
 			sentence += w
-			if !isTopicWord(t.Word) && !isNumber(t.Word) {
-				matched++
-			}
+		case len(h.InQuestions) > i && h.InQuestions[i]:
+			inQuestions += w
+		case t.DocFreq == 0:
+			unknown += w
 		case h.InParagraph[i]:
 			paragraph += w
+		}
+		if (h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]) && !isTopicWord(t.Word) && !isNumber(t.Word) {
+			matched++
 		}
 	}
 	if total == 0 {
@@ -131,6 +133,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	if h.Passage.Section == LeadSection {
 		f[11] = 1
 	}
+	f[15] = inQuestions / total
 	return f
 }
 

@@ -210,6 +210,16 @@ func (b *Bot) buildSpellers() map[string]*speller {
 			articleWords[w]++
 		}
 	}
+	// The example questions' everyday words are words the bot knows too.
+	for _, p := range b.article.Passages {
+		for _, q := range p.Questions {
+			for _, w := range words(strings.ToLower(q)) {
+				if _, ok := articleWords[w]; !ok {
+					articleWords[w] = 1
+				}
+			}
+		}
+	}
 	en := newSpeller()
 	for w, n := range articleWords {
 		en.addTarget(w, n)

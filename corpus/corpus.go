@@ -23,6 +23,8 @@ var (
 	synonymsTOML []byte
 	//go:embed terms.nb.toml
 	termsNB []byte
+	//go:embed cannabis-in-norway.expansions.toml
+	expansionsTOML []byte
 )
 
 // DefaultName is how the embedded article is named in messages.
@@ -44,12 +46,15 @@ func Default() (Corpus, error) {
 	if err != nil {
 		return Corpus{}, fmt.Errorf("embedded corpus: %w", err)
 	}
+	if err := attachExpansions(&c.Article, expansionsTOML); err != nil {
+		return Corpus{}, fmt.Errorf("embedded corpus: example questions: %w", err)
+	}
 	return c, nil
 }
 
 // Load reads an article file in the same format as the embedded one. Files
-// beside it named like the article with .penalties.toml and .synonyms.toml
-// instead of .txt are read when they exist; without them the bot answers
+// beside it named like the article with .penalties.toml, .synonyms.toml and
+// .expansions.toml instead of .txt are read when they exist; without them the bot answers
 // from the passages alone.
 func Load(path string) (Corpus, error) {
 	article, err := os.ReadFile(path)
@@ -65,9 +70,18 @@ func Load(path string) (Corpus, error) {
 	if err != nil {
 		return Corpus{}, err
 	}
+	expansions, err := readOptional(base + ".expansions.toml")
+	if err != nil {
+		return Corpus{}, err
+	}
 	c, err := build(path, article, penalties, synonyms)
 	if err != nil {
 		return Corpus{}, fmt.Errorf("corpus %s: %w", path, err)
+	}
+	if expansions != nil {
+		if err := attachExpansions(&c.Article, expansions); err != nil {
+			return Corpus{}, fmt.Errorf("corpus %s: example questions: %w", path, err)
+		}
 	}
 	return c, nil
 }

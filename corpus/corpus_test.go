@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -135,7 +136,7 @@ func TestParseArticleStableIDs(t *testing.T) {
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
-	if !slices.Equal(a1.Passages, a2.Passages) {
+	if !reflect.DeepEqual(a1.Passages, a2.Passages) {
 		t.Error("parsing the same article twice gives different passages")
 	}
 	// Editing one section leaves the IDs of the others alone.

@@ -27,9 +27,13 @@ const (
 	synonymCollection = "vocabulary"
 	fieldText         = "text"
 	fieldSection      = "section"
+	fieldQuestions    = "questions"
 	// A section name says what a passage is about, but less than the
 	// passage's own words.
 	sectionBoost = 0.4
+	// Example questions say what a sentence answers in other words;
+	// they rank it, but below its own words.
+	questionsBoost = 0.5
 	// MaxQueryTerms caps the distinct terms of one question that are
 	// searched, so a long or repetitive message costs no more than a
 	// normal one many times over.
@@ -45,6 +49,7 @@ type Index struct {
 	// included), and each term's synonyms, for the coverage signals.
 	sentenceTerms  map[string]map[string]bool
 	paragraphTerms map[string]map[string]bool
+	questionTerms  map[string]map[string]bool
 	expansions     map[string][]string
 	synonymInputs  map[string]bool // terms a synonym definition expands
 	docFreq        map[string]int
@@ -76,6 +81,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		passages:       make(map[string]bot.Passage, len(passages)),
 		sentenceTerms:  make(map[string]map[string]bool, len(passages)),
 		paragraphTerms: make(map[string]map[string]bool, len(passages)),
+		questionTerms:  make(map[string]map[string]bool, len(passages)),
 		expansions:     map[string][]string{},
 		synonymInputs:  map[string]bool{},
 		docFreq:        map[string]int{},
@@ -96,6 +102,10 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 		}
 		ix.passages[p.ID] = p
 		doc := map[string]any{fieldText: p.Text, fieldSection: p.Section}
+		if len(p.Questions) > 0 {
+			doc[fieldQuestions] = strings.Join(p.Questions, "\n")
+			ix.questionTerms[p.ID] = ix.termSet(p.Questions...)
+		}
 		if err := batch.Index(p.ID, doc); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
@@ -134,7 +144,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 }
 
 // extractSynonyms asks Bleve, once, for the synonyms of every term the
-// synonym list names, in both searched fields: the same map Bleve would
+// synonym list names, in every searched field: the same map Bleve would
 // build per search.
 func (ix *Index) extractSynonyms(m *mapping.IndexMappingImpl) (search.FieldTermSynonymMap, error) {
 	if len(ix.synonymInputs) == 0 {
@@ -157,7 +167,8 @@ func (ix *Index) extractSynonyms(m *mapping.IndexMappingImpl) (search.FieldTermS
 	if !ok {
 		return nil, errors.New("index: synonyms: the index has no thesaurus")
 	}
-	q := query.NewDisjunctionQuery([]query.Query{termsQuery(fieldText, terms, 1), termsQuery(fieldSection, terms, 1)})
+	q := query.NewDisjunctionQuery([]query.Query{termsQuery(fieldText, terms, 1), termsQuery(fieldSection, terms, 1),
+		termsQuery(fieldQuestions, terms, 1)})
 	fts, err := query.ExtractSynonyms(context.Background(), m, thesaurus, q, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: synonyms: %w", err)
@@ -185,6 +196,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
 	doc.AddFieldMappingsAt(fieldSection, text)
+	doc.AddFieldMappingsAt(fieldQuestions, text)
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -303,7 +315,8 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	// analysing the question again per field.
 	onText := termsQuery(fieldText, res.Terms, 1)
 	onSection := termsQuery(fieldSection, res.Terms, sectionBoost)
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection}), limit, 0, false)
+	onQuestions := termsQuery(fieldQuestions, res.Terms, questionsBoost)
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection, onQuestions}), limit, 0, false)
 	// Equal scores come back in no fixed order; the ID breaks ties so the
 	// same question always gets the same answer.
 	req.SortBy([]string{"-_score", "_id"})
@@ -323,10 +336,12 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 			Passage:     p,
 			Score:       h.Score,
 			Matched:     make([]bool, len(res.Terms)),
+			InQuestions: make([]bool, len(res.Terms)),
 			InParagraph: make([]bool, len(res.Terms)),
 		}
 		for i, t := range res.Terms {
 			hit.Matched[i] = ix.contains(ix.sentenceTerms[h.ID], t.Text)
+			hit.InQuestions[i] = ix.contains(ix.questionTerms[h.ID], t.Text)
 			hit.InParagraph[i] = ix.contains(ix.paragraphTerms[h.ID], t.Text)
 		}
 		res.Hits = append(res.Hits, hit)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/engine"
 )
 
@@ -50,35 +51,23 @@ Flags:
 		fs.Usage()
 		return 2
 	}
-	data, err := gateData(ctx, fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "factbot gate: %v\n", err)
-		return 1
-	}
-	cv := crossValidate(data, *folds)
-	fmt.Fprintf(stdout, "%d questions reach the passages (%d should be answered), %d labelled passages\n",
-		len(data.questions), data.positives(), data.examples())
-	fmt.Fprintf(stdout, "%d-fold cross-validation: %s\n", *folds, cv)
-	for _, set := range data.sets() {
-		fmt.Fprintf(stdout, "fitted without %s, scored on it: %s\n", filepath.Base(set), holdOut(data, set))
-	}
-	if mode == "cv" {
-		return 0
-	}
-	g := fit(data, data.all())
-	g.Fitted = fmt.Sprintf("%d questions from %s; %d-fold CV %s", len(data.questions),
-		strings.Join(baseNames(fs.Args()), ", "), *folds, cv)
-	for _, m := range []bot.Model{g.Rank, g.Answer} {
-		for i, name := range m.Features {
-			fmt.Fprintf(stdout, "  %-16s %+.3f\n", name, m.Weights[i])
+	var gates bot.Gates
+	for _, withExamples := range []bool{true, false} {
+		g, err := fitReport(ctx, stdout, fs.Args(), *folds, withExamples)
+		if err != nil {
+			fmt.Fprintf(stderr, "factbot gate: %v\n", err)
+			return 1
 		}
-		fmt.Fprintf(stdout, "  %-16s %+.3f\n", "bias", m.Bias)
+		if withExamples {
+			gates.WithExamples = g
+		} else {
+			gates.WithoutExamples = g
+		}
 	}
-	fmt.Fprintf(stdout, "  threshold        %.2f\n", g.Threshold)
-	if *out == "" {
+	if mode == "cv" || *out == "" {
 		return 0
 	}
-	b, err := json.MarshalIndent(g, "", "  ")
+	b, err := json.MarshalIndent(gates, "", "  ")
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot gate: %v\n", err)
 		return 1
@@ -89,6 +78,37 @@ Flags:
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return 0
+}
+
+// fitReport fits a gate on the sets, read with or without the articles'
+// example questions, and prints its cross-validated figures and weights.
+func fitReport(ctx context.Context, stdout io.Writer, paths []string, folds int, withExamples bool) (bot.Gate, error) {
+	data, err := gateData(ctx, paths, withExamples)
+	if err != nil {
+		return bot.Gate{}, err
+	}
+	mode := "with the example questions"
+	if !withExamples {
+		mode = "without example questions"
+	}
+	cv := crossValidate(data, folds)
+	fmt.Fprintf(stdout, "== gate %s: %d questions reach the passages (%d should be answered), %d labelled passages\n",
+		mode, len(data.questions), data.positives(), data.examples())
+	fmt.Fprintf(stdout, "%d-fold cross-validation: %s\n", folds, cv)
+	for _, set := range data.sets() {
+		fmt.Fprintf(stdout, "fitted without %s, scored on it: %s\n", filepath.Base(set), holdOut(data, set))
+	}
+	g := fit(data, data.all())
+	g.Fitted = fmt.Sprintf("%d questions from %s, %s; %d-fold CV %s", len(data.questions),
+		strings.Join(baseNames(paths), ", "), mode, folds, cv)
+	for _, m := range []bot.Model{g.Rank, g.Answer} {
+		for i, name := range m.Features {
+			fmt.Fprintf(stdout, "  %-16s %+.3f\n", name, m.Weights[i])
+		}
+		fmt.Fprintf(stdout, "  %-16s %+.3f\n", "bias", m.Bias)
+	}
+	fmt.Fprintf(stdout, "  threshold        %.2f\n", g.Threshold)
+	return g, nil
 }
 
 // gateSet is the labelled passages of every question that reaches them.
@@ -140,8 +160,9 @@ func (d gateSet) all() []int {
 	return idx
 }
 
-// gateData reads every question set against its article.
-func gateData(ctx context.Context, paths []string) (gateSet, error) {
+// gateData reads every question set against its article, with or
+// without the article's example questions.
+func gateData(ctx context.Context, paths []string, withExamples bool) (gateSet, error) {
 	var d gateSet
 	engines := map[string]*engine.Engine{}
 	defer func() {
@@ -157,7 +178,7 @@ func gateData(ctx context.Context, paths []string) (gateSet, error) {
 		article := articleFor(path)
 		eng, ok := engines[article]
 		if !ok {
-			eng, err = engine.Load(article, nil)
+			eng, err = loadEngine(article, withExamples)
 			if err != nil {
 				return d, err
 			}
@@ -178,6 +199,27 @@ func gateData(ctx context.Context, paths []string) (gateSet, error) {
 		return d, fmt.Errorf("no question in %v reaches the passages", paths)
 	}
 	return d, nil
+}
+
+// loadEngine builds the engine for an article ("" for the embedded one),
+// dropping its example questions when asked.
+func loadEngine(article string, withExamples bool) (*engine.Engine, error) {
+	var c corpus.Corpus
+	var err error
+	if article == "" {
+		c, err = corpus.Default()
+	} else {
+		c, err = corpus.Load(article)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !withExamples {
+		for i := range c.Article.Passages {
+			c.Article.Passages[i].Questions = nil
+		}
+	}
+	return engine.New(c, nil)
 }
 
 // articleFor returns the article a question set belongs to: X.txt beside

@@ -1,0 +1,76 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestQuestionType(t *testing.T) {
+	tests := []struct {
+		q    string
+		want answerType
+	}{
+		{"when was the working group set up", typeDate},
+		{"what year did the bill fail", typeDate},
+		{"what was the deadline", typeDate},
+		{"how many people were approved", typeCount},
+		{"what is the police phone number", typeCount},
+		{"what share voted against", typeShare},
+		{"what percentage of parties voted for", typeShare},
+		{"who supports legalisation", typeName},
+		{"which party supports legalisation", typeName},
+		{"which groups push for reform", typeName},
+		{"how long can you go to prison", typeDuration},
+		{"is cannabis legal", typeAny},
+		{"what happens if i get caught", typeAny},
+	}
+	for _, tt := range tests {
+		if got := questionType(words(tt.q)); got != tt.want {
+			t.Errorf("questionType(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestHoldsType(t *testing.T) {
+	q := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range words(strings.ToLower(s)) {
+			m[w] = true
+		}
+		return m
+	}
+	tests := []struct {
+		sentence string
+		t        answerType
+		question string
+		want     bool
+	}{
+		{"In March 2018, the government created a working group.", typeDate, "", true},
+		{"Norway has been one of the strictest countries.", typeDate, "", false},
+		{"Only one person had been approved.", typeCount, "", true},
+		{"As of 16 April 2021, this bill did not pass.", typeCount, "", false},
+		{"6 parties (43.8%) voted for.", typeShare, "", true},
+		{"This is also supported by the Green Party.", typeName, "green party", false},
+		{"This is also supported by the Green Party.", typeName, "which party", true},
+		{"Up to 1 kg is punished with up to 2 years in prison.", typeDuration, "", true},
+	}
+	for _, tt := range tests {
+		if got := holdsType(tt.sentence, tt.t, q(tt.question)); got != tt.want {
+			t.Errorf("holdsType(%q, %v) = %v, want %v", tt.sentence, tt.t, got, tt.want)
+		}
+	}
+}
+
+func TestFocusWord(t *testing.T) {
+	tests := map[string]string{
+		"what is the police phone number": "number",
+		"who is the green party leader":   "leader",
+		"which groups push for reform":    "groups",
+		"is it legal":                     "",
+	}
+	for q, want := range tests {
+		if got := focusWord(words(q)); got != want {
+			t.Errorf("focusWord(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

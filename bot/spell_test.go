@@ -1,0 +1,67 @@
+package bot
+
+import "testing"
+
+func TestSpellerCorrect(t *testing.T) {
+	sp := newSpeller()
+	for w, n := range map[string]int{"legal": 3, "police": 5, "cannabis": 9, "recommendation": 1, "working": 2,
+		"group": 4, "record": 2, "reform": 3, "caught": 1, "what": functionWordFreq, "most": 1} {
+		sp.addTarget(w, n)
+	}
+	sp.addKnown("cost", "team", "leagal-ish")
+	tests := []struct {
+		in, want string
+		changed  bool
+	}{
+		{"leagal", "legal", true},     // an inserted letter
+		{"polise", "police", true},    // a substitution
+		{"canabis", "cannabis", true}, // a dropped letter
+		{"recrod", "record", true},    // two letters swapped
+		{"refrom", "reform", true},    // swapped, long enough
+		{"recomendation", "recommendation", true},
+		{"grup", "group", true},
+		{"cost", "cost", false}, // a known word is never rewritten
+		{"team", "team", false},
+		{"legal", "legal", false},
+		{"wat", "wat", false},                     // too short to guess
+		{"zebra", "zebra", false},                 // nothing close
+		{"recomendashun", "recomendashun", false}, // too far
+		{"2021", "2021", false},
+	}
+	for _, tt := range tests {
+		got, changed := sp.correct(tt.in)
+		if got != tt.want || changed != tt.changed {
+			t.Errorf("correct(%q) = %q, %v; want %q, %v", tt.in, got, changed, tt.want, tt.changed)
+		}
+	}
+}
+
+func TestSpellerCorrectText(t *testing.T) {
+	sp := newSpeller()
+	sp.addTarget("legal", 1)
+	sp.addTarget("norway", 1)
+	got, changed := sp.correctText("Is weed leagal in Norwey, 20 g?")
+	if want := "Is weed legal in norway, 20 g?"; got != want || !changed {
+		t.Errorf("correctText = %q, %v; want %q, true", got, changed, want)
+	}
+}
+
+func TestEditsWithin(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"abc", "abc", 1, 0},
+		{"abc", "acb", 1, 1},
+		{"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 2, 3},
+		{"æøå", "æå", 1, 1},
+		{"", "ab", 2, 2},
+	}
+	for _, tt := range tests {
+		if got := editsWithin(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("editsWithin(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
