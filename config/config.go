@@ -15,40 +15,26 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/factbot/factbot/adapters/discord"
+	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/internal/secret"
 )
 
-// Secret is a string that never prints itself, so a Config can be logged or
-// wrapped in an error without leaking tokens.
-type Secret string
-
-// Value returns the secret itself, for the one place that needs it.
-func (s Secret) Value() string { return string(s) }
-
-// String redacts the secret.
-func (s Secret) String() string {
-	if s == "" {
-		return ""
-	}
-	return "[redacted]"
-}
-
-// GoString redacts the secret in %#v.
-func (s Secret) GoString() string { return `"` + s.String() + `"` }
-
-// MarshalText redacts the secret in JSON and TOML output.
-func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// Secret is a string that never prints itself (package secret), so a
+// Config can be logged or wrapped in an error without leaking tokens.
+type Secret = secret.Secret
 
 // Config is the whole server configuration. Each section is one TOML table
 // and one FACTBOT_<SECTION>_ environment prefix; a new platform adds its own
 // section next to Slack.
 type Config struct {
-	HTTP    HTTP    `toml:"http"`
-	Slack   Slack   `toml:"slack"`
-	Discord Discord `toml:"discord"`
-	Limits  Limits  `toml:"limits"`
-	Log     Log     `toml:"log"`
-	Store   Store   `toml:"store"`
+	HTTP    HTTP           `toml:"http"`
+	Slack   slack.Config   `toml:"slack"`
+	Discord discord.Config `toml:"discord"`
+	Limits  Limits         `toml:"limits"`
+	Log     Log            `toml:"log"`
+	Store   Store          `toml:"store"`
 	// Language fixes the answer language where a community wants one.
 	Language Language `toml:"language"`
 }
@@ -73,53 +59,6 @@ type HTTP struct {
 	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
 	MaxBodyBytes    int64         `toml:"max_body_bytes"`
 }
-
-// Slack configures the Slack adapter.
-type Slack struct {
-	Enabled       bool   `toml:"enabled"`
-	Mode          string `toml:"mode"` // "http" or "socket"
-	BotToken      Secret `toml:"bot_token"`
-	SigningSecret Secret `toml:"signing_secret"`
-	AppToken      Secret `toml:"app_token"`
-	Command       string `toml:"command"`
-	APIURL        string `toml:"api_url"`
-	// Moderators are the Slack user IDs (U…) who may answer publicly
-	// (/ask --public), whose /facts cards post in the channel, and who may
-	// see /factbot-report.
-	Moderators []string `toml:"moderators"`
-	// FactsPublic posts everyone's /facts cards in the channel.
-	FactsPublic   bool   `toml:"facts_public"`
-	FactsCommand  string `toml:"facts_command"`
-	ReportCommand string `toml:"report_command"`
-}
-
-// Discord configures the Discord adapter (adapters/discord).
-type Discord struct {
-	Enabled       bool   `toml:"enabled"`
-	Mode          string `toml:"mode"` // "gateway" or "http"
-	Token         Secret `toml:"token"`
-	ApplicationID string `toml:"application_id"`
-	PublicKey     string `toml:"public_key"`
-	GuildID       string `toml:"guild_id"`
-	Ephemeral     bool   `toml:"ephemeral"`
-	ShardID       int    `toml:"shard_id"`
-	ShardCount    int    `toml:"shard_count"`
-	// MessageContentIntent requests the privileged intent (not needed for
-	// mentions and DMs).
-	MessageContentIntent bool `toml:"message_content_intent"`
-	// ModeratorRoles are the role IDs whose members are moderators: they
-	// may answer with public:true, /facts posts publicly for them, and they
-	// may see the in-chat report.
-	ModeratorRoles []string `toml:"moderator_roles"`
-	// FactsPublic posts everyone's /facts cards publicly.
-	FactsPublic bool `toml:"facts_public"`
-}
-
-// Discord delivery modes.
-const (
-	DiscordModeGateway = "gateway"
-	DiscordModeHTTP    = "http"
-)
 
 // Limits is the per-user rate limit shared by all platforms.
 type Limits struct {
@@ -156,22 +95,12 @@ type Log struct {
 	Format string `toml:"format"` // text or json
 }
 
-// Slack delivery modes.
-const (
-	ModeHTTP   = "http"
-	ModeSocket = "socket"
-)
-
-// DefaultSlackAPIURL is Slack's Web API; slack-go wants the trailing slash.
-const DefaultSlackAPIURL = "https://slack.com/api/"
-
 // Default returns the configuration used for keys nobody set.
 func Default() Config {
 	return Config{
-		HTTP: HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
-		Slack: Slack{Mode: ModeHTTP, Command: "/ask", APIURL: DefaultSlackAPIURL,
-			FactsCommand: "/facts", ReportCommand: "/factbot-report"},
-		Discord: Discord{Mode: DiscordModeGateway, Ephemeral: true},
+		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
+		Slack:   slack.DefaultConfig(),
+		Discord: discord.DefaultConfig(),
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
 		Log:     Log{Level: "info", Format: "text"},
 		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour, QueueSize: 10_000, FlushInterval: 100 * time.Millisecond},
@@ -212,11 +141,6 @@ func Load(path string, lookup func(string) (string, bool)) (Config, error) {
 }
 
 var (
-	// slackUserIDRE matches Slack user IDs (U…, or W… on Enterprise Grid);
-	// discordIDRE Discord snowflakes.
-	slackUserIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
-	discordIDRE   = regexp.MustCompile(`^[0-9]{1,20}$`)
-
 	secretType = reflect.TypeFor[Secret]()
 	typeErrRE  = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
 )
@@ -462,96 +386,12 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("language.places: %w", err))
 	}
 	if c.Slack.Enabled {
-		errs = append(errs, c.Slack.validate()...)
+		errs = append(errs, c.Slack.Validate())
 	}
 	if c.Discord.Enabled {
-		errs = append(errs, c.Discord.validate()...)
+		errs = append(errs, c.Discord.Validate())
 	}
 	return errors.Join(errs...)
-}
-
-func (d Discord) validate() []error {
-	var errs []error
-	missing := func(key, why string) {
-		errs = append(errs, fmt.Errorf("discord is enabled but discord.%s is missing (%s): set %s", key, why, EnvName("discord", key)))
-	}
-	switch d.Mode {
-	case DiscordModeGateway:
-		if d.Token == "" {
-			missing("token", "gateway mode")
-		}
-	case DiscordModeHTTP:
-		if d.PublicKey == "" {
-			missing("public_key", "http mode")
-		} else if len(d.PublicKey) != 64 || strings.Trim(strings.ToLower(d.PublicKey), "0123456789abcdef") != "" {
-			errs = append(errs, fmt.Errorf("discord.public_key: want the 64 hex digits shown in the developer portal (check %s)", EnvName("discord", "public_key")))
-		}
-	default:
-		errs = append(errs, fmt.Errorf("discord.mode %q: want %q or %q", d.Mode, DiscordModeGateway, DiscordModeHTTP))
-	}
-	for _, id := range d.ModeratorRoles {
-		if !discordIDRE.MatchString(id) {
-			errs = append(errs, fmt.Errorf("discord.moderator_roles: %q is not a role ID (digits; Discord: Server Settings → Roles → ⋯ → Copy Role ID); check %s", id, EnvName("discord", "moderator_roles")))
-		}
-	}
-	if d.ShardID < 0 || d.ShardCount < 0 || (d.ShardCount > 0 && d.ShardID >= d.ShardCount) || (d.ShardCount == 0 && d.ShardID != 0) {
-		errs = append(errs, fmt.Errorf("discord.shard_id %d / shard_count %d: want 0 <= shard_id < shard_count, or both 0 unsharded", d.ShardID, d.ShardCount))
-	}
-	return errs
-}
-
-func (s Slack) validate() []error {
-	var errs []error
-	missing := func(key string) {
-		errs = append(errs, fmt.Errorf("slack is enabled but slack.%s is missing: set %s", key, EnvName("slack", key)))
-	}
-	switch s.Mode {
-	case ModeHTTP:
-		if s.SigningSecret == "" {
-			missing("signing_secret")
-		}
-	case ModeSocket:
-		if s.AppToken == "" {
-			missing("app_token")
-		} else if !strings.HasPrefix(s.AppToken.Value(), "xapp-") {
-			errs = append(errs, fmt.Errorf("slack.app_token is not an app-level token (xapp-…): check %s", EnvName("slack", "app_token")))
-		}
-	default:
-		errs = append(errs, fmt.Errorf("slack.mode %q: want %q or %q", s.Mode, ModeHTTP, ModeSocket))
-	}
-	if s.BotToken == "" {
-		missing("bot_token")
-	}
-	commands := map[string]string{}
-	for _, c := range []struct{ key, value, example string }{
-		{"command", s.Command, "/ask"}, {"facts_command", s.FactsCommand, "/facts"}, {"report_command", s.ReportCommand, "/factbot-report"},
-	} {
-		if !strings.HasPrefix(c.value, "/") || len(c.value) < 2 || strings.ContainsAny(c.value, " \t,") {
-			errs = append(errs, fmt.Errorf("slack.%s %q: want a slash command such as %s", c.key, c.value, c.example))
-			continue
-		}
-		if other, ok := commands[c.value]; ok {
-			errs = append(errs, fmt.Errorf("slack.%s %q is also slack.%s: each command needs its own name", c.key, c.value, other))
-		}
-		commands[c.value] = c.key
-	}
-	for _, id := range s.Moderators {
-		if !slackUserIDRE.MatchString(id) {
-			errs = append(errs, fmt.Errorf("slack.moderators: %q is not a Slack user ID such as U0123ABCD (profile → ⋯ → Copy member ID); check %s", id, EnvName("slack", "moderators")))
-		}
-	}
-	if !strings.HasPrefix(s.APIURL, "http://") && !strings.HasPrefix(s.APIURL, "https://") {
-		errs = append(errs, fmt.Errorf("slack.api_url %q: want an http(s) URL", s.APIURL))
-	}
-	return errs
-}
-
-// SlackAPIURL is api_url with the trailing slash slack-go needs.
-func (s Slack) SlackAPIURL() string {
-	if strings.HasSuffix(s.APIURL, "/") {
-		return s.APIURL
-	}
-	return s.APIURL + "/"
 }
 
 // Rules turns the language settings into the bot's language rules; call it

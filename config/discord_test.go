@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"github.com/factbot/factbot/adapters/discord"
 )
 
 func TestDiscordFromFileAndEnv(t *testing.T) {
@@ -30,7 +32,7 @@ shard_count = 2
 	if strings.Contains(d.Token.String(), "secret") {
 		t.Errorf("token prints itself")
 	}
-	if def := Default().Discord; def.Mode != DiscordModeGateway || !def.Ephemeral || def.Enabled {
+	if def := Default().Discord; def.Mode != discord.ModeGateway || !def.Ephemeral || def.Enabled {
 		t.Errorf("defaults %+v", def)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/secret"
 )
 
 // Delivery modes. Gateway holds a websocket to Discord and needs the bot
@@ -18,14 +19,15 @@ const (
 	ModeHTTP    = "http"
 )
 
-// Config is the [discord] section of factbot's configuration. Field names
-// follow the TOML keys so the serve config can embed it directly.
+// Config is the [discord] section of factbot's configuration, defined here
+// once: the file and FACTBOT_DISCORD_* variables fill it (package config),
+// New takes it.
 type Config struct {
 	Enabled bool   `toml:"enabled"`
 	Mode    string `toml:"mode"` // "gateway" (default) or "http"
 	// Token is the bot token (without the "Bot " prefix, which is added).
-	Token         string `toml:"token"`
-	ApplicationID string `toml:"application_id"`
+	Token         secret.Secret `toml:"token"`
+	ApplicationID string        `toml:"application_id"`
 	// PublicKey is the application's hex Ed25519 key, used to verify HTTP
 	// interactions.
 	PublicKey string `toml:"public_key"`
@@ -70,57 +72,48 @@ func (c Config) mode() string {
 	return strings.ToLower(strings.TrimSpace(c.Mode))
 }
 
-// Validate checks the settings a mode needs. Errors name keys and
-// environment variables, never secret values.
+// Validate checks the settings a mode needs and that every value is
+// usable. Errors name keys and environment variables, never secret values.
 func (c Config) Validate() error {
+	var errs []error
 	switch c.mode() {
 	case ModeGateway:
-		if strings.TrimSpace(c.Token) == "" {
-			return fmt.Errorf("discord: gateway mode needs the bot token: set %sTOKEN or [discord] token: %w", EnvPrefix, ErrMissingSetting)
+		if strings.TrimSpace(c.Token.Value()) == "" {
+			errs = append(errs, fmt.Errorf("discord is enabled but discord.token is missing (gateway mode): set %sTOKEN: %w", EnvPrefix, ErrMissingSetting))
 		}
 	case ModeHTTP:
 		if strings.TrimSpace(c.PublicKey) == "" {
-			return fmt.Errorf("discord: http mode needs the application's public key: set %sPUBLIC_KEY or [discord] public_key: %w", EnvPrefix, ErrMissingSetting)
-		}
-		if _, err := parsePublicKey(c.PublicKey); err != nil {
-			return err
+			errs = append(errs, fmt.Errorf("discord is enabled but discord.public_key is missing (http mode): set %sPUBLIC_KEY: %w", EnvPrefix, ErrMissingSetting))
+		} else if _, err := parsePublicKey(c.PublicKey); err != nil {
+			errs = append(errs, err)
 		}
 	default:
-		return fmt.Errorf("discord: mode %q: want %q or %q", c.Mode, ModeGateway, ModeHTTP)
+		errs = append(errs, fmt.Errorf("discord.mode %q: want %q or %q", c.Mode, ModeGateway, ModeHTTP))
 	}
-	if c.ShardCount < 0 || c.ShardID < 0 {
-		return fmt.Errorf("discord: shard_id and shard_count must not be negative")
-	}
-	if c.ShardCount > 0 && c.ShardID >= c.ShardCount {
-		return fmt.Errorf("discord: shard_id %d must be less than shard_count %d", c.ShardID, c.ShardCount)
-	}
-	if c.ShardCount == 0 && c.ShardID != 0 {
-		return fmt.Errorf("discord: shard_id %d set without shard_count", c.ShardID)
+	if c.ShardID < 0 || c.ShardCount < 0 || (c.ShardCount > 0 && c.ShardID >= c.ShardCount) || (c.ShardCount == 0 && c.ShardID != 0) {
+		errs = append(errs, fmt.Errorf("discord.shard_id %d / shard_count %d: want 0 <= shard_id < shard_count, or both 0 unsharded", c.ShardID, c.ShardCount))
 	}
 	for _, r := range c.ModeratorRoles {
 		if !isSnowflake(strings.TrimSpace(r)) {
-			return fmt.Errorf("discord: moderator_roles: %q is not a role ID (digits; copy it with Developer Mode on, right-click the role → Copy Role ID)", r)
+			errs = append(errs, fmt.Errorf("discord.moderator_roles: %q is not a role ID (digits; Discord: Server Settings → Roles → ⋯ → Copy Role ID); check %sMODERATOR_ROLES", r, EnvPrefix))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // parsePublicKey decodes the hex key shown in the developer portal. The key
 // is public, so naming its length in an error is harmless.
 func parsePublicKey(s string) (ed25519.PublicKey, error) {
 	b, err := hex.DecodeString(strings.TrimSpace(s))
-	if err != nil {
-		return nil, fmt.Errorf("discord: public_key is not hex: %w", err)
-	}
-	if len(b) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("discord: public_key has %d bytes, want %d", len(b), ed25519.PublicKeySize)
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, fmt.Errorf("discord.public_key: want the 64 hex digits shown in the developer portal (check %sPUBLIC_KEY)", EnvPrefix)
 	}
 	return ed25519.PublicKey(b), nil
 }
 
 // botToken returns the Authorization value discordgo expects.
 func (c Config) botToken() string {
-	t := strings.TrimSpace(c.Token)
+	t := strings.TrimSpace(c.Token.Value())
 	if t == "" || strings.HasPrefix(t, "Bot ") {
 		return t
 	}

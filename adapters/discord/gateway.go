@@ -142,7 +142,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			return nil
 		}
 		fatal, desc := classify(err)
-		desc = redact(errors.New(desc), a.cfg.Token)
+		desc = redact(errors.New(desc), a.cfg.Token.Value())
 		if fatal {
 			a.health.set(StateError, desc)
 			a.log.Error("discord: gateway refused; not retrying", "err", desc)
@@ -264,7 +264,7 @@ func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 		return s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
 	})
 	if err != nil && !errors.Is(err, errUnsupported) && !errors.Is(err, errClosing) {
-		a.log.Error("discord: responding to interaction failed", "err", redact(err, i.Token, a.cfg.Token))
+		a.log.Error("discord: responding to interaction failed", "err", redact(err, i.Token, a.cfg.Token.Value()))
 	}
 }
 
@@ -310,7 +310,7 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	msg := a.message(reply)
 	msg.Reference = m.SoftReference()
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg, discordgo.WithContext(ctx)); err != nil {
-		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token))
+		a.log.Error("discord: replying to message failed", "err", redact(err, a.cfg.Token.Value()))
 	}
 }
 

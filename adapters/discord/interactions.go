@@ -312,20 +312,20 @@ func (a *Adapter) finishDeferred(ctx context.Context, i *discordgo.Interaction, 
 	private := d.Flags&discordgo.MessageFlagsEphemeral != 0
 	if private != placeholderPrivate {
 		if err := a.session.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-			a.log.Error("discord: deleting deferred response failed", "err", redact(err, i.Token, a.cfg.Token))
+			a.log.Error("discord: deleting deferred response failed", "err", redact(err, i.Token, a.cfg.Token.Value()))
 		}
 		_, err := a.session.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
 			Content: d.Content, Embeds: d.Embeds, Components: comps, Flags: d.Flags, AllowedMentions: noMentions(),
 		}, discordgo.WithContext(ctx))
 		if err != nil {
-			a.log.Error("discord: sending follow-up failed", "err", redact(err, i.Token, a.cfg.Token))
+			a.log.Error("discord: sending follow-up failed", "err", redact(err, i.Token, a.cfg.Token.Value()))
 		}
 		return
 	}
 	content := d.Content
 	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &d.Embeds, Components: &comps, AllowedMentions: noMentions()}
 	if _, err := a.session.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx)); err != nil {
-		a.log.Error("discord: editing deferred response failed", "err", redact(err, i.Token, a.cfg.Token))
+		a.log.Error("discord: editing deferred response failed", "err", redact(err, i.Token, a.cfg.Token.Value()))
 	}
 }
 

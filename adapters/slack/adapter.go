@@ -7,6 +7,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -28,26 +29,11 @@ import (
 // Platform is the bot.Question.Platform of Slack questions.
 const Platform = "slack"
 
-// Delivery modes.
-const (
-	ModeHTTP   = "http"
-	ModeSocket = "socket"
-)
-
-// Options configures an Adapter. Core, BotToken and, for the mode,
-// SigningSecret or AppToken are required.
+// Options are what the server injects besides the Config; every field has
+// a default.
 type Options struct {
-	Core          chat.Handler
-	Mode          string // ModeHTTP (default) or ModeSocket
-	BotToken      string
-	SigningSecret string // HTTP mode
-	AppToken      string // Socket Mode (xapp-…)
-	Command       string // default "/ask"
-	FactsCommand  string // default "/facts"
-	ReportCommand string // default "/factbot-report"
-	APIURL        string // Web API base with trailing slash; default slack-go's
-	HTTPClient    *http.Client
-	Logger        *slog.Logger
+	HTTPClient *http.Client
+	Logger     *slog.Logger
 	// Reject is told why a request was refused (bad_signature, too_large …);
 	// it feeds the rejected-requests metric. May be nil.
 	Reject func(reason string)
@@ -73,6 +59,8 @@ type Claimer interface {
 
 // Adapter is the Slack platform: HTTP handlers, or a Socket Mode loop.
 type Adapter struct {
+	cfg    Config
+	core   chat.Handler
 	o      Options
 	api    *slackgo.Client
 	log    *slog.Logger
@@ -83,37 +71,20 @@ type Adapter struct {
 	reconnects atomic.Int64
 }
 
-// New checks o and builds an Adapter. It does not contact Slack.
-func New(o Options) (*Adapter, error) {
-	if o.Core == nil {
+// New checks cfg and builds an Adapter around core. It does not contact
+// Slack. Empty keys get DefaultConfig's values.
+func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
+	if core == nil {
 		return nil, errors.New("slack: no chat core")
 	}
-	if o.Mode == "" {
-		o.Mode = ModeHTTP
-	}
-	switch o.Mode {
-	case ModeHTTP:
-		if o.SigningSecret == "" {
-			return nil, errors.New("slack: HTTP mode needs a signing secret")
-		}
-	case ModeSocket:
-		if o.AppToken == "" {
-			return nil, errors.New("slack: Socket Mode needs an app-level token")
-		}
-	default:
-		return nil, fmt.Errorf("slack: unknown mode %q", o.Mode)
-	}
-	if o.BotToken == "" {
-		return nil, errors.New("slack: no bot token")
-	}
-	if o.Command == "" {
-		o.Command = "/ask"
-	}
-	if o.FactsCommand == "" {
-		o.FactsCommand = "/facts"
-	}
-	if o.ReportCommand == "" {
-		o.ReportCommand = "/factbot-report"
+	def := DefaultConfig()
+	cfg.Mode = cmp.Or(cfg.Mode, def.Mode)
+	cfg.Command = cmp.Or(cfg.Command, def.Command)
+	cfg.FactsCommand = cmp.Or(cfg.FactsCommand, def.FactsCommand)
+	cfg.ReportCommand = cmp.Or(cfg.ReportCommand, def.ReportCommand)
+	cfg.APIURL = cmp.Or(cfg.APIURL, def.APIURL)
+	if err := cfg.Validate(); err != nil {
+		return nil, err
 	}
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
@@ -136,24 +107,19 @@ func New(o Options) (*Adapter, error) {
 	if o.Claims == nil {
 		o.Claims = newDedupe(4096)
 	}
-	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient)}
-	if o.APIURL != "" {
-		u := o.APIURL
-		if !strings.HasSuffix(u, "/") {
-			u += "/"
-		}
-		opts = append(opts, slackgo.OptionAPIURL(u))
-	}
-	if o.AppToken != "" {
-		opts = append(opts, slackgo.OptionAppLevelToken(o.AppToken))
+	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient), slackgo.OptionAPIURL(cfg.apiURL())}
+	if cfg.AppToken != "" {
+		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken.Value()))
 	}
 	a := &Adapter{
+		cfg:    cfg,
+		core:   core,
 		o:      o,
-		api:    slackgo.New(o.BotToken, opts...),
+		api:    slackgo.New(cfg.BotToken.Value(), opts...),
 		log:    o.Logger.With("platform", Platform),
 		claims: o.Claims,
 	}
-	if o.Mode == ModeHTTP {
+	if cfg.Mode == ModeHTTP {
 		a.state.Store("ready")
 	} else {
 		a.state.Store("starting")
@@ -177,7 +143,7 @@ func (a *Adapter) Health() health.Status {
 
 // Register adds the HTTP-mode endpoints to mux; in Socket Mode there are none.
 func (a *Adapter) Register(mux *http.ServeMux) {
-	if a.o.Mode != ModeHTTP {
+	if a.cfg.Mode != ModeHTTP {
 		return
 	}
 	mux.Handle("/slack/commands", a.verified("commands", a.serveCommand))
@@ -190,7 +156,7 @@ func (a *Adapter) Register(mux *http.ServeMux) {
 // (each bounded by ReplyTimeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
 	var err error
-	if a.o.Mode == ModeSocket {
+	if a.cfg.Mode == ModeSocket {
 		err = a.runSocket(ctx)
 	} else {
 		<-ctx.Done()
@@ -208,7 +174,7 @@ func (a *Adapter) handle(ctx context.Context, r chat.Request) chat.Reply {
 	ctx, cancel := context.WithTimeout(ctx, a.o.AnswerTimeout)
 	defer cancel()
 	r.Platform = Platform
-	return a.o.Core.Handle(ctx, r)
+	return a.core.Handle(ctx, r)
 }
 
 // commandRequest translates a slash command, shared by HTTP and Socket
@@ -219,11 +185,11 @@ func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
 	r := chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, User: cmd.UserID, Channel: cmd.ChannelID,
 		Server: cmd.TeamID, Text: questionText(cmd.Text), Conversation: cmd.ChannelID + ":" + cmd.UserID}
 	switch cmd.Command {
-	case a.o.FactsCommand:
+	case a.cfg.FactsCommand:
 		r.Kind = chat.KindFacts
-	case a.o.ReportCommand:
+	case a.cfg.ReportCommand:
 		r.Kind = chat.KindReport
-	case a.o.Command, "":
+	case a.cfg.Command, "":
 		r.Text, r.Public = cutPublic(r.Text)
 	default:
 		a.log.Warn("unknown slash command", "command", cmd.Command)

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -144,13 +143,12 @@ func newCore(t *testing.T, eng bot.Answerer) *chat.Core {
 }
 
 // testSetup is what a test may change before the adapter is built: the
-// adapter's options, the chat core's, and the [slack] moderator settings
-// the core gets as the platform's policy.
+// [slack] configuration (which also gives the core its policy), the
+// adapter's options and the chat core's.
 type testSetup struct {
+	Config
 	Options
-	Core        chat.Options
-	Moderators  []string
-	FactsPublic bool
+	Core chat.Options
 }
 
 func newTestAdapter(t *testing.T, mutate func(*testSetup)) *testAdapter {
@@ -158,22 +156,22 @@ func newTestAdapter(t *testing.T, mutate func(*testSetup)) *testAdapter {
 	fs := newFakeSlack(t)
 	eng := &fakeEngine{}
 	rj := &rejects{n: map[string]int{}}
+	cfg := DefaultConfig()
+	cfg.SigningSecret, cfg.BotToken, cfg.APIURL = testSecret, "xoxb-test", fs.URL+"/api/"
 	o := testSetup{
-		Options: Options{SigningSecret: testSecret, BotToken: "xoxb-test",
-			APIURL: fs.URL + "/api/", HTTPClient: fs.Client(), Reject: rj.add},
-		Core: chat.Options{Answerer: eng},
+		Config:  cfg,
+		Options: Options{HTTPClient: fs.Client(), Reject: rj.add},
+		Core:    chat.Options{Answerer: eng},
 	}
 	if mutate != nil {
 		mutate(&o)
 	}
-	o.Core.Platforms = map[string]chat.Platform{Platform: {Moderators: o.Moderators, FactsPublic: o.FactsPublic,
-		ReportCommand: cmp.Or(o.ReportCommand, "/factbot-report")}}
+	o.Core.Platforms = map[string]chat.Platform{Platform: o.Config.Policy()}
 	core, err := chat.New(o.Core)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Options.Core = core
-	a, err := New(o.Options)
+	a, err := New(o.Config, core, o.Options)
 	if err != nil {
 		t.Fatal(err)
 	}

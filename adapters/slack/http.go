@@ -35,7 +35,7 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		sv, err := slackgo.NewSecretsVerifier(r.Header, a.o.SigningSecret)
+		sv, err := slackgo.NewSecretsVerifier(r.Header, a.cfg.SigningSecret.Value())
 		if err != nil {
 			reason := RejectBadSignature
 			switch {

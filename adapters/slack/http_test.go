@@ -303,15 +303,21 @@ func TestNewErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, o := range []Options{
-		{BotToken: "x", SigningSecret: "s"},
-		{Core: core, BotToken: "x"},
-		{Core: core, SigningSecret: "s"},
-		{Core: core, BotToken: "x", Mode: ModeSocket},
-		{Core: core, BotToken: "x", SigningSecret: "s", Mode: "pigeon"},
+	if _, err := New(Config{BotToken: "x", SigningSecret: "s"}, nil, Options{}); err == nil {
+		t.Error("New without a core did not fail")
+	}
+	for _, c := range []Config{
+		{BotToken: "x"},
+		{SigningSecret: "s"},
+		{BotToken: "x", Mode: ModeSocket},
+		{BotToken: "x", Mode: ModeSocket, AppToken: "xoxb-not-an-app-token"},
+		{BotToken: "x", SigningSecret: "s", Mode: "pigeon"},
+		{BotToken: "x", SigningSecret: "s", Moderators: []string{"@alice"}},
 	} {
-		if _, err := New(o); err == nil {
-			t.Errorf("New(%+v) did not fail", o)
+		if _, err := New(c, core, Options{}); err == nil {
+			t.Errorf("New(%+v) did not fail", c)
+		} else if strings.Contains(err.Error(), "xoxb") {
+			t.Errorf("error names a secret: %v", err)
 		}
 	}
 }

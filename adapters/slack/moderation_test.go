@@ -449,14 +449,12 @@ func TestSocketModeToolkit(t *testing.T) {
 	}
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
 	core, err := chat.New(chat.Options{Answerer: &fakeEngine{}, Cards: b, Recorder: rec, Events: st,
-		Platforms: map[string]chat.Platform{Platform: {Moderators: []string{moderatorID}}}})
+		Platforms: map[string]chat.Platform{Platform: {Moderators: []string{moderatorID}, ReportCommand: "/factbot-report"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(Options{
-		Core: core, Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
-		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
-	})
+	a, err := New(Config{Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test", APIURL: fs.ws.URL + "/api/"},
+		core, Options{HTTPClient: fs.ws.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}

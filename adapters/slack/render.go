@@ -38,7 +38,6 @@ var (
 	slackUnesc  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 	// leadingMentionRE matches the @factbot that starts an app_mention.
 	leadingMentionRE = regexp.MustCompile(`^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+`)
-	userIDRE         = regexp.MustCompile(`^[UW][A-Z0-9]{2,20}$`)
 )
 
 // Escape makes text safe to echo in mrkdwn: &, < and > become entities, so
@@ -199,7 +198,7 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 func (a *Adapter) usage(lang string, examples []string) []slackgo.Block {
 	var b strings.Builder
 	b.WriteString(Escape(bot.Message(lang, "usage_intro")) + "\n")
-	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+a.o.Command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
+	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+a.cfg.Command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
 	}

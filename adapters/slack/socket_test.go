@@ -99,10 +99,8 @@ func slashEnvelope(id, text string) map[string]any {
 func TestSocketMode(t *testing.T) {
 	fs := newFakeSocketSlack(t)
 	eng := &fakeEngine{}
-	a, err := New(Options{
-		Core: newCore(t, eng), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test",
-		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
-	})
+	a, err := New(Config{Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test", APIURL: fs.ws.URL + "/api/"},
+		newCore(t, eng), Options{HTTPClient: fs.ws.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,10 +181,8 @@ func TestSocketMode(t *testing.T) {
 
 func TestSocketModeInvalidAuth(t *testing.T) {
 	fs := newFakeSocketSlack(t)
-	a, err := New(Options{
-		Core: newCore(t, &fakeEngine{}), Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-wrong",
-		APIURL: fs.ws.URL + "/api/", HTTPClient: fs.ws.Client(),
-	})
+	a, err := New(Config{Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-wrong", APIURL: fs.ws.URL + "/api/"},
+		newCore(t, &fakeEngine{}), Options{HTTPClient: fs.ws.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -160,9 +160,8 @@ func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (
 		Logger:   log,
 		Language: cfg.Language.Rules(),
 		Platforms: map[string]chat.Platform{
-			slack.Platform: {Moderators: cfg.Slack.Moderators, FactsPublic: cfg.Slack.FactsPublic,
-				ReportCommand: cfg.Slack.ReportCommand},
-			discord.Platform: discordConfig(cfg).Policy(),
+			slack.Platform:   cfg.Slack.Policy(),
+			discord.Platform: cfg.Discord.Policy(),
 		},
 	}
 	// Interfaces stay nil (not a typed nil) for the parts not there.
@@ -192,21 +191,12 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 	routes := http.NewServeMux()
 	var platforms []server.Platform
 	if cfg.Slack.Enabled {
-		s, err := slack.New(slack.Options{
-			Core:          core,
-			Mode:          cfg.Slack.Mode,
-			BotToken:      cfg.Slack.BotToken.Value(),
-			SigningSecret: cfg.Slack.SigningSecret.Value(),
-			AppToken:      cfg.Slack.AppToken.Value(),
-			Command:       cfg.Slack.Command,
-			FactsCommand:  cfg.Slack.FactsCommand,
-			ReportCommand: cfg.Slack.ReportCommand,
-			APIURL:        cfg.Slack.SlackAPIURL(),
-			HTTPClient:    client,
-			Logger:        log,
-			Reject:        func(reason string) { m.Reject(slack.Platform, reason) },
-			MaxBodyBytes:  cfg.HTTP.MaxBodyBytes,
-			Claims:        p.claims,
+		s, err := slack.New(cfg.Slack, core, slack.Options{
+			HTTPClient:   client,
+			Logger:       log,
+			Reject:       func(reason string) { m.Reject(slack.Platform, reason) },
+			MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+			Claims:       p.claims,
 		})
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting slack: %w", err)
@@ -221,7 +211,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 	}
 
 	if cfg.Discord.Enabled {
-		d, err := discord.New(discordConfig(cfg), core, discord.Options{
+		d, err := discord.New(cfg.Discord, core, discord.Options{
 			Logger:       log,
 			HTTPClient:   client,
 			OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
@@ -250,23 +240,4 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
 		Logger:          log,
 	}, nil
-}
-
-// discordConfig is the [discord] section as the adapter takes it.
-func discordConfig(cfg config.Config) discord.Config {
-	c := cfg.Discord
-	return discord.Config{
-		Enabled:              c.Enabled,
-		Mode:                 c.Mode,
-		Token:                c.Token.Value(),
-		ApplicationID:        c.ApplicationID,
-		PublicKey:            c.PublicKey,
-		GuildID:              c.GuildID,
-		Ephemeral:            c.Ephemeral,
-		ShardID:              c.ShardID,
-		ShardCount:           c.ShardCount,
-		MessageContentIntent: c.MessageContentIntent,
-		ModeratorRoles:       c.ModeratorRoles,
-		FactsPublic:          c.FactsPublic,
-	}
 }

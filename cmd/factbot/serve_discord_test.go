@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
@@ -47,7 +48,7 @@ func TestServeDiscordHTTP(t *testing.T) {
 	}
 	cfg := config.Default()
 	cfg.Discord.Enabled = true
-	cfg.Discord.Mode = config.DiscordModeHTTP
+	cfg.Discord.Mode = discord.ModeHTTP
 	cfg.Discord.PublicKey = hex.EncodeToString(pub)
 	base := startServe(t, cfg)
 	u := base + "/discord/interactions"

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
@@ -30,7 +31,7 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	}
 	cfg := config.Default()
 	cfg.Discord.Enabled = true
-	cfg.Discord.Mode = config.DiscordModeHTTP
+	cfg.Discord.Mode = discord.ModeHTTP
 	cfg.Discord.PublicKey = hex.EncodeToString(pub)
 	cfg.Discord.ModeratorRoles = []string{"900"}
 	cfg.Limits.Questions = 20 // clicks and reports count too; this test makes more than 5 requests
