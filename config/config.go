@@ -15,8 +15,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/factbot/factbot/adapters/discord"
-	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/secret"
 )
@@ -29,12 +27,12 @@ type Secret = secret.Secret
 // and one FACTBOT_<SECTION>_ environment prefix; a new platform adds its own
 // section next to Slack.
 type Config struct {
-	HTTP    HTTP           `toml:"http"`
-	Slack   slack.Config   `toml:"slack"`
-	Discord discord.Config `toml:"discord"`
-	Limits  Limits         `toml:"limits"`
-	Log     Log            `toml:"log"`
-	Store   Store          `toml:"store"`
+	HTTP    HTTP    `toml:"http"`
+	Slack   Slack   `toml:"slack"`
+	Discord Discord `toml:"discord"`
+	Limits  Limits  `toml:"limits"`
+	Log     Log     `toml:"log"`
+	Store   Store   `toml:"store"`
 	// Language fixes the answer language where a community wants one.
 	Language Language `toml:"language"`
 }
@@ -99,8 +97,8 @@ type Log struct {
 func Default() Config {
 	return Config{
 		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
-		Slack:   slack.DefaultConfig(),
-		Discord: discord.DefaultConfig(),
+		Slack:   DefaultSlack(),
+		Discord: DefaultDiscord(),
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
 		Log:     Log{Level: "info", Format: "text"},
 		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour, QueueSize: 10_000, FlushInterval: 100 * time.Millisecond},

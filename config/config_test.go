@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/factbot/factbot/adapters/slack"
 )
 
 func env(m map[string]string) func(string) (string, bool) {
@@ -61,7 +59,7 @@ format = "json"
 	if cfg.Slack.Command != "/fact" || cfg.Limits.Questions != 3 || cfg.Log.Format != "json" {
 		t.Errorf("file values lost: %+v", cfg)
 	}
-	if cfg.Slack.APIURL != slack.DefaultAPIURL {
+	if cfg.Slack.APIURL != DefaultSlackAPIURL {
 		t.Errorf("api_url default = %q", cfg.Slack.APIURL)
 	}
 }
@@ -77,8 +75,8 @@ func TestLoadNoFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Slack.APIURL != "http://127.0.0.1:1/api" {
-		t.Errorf("api_url = %q", cfg.Slack.APIURL)
+	if cfg.Slack.SlackAPIURL() != "http://127.0.0.1:1/api/" {
+		t.Errorf("SlackAPIURL = %q", cfg.Slack.SlackAPIURL())
 	}
 }
 

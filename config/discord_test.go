@@ -3,8 +3,6 @@ package config
 import (
 	"strings"
 	"testing"
-
-	"github.com/factbot/factbot/adapters/discord"
 )
 
 func TestDiscordFromFileAndEnv(t *testing.T) {
@@ -32,7 +30,7 @@ shard_count = 2
 	if strings.Contains(d.Token.String(), "secret") {
 		t.Errorf("token prints itself")
 	}
-	if def := Default().Discord; def.Mode != discord.ModeGateway || !def.Ephemeral || def.Enabled {
+	if def := Default().Discord; def.Mode != DiscordModeGateway || !def.Ephemeral || def.Enabled {
 		t.Errorf("defaults %+v", def)
 	}
 }

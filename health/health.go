@@ -3,8 +3,11 @@
 package health
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
+	"slices"
+	"sync"
 )
 
 // Status is one platform's state as shown on /healthz.
@@ -57,4 +60,56 @@ func Handler(reporters ...Reporter) http.Handler {
 		}
 		_ = json.NewEncoder(w).Encode(rep)
 	})
+}
+
+// Tracker holds an adapter's state for /healthz: the state, a detail (why
+// it is in that state), a lasting remark that does not stop it, and how
+// often it connected. Safe for concurrent use; the zero value is usable.
+type Tracker struct {
+	mu       sync.Mutex
+	state    string
+	detail   string
+	remark   string
+	connects int
+}
+
+// Set records a state and why.
+func (t *Tracker) Set(state, detail string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.state, t.detail = state, detail
+}
+
+// Connected records a connection (the first, or a reconnect) in state.
+func (t *Tracker) Connected(state string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.connects++
+	t.state, t.detail = state, ""
+}
+
+// Note records a lasting problem that does not stop the adapter; it shows
+// when the state has no detail of its own.
+func (t *Tracker) Note(remark string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.remark = remark
+}
+
+// State is the current state.
+func (t *Tracker) State() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.state
+}
+
+// Status is the /healthz view; ready lists the states that mean ready.
+func (t *Tracker) Status(ready ...string) Status {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	st := Status{State: t.state, Ready: slices.Contains(ready, t.state), Detail: cmp.Or(t.detail, t.remark)}
+	if t.connects > 1 {
+		st.Reconnects = t.connects - 1
+	}
+	return st
 }

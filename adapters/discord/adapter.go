@@ -24,6 +24,8 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/inflight"
 )
 
 // Platform is the Question.Platform value and the metrics label.
@@ -87,7 +89,7 @@ type Adapter struct {
 	// session is the gateway session in gateway mode; in HTTP mode it is
 	// only used for REST (editing deferred responses), never opened.
 	session *discordgo.Session
-	health  healthState
+	health  health.Tracker
 
 	// disconnected is signalled by discordgo's Disconnect event; Run owns
 	// reconnecting so that fatal close codes stop it.
@@ -105,9 +107,7 @@ type Adapter struct {
 	// answers, gateway handlers); cancelled once Run has drained.
 	bg       context.Context
 	cancelBG context.CancelFunc
-	mu       sync.Mutex
-	closing  bool
-	wg       sync.WaitGroup
+	work     inflight.Group
 }
 
 // New checks cfg and builds the adapter without touching the network.
@@ -115,7 +115,7 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 	if core == nil {
 		return nil, errors.New("discord: no chat core")
 	}
-	cfg.Mode = cfg.mode()
+	cfg.Mode = cfg.ModeOrDefault()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -153,14 +153,14 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 		a.drain = 10 * time.Second
 	}
 	if cfg.Mode == ModeHTTP {
-		key, err := parsePublicKey(cfg.PublicKey)
+		key, err := cfg.Key()
 		if err != nil {
 			return nil, err
 		}
 		a.pubKey = key
 	}
 
-	s, err := discordgo.New(cfg.botToken())
+	s, err := discordgo.New(cfg.BotToken())
 	if err != nil {
 		return nil, fmt.Errorf("discord: new session: %w", err)
 	}
@@ -186,7 +186,7 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 	st.TrackMembers, st.TrackThreadMembers, st.TrackRoles, st.TrackVoice, st.TrackPresences = false, false, false, false, false
 	a.session = s
 	a.bg, a.cancelBG = context.WithCancel(context.Background())
-	a.health.set(StateStarting, "")
+	a.health.Set(StateStarting, "")
 	return a, nil
 }
 
@@ -290,45 +290,13 @@ func (a *Adapter) dialer(base *websocket.Dialer) *websocket.Dialer {
 	return &d
 }
 
-// enter registers one unit of in-flight work; false once shutdown began.
-func (a *Adapter) enter() bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.closing {
-		return false
-	}
-	a.wg.Add(1)
-	return true
-}
-
-// goBG runs f as tracked background work.
-func (a *Adapter) goBG(f func()) bool {
-	if !a.enter() {
-		return false
-	}
-	go func() {
-		defer a.wg.Done()
-		f()
-	}()
-	return true
-}
-
 // drainWork stops new work and waits, bounded, for what is in flight, then
 // cancels whatever still runs.
 func (a *Adapter) drainWork() {
-	a.mu.Lock()
-	a.closing = true
-	a.mu.Unlock()
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	t := time.NewTimer(a.drain)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
+	if !a.work.Close(a.drain) {
 		a.log.Warn("discord: in-flight answers did not finish in time; cancelling them", "timeout", a.drain)
 		a.cancelBG()
-		<-done
+		a.work.Wait()
 	}
 	a.cancelBG()
 	a.endLife()
@@ -344,10 +312,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 	stop := context.AfterFunc(ctx, a.endLife)
 	defer stop()
 	if a.cfg.Mode == ModeHTTP {
-		a.health.set(StateReady, "")
+		a.health.Set(StateReady, "")
 		a.log.Info("discord: HTTP interactions ready", "path", InteractionsPath)
 		<-ctx.Done()
-		a.health.set(StateStopped, "")
+		a.health.Set(StateStopped, "")
 		return nil
 	}
 	return a.runGateway(ctx)

@@ -12,6 +12,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/config"
 )
 
 // ErrFatal is wrapped by Run's error when Discord refused the connection
@@ -22,7 +23,7 @@ var ErrFatal = errors.New("discord gateway: fatal error")
 // fatalCloseCodes are gateway close codes after which reconnecting only
 // repeats the failure.
 var fatalCloseCodes = map[int]string{
-	4004: "authentication failed: the bot token was rejected (check " + EnvPrefix + "TOKEN)",
+	4004: "authentication failed: the bot token was rejected (check FACTBOT_DISCORD_TOKEN)",
 	4010: "invalid shard: check shard_id and shard_count",
 	4011: "sharding required: set shard_count (Discord's GET /gateway/bot recommends a count)",
 	4012: "invalid gateway API version",
@@ -44,7 +45,7 @@ func classify(err error) (fatal bool, desc string) {
 	if errors.As(err, &re) && re.Response != nil {
 		switch re.Response.StatusCode {
 		case http.StatusUnauthorized:
-			return true, "Discord rejected the bot token (HTTP 401): check " + EnvPrefix + "TOKEN"
+			return true, "Discord rejected the bot token (HTTP 401): check " + config.EnvName("discord", "token")
 		case http.StatusForbidden:
 			return false, "Discord refused the request (HTTP 403): invite the bot with the applications.commands scope and check application_id and guild_id"
 		}
@@ -76,7 +77,7 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 		}
 	}()
 
-	a.health.set(StateConnecting, "")
+	a.health.Set(StateConnecting, "")
 	if err := a.connect(ctx); err != nil {
 		return a.stayFailed(ctx, err)
 	}
@@ -92,7 +93,7 @@ func (a *Adapter) runGateway(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			a.closeSession()
-			a.health.set(StateStopped, "")
+			a.health.Set(StateStopped, "")
 			return nil
 		case <-a.disconnected:
 			if ctx.Err() != nil {
@@ -134,7 +135,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			case <-a.disconnected:
 			default:
 			}
-			a.health.connected()
+			a.health.Connected(StateConnected)
 			a.log.Info("discord: connected to the gateway", "attempt", attempt, "shard_id", a.cfg.ShardID, "shard_count", a.cfg.ShardCount, "user", a.selfID())
 			return nil
 		}
@@ -144,11 +145,11 @@ func (a *Adapter) connect(ctx context.Context) error {
 		fatal, desc := classify(err)
 		desc = redact(errors.New(desc), a.cfg.Token.Value())
 		if fatal {
-			a.health.set(StateError, desc)
+			a.health.Set(StateError, desc)
 			a.log.Error("discord: gateway refused; not retrying", "err", desc)
 			return fmt.Errorf("%w: %s", ErrFatal, desc)
 		}
-		a.health.set(StateReconnecting, desc)
+		a.health.Set(StateReconnecting, desc)
 		a.log.Warn("discord: gateway connect failed; retrying", "attempt", attempt, "retry_in", wait, "err", desc)
 		t := time.NewTimer(wait)
 		select {
@@ -216,13 +217,13 @@ func (a *Adapter) register(ctx context.Context) error {
 		}
 		fatal, desc := classify(err)
 		if fatal {
-			a.health.set(StateError, "registering commands: "+desc)
+			a.health.Set(StateError, "registering commands: "+desc)
 			a.log.Error("discord: registering commands failed", "err", desc)
 			return fmt.Errorf("%w: registering commands: %s", ErrFatal, desc)
 		}
 		// Commands from an earlier start, mentions and DMs still work:
 		// keep serving, and say why on /healthz.
-		a.health.note("commands not registered: " + desc)
+		a.health.Note("commands not registered: " + desc)
 		a.log.Error("discord: registering commands failed; earlier registrations stay in effect", "err", desc)
 		return nil
 	}
@@ -250,10 +251,10 @@ func (a *Adapter) selfID() string {
 
 // onInteraction answers an INTERACTION_CREATE over REST.
 func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	if ic == nil || ic.Interaction == nil || !a.enter() {
+	if ic == nil || ic.Interaction == nil || !a.work.Enter() {
 		return
 	}
-	defer a.wg.Done()
+	defer a.work.Done()
 	i := ic.Interaction
 	if !a.first("discord:interaction:" + i.ID) {
 		return
@@ -282,10 +283,10 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if !dm && !mentions(m.Message, self) {
 		return
 	}
-	if !a.enter() {
+	if !a.work.Enter() {
 		return
 	}
-	defer a.wg.Done()
+	defer a.work.Done()
 	if !a.first("discord:message:" + m.ID) {
 		return
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/config"
 )
 
 // httpFixture is an adapter in HTTP mode with a fresh key pair.
@@ -51,7 +52,7 @@ func newHTTPFixtureWith(t testing.TB, ans bot.Answerer, opts Options, setup func
 	if opts.Logger == nil {
 		opts.Logger = testLogger(t)
 	}
-	cfg := DefaultConfig()
+	cfg := config.DefaultDiscord()
 	cfg.Enabled, cfg.Mode, cfg.PublicKey = true, ModeHTTP, hex.EncodeToString(pub)
 	for _, m := range mods {
 		m(&cfg)

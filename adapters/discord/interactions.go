@@ -237,7 +237,7 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 		result   = make(chan *discordgo.InteractionResponse, 1)
 		ackSent  = make(chan bool, 1) // the deferred ack reached Discord
 	)
-	started := a.goBG(func() {
+	started := a.work.Go(func() {
 		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 		defer cancel()
 		resp := a.render(a.core.Handle(ctx, req))

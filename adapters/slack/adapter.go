@@ -15,15 +15,16 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/inflight"
 )
 
 // Platform is the bot.Question.Platform of Slack questions.
@@ -65,10 +66,9 @@ type Adapter struct {
 	api    *slackgo.Client
 	log    *slog.Logger
 	claims Claimer
-	tasks  tasks
+	tasks  inflight.Group
 
-	state      atomic.Value // string
-	reconnects atomic.Int64
+	health health.Tracker
 }
 
 // New checks cfg and builds an Adapter around core. It does not contact
@@ -77,7 +77,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if core == nil {
 		return nil, errors.New("slack: no chat core")
 	}
-	def := DefaultConfig()
+	def := config.DefaultSlack()
 	cfg.Mode = cmp.Or(cfg.Mode, def.Mode)
 	cfg.Command = cmp.Or(cfg.Command, def.Command)
 	cfg.FactsCommand = cmp.Or(cfg.FactsCommand, def.FactsCommand)
@@ -107,7 +107,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if o.Claims == nil {
 		o.Claims = newDedupe(4096)
 	}
-	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient), slackgo.OptionAPIURL(cfg.apiURL())}
+	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient), slackgo.OptionAPIURL(cfg.SlackAPIURL())}
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken.Value()))
 	}
@@ -120,9 +120,9 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		claims: o.Claims,
 	}
 	if cfg.Mode == ModeHTTP {
-		a.state.Store("ready")
+		a.health.Set("ready", "")
 	} else {
-		a.state.Store("starting")
+		a.health.Set("starting", "")
 	}
 	return a, nil
 }
@@ -133,12 +133,7 @@ func (a *Adapter) Name() string { return Platform }
 // Health reports "ready" in HTTP mode (nothing to connect to) and the
 // Socket Mode connection state otherwise.
 func (a *Adapter) Health() health.Status {
-	state, _ := a.state.Load().(string)
-	return health.Status{
-		State:      state,
-		Ready:      state == "ready" || state == "connected",
-		Reconnects: int(a.reconnects.Load()),
-	}
+	return a.health.Status("ready", "connected")
 }
 
 // Register adds the HTTP-mode endpoints to mux; in Socket Mode there are none.
@@ -162,9 +157,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 		<-ctx.Done()
 	}
 	if err == nil {
-		a.state.Store("stopped")
+		a.health.Set("stopped", "")
 	}
-	a.tasks.closeAndWait()
+	a.tasks.Close(0)
 	return err
 }
 
@@ -236,7 +231,7 @@ func (a *Adapter) message(ev *slackMessage) {
 	if ev.BotID != "" || ev.User == "" || ev.Edited {
 		return
 	}
-	ok := a.tasks.do(func() {
+	ok := a.tasks.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
 		thread := ev.ThreadTS
@@ -319,7 +314,7 @@ func (a *Adapter) interaction(ic slackgo.InteractionCallback) {
 // respondURL handles req in the background and posts the reply to
 // response_url: in the channel when it is public, else only for the user.
 func (a *Adapter) respondURL(responseURL string, req chat.Request) {
-	ok := a.tasks.do(func() {
+	ok := a.tasks.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
 		r := a.handle(ctx, req)
@@ -347,35 +342,6 @@ func redactURL(err error) error {
 	return err
 }
 
-// tasks tracks follow-up posts so shutdown can wait for them. Once closed it
-// runs nothing new.
-type tasks struct {
-	mu     sync.Mutex
-	wg     sync.WaitGroup
-	closed bool
-}
-
-// do runs f in the background unless shutdown has begun; it reports
-// whether f will run.
-func (t *tasks) do(f func()) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.closed {
-		return false
-	}
-	t.wg.Go(f)
-	return true
-}
-
-func (t *tasks) wait() { t.wg.Wait() }
-
-func (t *tasks) closeAndWait() {
-	t.mu.Lock()
-	t.closed = true
-	t.mu.Unlock()
-	t.wg.Wait()
-}
-
 // claimTimeout bounds a claim; past it the event is answered anyway.
 const claimTimeout = 2 * time.Second
 
@@ -397,37 +363,18 @@ func (a *Adapter) first(id string) bool {
 	return ok
 }
 
-// dedupe remembers the last n event IDs, so an event Slack retries is
+// dedupe remembers the last 4,096 event IDs, so an event Slack retries is
 // answered once by this process; the default Claimer when no store is
-// shared. Memory is bounded by n.
-type dedupe struct {
-	mu   sync.Mutex
-	seen map[string]struct{}
-	ring []string
-	next int
-}
+// shared.
+type dedupe struct{ seen *lru.Cache[string, struct{}] }
 
-func newDedupe(n int) *dedupe {
-	return &dedupe{seen: make(map[string]struct{}, n), ring: make([]string, n)}
+func newDedupe(n int) dedupe {
+	c, _ := lru.New[string, struct{}](n) // only a size <= 0 fails
+	return dedupe{seen: c}
 }
 
 // Claim reports whether key is new, and remembers it.
-func (d *dedupe) Claim(_ context.Context, id string) (bool, error) {
-	return d.first(id), nil
-}
-
-// first reports whether id is new, and remembers it.
-func (d *dedupe) first(id string) bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if _, ok := d.seen[id]; ok {
-		return false
-	}
-	if old := d.ring[d.next]; old != "" {
-		delete(d.seen, old)
-	}
-	d.ring[d.next] = id
-	d.next = (d.next + 1) % len(d.ring)
-	d.seen[id] = struct{}{}
-	return true
+func (d dedupe) Claim(_ context.Context, key string) (bool, error) {
+	seen, _ := d.seen.ContainsOrAdd(key, struct{}{})
+	return !seen, nil
 }

@@ -85,7 +85,7 @@ func TestDirectMessageFollowUps(t *testing.T) {
 	// A message in a channel (not a DM) is not for factbot unless it
 	// mentions it.
 	ta.do(signed("/slack/events", "application/json", threadEvent("EvD3", "message", "C1", "channel", "what about 3 kg?", "1700000000.000300", "")))
-	ta.tasks.wait()
+	ta.tasks.Wait()
 	ta.slack.none(t)
 }
 

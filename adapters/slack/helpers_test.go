@@ -14,6 +14,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/config"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -102,7 +103,7 @@ func (f *fakeSlack) next(t *testing.T) post {
 	}
 }
 
-// none checks that nothing was posted; call it after a.tasks.wait().
+// none checks that nothing was posted; call it after a.tasks.Wait().
 func (f *fakeSlack) none(t *testing.T) {
 	t.Helper()
 	select {
@@ -156,7 +157,7 @@ func newTestAdapter(t *testing.T, mutate func(*testSetup)) *testAdapter {
 	fs := newFakeSlack(t)
 	eng := &fakeEngine{}
 	rj := &rejects{n: map[string]int{}}
-	cfg := DefaultConfig()
+	cfg := config.DefaultSlack()
 	cfg.SigningSecret, cfg.BotToken, cfg.APIURL = testSecret, "xoxb-test", fs.URL+"/api/"
 	o := testSetup{
 		Config:  cfg,
@@ -177,7 +178,7 @@ func newTestAdapter(t *testing.T, mutate func(*testSetup)) *testAdapter {
 	}
 	mux := http.NewServeMux()
 	a.Register(mux)
-	t.Cleanup(a.tasks.closeAndWait)
+	t.Cleanup(func() { a.tasks.Close(0) })
 	return &testAdapter{Adapter: a, engine: eng, slack: fs, rejects: rj, mux: mux}
 }
 

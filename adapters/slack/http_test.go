@@ -198,7 +198,7 @@ func TestRetriedEventAnsweredOnce(t *testing.T) {
 			t.Fatalf("retry %d: code %d", retry, rec.Code)
 		}
 	}
-	ta.tasks.wait()
+	ta.tasks.Wait()
 	ta.slack.next(t)
 	ta.slack.none(t)
 	if got := ta.rejects.get(RejectDuplicate); got != 2 {
@@ -214,7 +214,7 @@ func TestBotMessagesIgnored(t *testing.T) {
 	if rec.Code != 200 {
 		t.Errorf("unknown event: %d", rec.Code)
 	}
-	ta.tasks.wait()
+	ta.tasks.Wait()
 	ta.slack.none(t)
 	if n := len(ta.engine.questions()); n != 0 {
 		t.Errorf("engine asked %d times", n)
@@ -329,7 +329,7 @@ func TestShareErrorDoesNotLogResponseURL(t *testing.T) {
 	})
 	hook := "http://127.0.0.1:1/hooks/T1/SECRETPATH"
 	ta.do(signed("/slack/interactions", formType, interactionBody(t, hook, "What is the penalty for 20 grams?")))
-	ta.tasks.wait()
+	ta.tasks.Wait()
 	out := logs.String()
 	if !strings.Contains(out, "replying through response_url") || strings.Contains(out, "SECRETPATH") {
 		t.Errorf("log = %q", out)

@@ -245,7 +245,7 @@ func TestFactsMention(t *testing.T) {
 	if p.Path != "/api/chat.postEphemeral" || !strings.Contains(p.Form.Get("blocks"), "I have no fact card") {
 		t.Errorf("unknown topic mention: %s %v", p.Path, p.Form)
 	}
-	tk.tasks.wait()
+	tk.tasks.Wait()
 	tk.slack.none(t)
 	if n := len(tk.engine.questions()); n != 0 {
 		t.Errorf("facts mentions reached the engine %d times", n)
@@ -504,7 +504,7 @@ func TestSocketModeToolkit(t *testing.T) {
 	if text := blockText(t, rep); !strings.Contains(text, "0 👎 and 1 👍 in all.") {
 		t.Errorf("report over Socket Mode:\n%s", text)
 	}
-	a.tasks.wait()
+	a.tasks.Wait()
 	fs.none(t)
 }
 

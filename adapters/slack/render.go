@@ -38,6 +38,8 @@ var (
 	slackUnesc  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 	// leadingMentionRE matches the @factbot that starts an app_mention.
 	leadingMentionRE = regexp.MustCompile(`^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+`)
+	// slackUserID is a user ID, safe to put in mention syntax.
+	slackUserID = regexp.MustCompile(`^[UW][A-Z0-9]{2,20}$`)
 )
 
 // Escape makes text safe to echo in mrkdwn: &, < and > become entities, so
@@ -145,7 +147,7 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 	var text string
 	if r.SharedBy != "" {
 		who := "a user"
-		if userIDRE.MatchString(r.SharedBy) {
+		if slackUserID.MatchString(r.SharedBy) {
 			who = "<@" + r.SharedBy + ">" // an ID renders as the name and pings no one else
 		}
 		text = strings.ReplaceAll(Escape(bot.Message(a.Lang, "shared_by")), "{user}", who) + ":\n"

@@ -28,7 +28,7 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			a.state.Store("failed")
+			a.health.Set("failed", "")
 			return fmt.Errorf("slack socket mode: %w", err)
 		case evt := <-cli.Events:
 			a.socketEvent(ctx, cli, evt)
@@ -39,27 +39,26 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
-		if a.Health().State != "connected" {
-			a.state.Store("connecting")
+		if a.health.State() != "connected" {
+			a.health.Set("connecting", "")
 		}
 	case socketmode.EventTypeConnectionError:
-		a.state.Store("reconnecting")
+		a.health.Set("reconnecting", "")
 		if e, ok := evt.Data.(*slackgo.ConnectionErrorEvent); ok {
 			a.log.Warn("socket mode connection failed", "attempt", e.Attempt, "backoff", e.Backoff, "err", e.ErrorObj)
 		}
 	case socketmode.EventTypeInvalidAuth:
-		a.state.Store("invalid_auth")
+		a.health.Set("invalid_auth", "")
 		a.log.Error("socket mode: Slack refused the app token")
 	case socketmode.EventTypeConnected:
-		a.state.Store("connected")
+		a.health.Connected("connected")
 		if e, ok := evt.Data.(*socketmode.ConnectedEvent); ok && e.ConnectionCount > 0 {
-			a.reconnects.Store(int64(e.ConnectionCount))
 			a.log.Info("socket mode reconnected", "connections", e.ConnectionCount+1)
 		} else {
 			a.log.Info("socket mode connected")
 		}
 	case socketmode.EventTypeDisconnect:
-		a.state.Store("reconnecting")
+		a.health.Set("reconnecting", "")
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("socket mode error", "type", evt.Type)
 	case socketmode.EventTypeSlashCommand:

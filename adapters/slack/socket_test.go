@@ -175,7 +175,7 @@ func TestSocketMode(t *testing.T) {
 	if h := a.Health(); !h.Ready || h.Reconnects != 1 {
 		t.Errorf("health after reconnect = %+v", h)
 	}
-	a.tasks.wait()
+	a.tasks.Wait()
 	fs.none(t)
 }
 
