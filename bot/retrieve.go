@@ -134,6 +134,9 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 		f[11] = 1
 	}
 	f[15] = inQuestions / total
+	if known := total - unknown; known > 0 {
+		f[16] = (sentence + inQuestions) / known
+	}
 	return f
 }
 

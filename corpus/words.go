@@ -30,3 +30,24 @@ func CommonWords(lang string) []string {
 	}
 	return nil
 }
+
+//go:embed thesaurus.en.txt
+var thesaurusEN string
+
+// Thesaurus returns English words with their WordNet synonyms (every
+// sense, single words only): general English, not this article's
+// subject, so that a question's everyday word can meet the article's word
+// for the same thing in any article.
+func Thesaurus() map[string][]string {
+	out := map[string][]string{}
+	for _, line := range strings.Split(thesaurusEN, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) > 1 {
+			out[fields[0]] = fields[1:]
+		}
+	}
+	return out
+}

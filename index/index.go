@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -57,13 +58,29 @@ type Index struct {
 	// extracted once at build time and handed to each search, which would
 	// otherwise look every question term up in the thesaurus again.
 	synonyms search.FieldTermSynonymMap
+	// thesaurus maps general English words to their synonyms; stand-ins
+	// memoises, per analysed term the article lacks, the article's terms
+	// its synonyms analyse to.
+	thesaurus map[string][]string
+	standIns  sync.Map // string → []string
 }
 
 var _ bot.Searcher = (*Index)(nil)
 
+// Option configures an Index.
+type Option func(*Index)
+
+// WithThesaurus lets a question word the article never uses match the
+// article's word for the same thing: words maps a word to its synonyms in
+// general English (WordNet). Only synonyms the article uses count, and
+// only for words it does not.
+func WithThesaurus(words map[string][]string) Option {
+	return func(ix *Index) { ix.thesaurus = words }
+}
+
 // New builds the index in memory, in one batch (in-memory scorch never
 // merges segments).
-func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
+func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index, error) {
 	if len(passages) == 0 {
 		return nil, errors.New("index: no passages")
 	}
@@ -89,6 +106,9 @@ func New(passages []bot.Passage, synonyms []bot.Synonym) (*Index, error) {
 	if ix.analyzer == nil {
 		idx.Close()
 		return nil, errors.New("index: english analyzer missing")
+	}
+	for _, o := range opts {
+		o(ix)
 	}
 
 	batch := idx.NewBatch()
@@ -313,9 +333,23 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	// Bleve is asked for each distinct term once, as analysed already:
 	// the disjunction of term queries a MatchQuery would build, without
 	// analysing the question again per field.
-	onText := termsQuery(fieldText, res.Terms, 1)
-	onSection := termsQuery(fieldSection, res.Terms, sectionBoost)
-	onQuestions := termsQuery(fieldQuestions, res.Terms, questionsBoost)
+	// A word the article never uses searches for the article's words
+	// that mean the same, and counts as found where they are.
+	standIns := make([][]string, len(res.Terms))
+	searched := res.Terms
+	for i, t := range res.Terms {
+		if t.DocFreq > 0 {
+			continue
+		}
+		standIns[i] = ix.standInsFor(t)
+		for _, alt := range standIns[i] {
+			res.Terms[i].DocFreq = max(res.Terms[i].DocFreq, ix.docFreq[alt])
+			searched = append(searched, bot.Term{Text: alt})
+		}
+	}
+	onText := termsQuery(fieldText, searched, 1)
+	onSection := termsQuery(fieldSection, searched, sectionBoost)
+	onQuestions := termsQuery(fieldQuestions, searched, questionsBoost)
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onSection, onQuestions}), limit, 0, false)
 	// Equal scores come back in no fixed order; the ID breaks ties so the
 	// same question always gets the same answer.
@@ -340,9 +374,9 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 			InParagraph: make([]bool, len(res.Terms)),
 		}
 		for i, t := range res.Terms {
-			hit.Matched[i] = ix.contains(ix.sentenceTerms[h.ID], t.Text)
-			hit.InQuestions[i] = ix.contains(ix.questionTerms[h.ID], t.Text)
-			hit.InParagraph[i] = ix.contains(ix.paragraphTerms[h.ID], t.Text)
+			hit.Matched[i] = ix.containsAny(ix.sentenceTerms[h.ID], t.Text, standIns[i])
+			hit.InQuestions[i] = ix.containsAny(ix.questionTerms[h.ID], t.Text, standIns[i])
+			hit.InParagraph[i] = ix.containsAny(ix.paragraphTerms[h.ID], t.Text, standIns[i])
 		}
 		res.Hits = append(res.Hits, hit)
 	}
@@ -363,6 +397,65 @@ func termsQuery(field string, terms []bot.Term, boost float64) query.Query {
 	q.SetMin(1)
 	q.SetBoost(boost)
 	return q
+}
+
+// containsAny reports whether set holds term or one of its stand-ins.
+func (ix *Index) containsAny(set map[string]bool, term string, standIns []string) bool {
+	if ix.contains(set, term) {
+		return true
+	}
+	for _, s := range standIns {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// standInsFor returns the article's terms that a general-English synonym
+// of t analyses to, looked up by the word as asked, its analysed form and
+// its form without a plain inflection ("cops" → "cop", "okayed" → "okay").
+func (ix *Index) standInsFor(t bot.Term) []string {
+	if ix.thesaurus == nil {
+		return nil
+	}
+	if v, ok := ix.standIns.Load(t.Text); ok {
+		return v.([]string)
+	}
+	var syns []string
+	for _, key := range baseForms(t.Word, t.Text) {
+		if s, ok := ix.thesaurus[key]; ok {
+			syns = s
+			break
+		}
+	}
+	if syns == nil {
+		// Not memoised: any word can miss, and the memo must stay as
+		// small as the thesaurus.
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, syn := range syns {
+		terms := ix.analyze(syn)
+		if len(terms) != 1 || seen[terms[0]] || ix.docFreq[terms[0]] == 0 {
+			continue
+		}
+		seen[terms[0]] = true
+		out = append(out, terms[0])
+	}
+	ix.standIns.Store(t.Text, out)
+	return out
+}
+
+func baseForms(word, term string) []string {
+	out := []string{word, term}
+	for _, suffix := range []string{"s", "es", "ed", "d", "ing"} {
+		if b, ok := strings.CutSuffix(word, suffix); ok && len(b) >= 3 {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (ix *Index) contains(set map[string]bool, term string) bool {
