@@ -24,7 +24,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
 )
 

@@ -1,6 +1,6 @@
 package discord
 
-import "github.com/factbot/factbot/config"
+import "github.com/factbot/factbot/internal/config"
 
 // Config is the [discord] section, defined once in package config.
 type Config = config.Discord

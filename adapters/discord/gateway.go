@@ -12,7 +12,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 // ErrFatal is wrapped by Run's error when Discord refused the connection

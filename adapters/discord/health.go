@@ -3,7 +3,7 @@ package discord
 import (
 	"strconv"
 
-	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/health"
 )
 
 // Adapter states as /healthz shows them.

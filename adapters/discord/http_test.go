@@ -17,7 +17,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 // httpFixture is an adapter in HTTP mode with a fresh key pair.

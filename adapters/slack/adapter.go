@@ -22,8 +22,8 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/config"
-	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
 )
 

@@ -1,6 +1,6 @@
 package slack
 
-import "github.com/factbot/factbot/config"
+import "github.com/factbot/factbot/internal/config"
 
 // Config is the [slack] section, defined once in package config.
 type Config = config.Slack

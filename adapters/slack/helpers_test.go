@@ -14,7 +14,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"

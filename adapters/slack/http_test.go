@@ -15,7 +15,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/ratelimit"
+	"github.com/factbot/factbot/internal/ratelimit"
 )
 
 // Slack's published example (docs: verifying requests from Slack). slack-go

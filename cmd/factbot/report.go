@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 const reportUsage = `Usage: factbot report unanswered|feedback [--since 7d] [--top 20] [--json] [--config FILE]

@@ -16,9 +16,9 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
-	"github.com/factbot/factbot/metrics"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/store"
 )
 

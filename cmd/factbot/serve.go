@@ -14,11 +14,11 @@ import (
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
-	"github.com/factbot/factbot/metrics"
-	"github.com/factbot/factbot/ratelimit"
-	"github.com/factbot/factbot/server"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/metrics"
+	"github.com/factbot/factbot/internal/ratelimit"
+	"github.com/factbot/factbot/internal/server"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -15,9 +15,9 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/factbot/factbot/adapters/slack"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
-	"github.com/factbot/factbot/server"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/server"
 )
 
 const benchSecret = "bench-signing-secret"

@@ -17,8 +17,8 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/discord/discordtest"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/internal/config"
 )
 
 // signedPost sends an interaction to /discord/interactions as Discord would.

@@ -16,9 +16,9 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
-	"github.com/factbot/factbot/server"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/server"
 )
 
 // The moderator toolkit on Discord (HTTP interactions) through serve's

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
-	"github.com/factbot/factbot/server"
+	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/server"
 )
 
 // The moderator toolkit on Slack through serve's wiring: the real engine

@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack"
-	"github.com/factbot/factbot/config"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/internal/config"
 )
 
 // startServe runs serve with the real engine on a loopback port and returns

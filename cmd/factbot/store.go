@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/store"
 )
 

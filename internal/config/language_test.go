@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 func TestLanguageSettings(t *testing.T) {

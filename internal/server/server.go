@@ -12,7 +12,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/health"
 )
 
 // Platform is a chat platform adapter. Run blocks until ctx is done (or the

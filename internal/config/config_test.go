@@ -162,11 +162,11 @@ func fmtAll(c Config) string {
 
 // The example file loads as it is and documents every key.
 func TestExampleDocumentsEveryKey(t *testing.T) {
-	data, err := os.ReadFile("../config.example.toml")
+	data, err := os.ReadFile("../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := Load("../config.example.toml", env(nil))
+	cfg, err := Load("../../config.example.toml", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

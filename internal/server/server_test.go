@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factbot/factbot/health"
+	"github.com/factbot/factbot/internal/health"
 )
 
 type fakePlatform struct {
