@@ -130,8 +130,14 @@ func (s *Store) insertQuestions(ctx context.Context, tx *sql.Tx, es []bot.Event)
 			if c > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(i*questionColumns + c + 1))
+			if s.engine == SQLite {
+				// SQLite looks numbered parameters up by name, in time
+				// linear in their number: plain ? keeps a batch linear.
+				b.WriteByte('?')
+			} else {
+				b.WriteByte('$')
+				b.WriteString(strconv.Itoa(i*questionColumns + c + 1))
+			}
 		}
 		b.WriteByte(')')
 		args = append(args, s.at(e.Time), e.Platform, s.HashUser(e.Platform, e.User), e.Question,

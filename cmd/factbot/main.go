@@ -11,11 +11,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -58,7 +56,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "report":
 		return runReport(ctx, rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "factbot %s\n", version)
+		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return 0
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)

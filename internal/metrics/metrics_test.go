@@ -51,3 +51,17 @@ func TestObserveAndHandler(t *testing.T) {
 		}
 	}
 }
+
+func TestWatchStore(t *testing.T) {
+	m := New()
+	queued, lost := 3, int64(0)
+	m.WatchStore(func() int { return queued }, func() int64 { return lost })
+	lost = 42
+	w := httptest.NewRecorder()
+	m.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	for _, want := range []string{"factbot_store_queued_records 3", "factbot_store_lost_records_total 42"} {
+		if !strings.Contains(w.Body.String(), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+}

@@ -138,3 +138,41 @@ func TestDisabledPlatform(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestAdminListenerServesHealthAndMetricsApart(t *testing.T) {
+	ln, admin := listen(t), listen(t)
+	routes := http.NewServeMux()
+	routes.HandleFunc("/slack/commands", func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "slack") })
+	metrics := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "factbot_metric 1") })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, ln, Options{Routes: routes, Metrics: metrics, Admin: admin,
+			Platforms: []Platform{&fakePlatform{name: "slack", fail: make(chan error)}}})
+	}()
+	public, private := "http://"+ln.Addr().String(), "http://"+admin.Addr().String()
+	if code, body := get(t, public+"/slack/commands"); code != 200 || body != "slack" {
+		t.Errorf("public /slack/commands: %d %q", code, body)
+	}
+	for _, path := range []string{"/healthz", "/metrics"} {
+		if code, _ := get(t, public+path); code != http.StatusNotFound {
+			t.Errorf("public %s: %d, want 404 when admin_addr serves it", path, code)
+		}
+	}
+	if code, body := get(t, private+"/healthz"); code != 200 || !strings.Contains(body, `"slack"`) {
+		t.Errorf("admin /healthz: %d %q", code, body)
+	}
+	if code, body := get(t, private+"/metrics"); code != 200 || body != "factbot_metric 1" {
+		t.Errorf("admin /metrics: %d %q", code, body)
+	}
+	if code, _ := get(t, private+"/slack/commands"); code != http.StatusNotFound {
+		t.Errorf("admin /slack/commands: %d, want 404", code)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := http.Get(private + "/healthz"); err == nil {
+		t.Error("the admin listener still answers after Run returned")
+	}
+}

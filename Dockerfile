@@ -1,0 +1,31 @@
+# factbot: a static binary on a minimal base image.
+#
+#   docker build -t factbot .
+#   docker run --rm -p 8080:8080 -v factbot-data:/data \
+#     -e FACTBOT_SLACK_ENABLED=true -e FACTBOT_SLACK_SIGNING_SECRET=… -e FACTBOT_SLACK_BOT_TOKEN=… factbot
+#
+# Build from a git checkout (with .git in the context) so that
+# `factbot version` names the commit. See docs/deploy.md.
+
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+# Pure Go throughout (SQLite is modernc.org/sqlite): no C toolchain, no libc.
+RUN CGO_ENABLED=0 GOFLAGS=-buildvcs=auto go build -trimpath -ldflags="-s -w" -o /out/factbot ./cmd/factbot \
+ && /out/factbot version \
+ && mkdir -p /out/data
+
+# distroless/static: CA certificates, /etc/passwd with "nonroot", no shell.
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/factbot /factbot
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV FACTBOT_STORE_PATH=/data/factbot.db \
+    FACTBOT_HTTP_ADDR=:8080 \
+    FACTBOT_HTTP_ADMIN_ADDR=:9090
+VOLUME /data
+EXPOSE 8080 9090
+USER nonroot:nonroot
+ENTRYPOINT ["/factbot"]
+CMD ["serve"]

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/bot"
+)
+
+// Fill writes n records spread over the last 30 days, as a busy community
+// would leave them: 35 % declined questions (500 different texts, 3,000
+// users), 60 % answered, 5 % votes. It returns how many were declined.
+func fill(tb testing.TB, s *Store, n int) int {
+	tb.Helper()
+	ctx := context.Background()
+	start := time.Now().Add(-30 * 24 * time.Hour)
+	step := 30 * 24 * time.Hour / time.Duration(n)
+	batch := make([]bot.Event, 0, 10_000)
+	var ids []string
+	declined := 0
+	for i := range n {
+		at := start.Add(time.Duration(i) * step)
+		e := bot.Event{Time: at, Kind: bot.EventQuestion, Platform: "discord", User: fmt.Sprintf("U%d", i%3000),
+			AnswerID: bot.NewAnswerID(at)}
+		switch {
+		case i%20 == 0 && len(ids) > 0:
+			e = bot.Event{Time: at, Kind: bot.EventFeedback, Platform: "discord", User: fmt.Sprintf("U%d", i),
+				AnswerID: ids[i%len(ids)], Vote: bot.VoteDown}
+		case i%20 < 8:
+			e.Question = fmt.Sprintf("Is cannabis legal in country number %d, and what happens there?", declined%500)
+			e.Intent, e.Reason = bot.IntentScope, "other_country"
+			declined++
+		default:
+			e.Question = fmt.Sprintf("What is the penalty for %d grams of cannabis in Norway?", i%1000)
+			e.Intent, e.Answered, e.Section = bot.IntentPenalty, true, "Enforcement"
+			e.Answer = "20 grams is more than the 15 g personal-use amount and no more than 1 kg: it is punished with up to 2 years in prison."
+			if len(ids) < 100_000 {
+				ids = append(ids, e.AnswerID)
+			}
+		}
+		batch = append(batch, e)
+		if len(batch) == cap(batch) || i == n-1 {
+			if err := s.RecordBatch(ctx, batch); err != nil {
+				tb.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	if s.engine == Postgres {
+		// What autovacuum does soon after a bulk load in a live database:
+		// the planner needs the statistics.
+		if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return declined
+}
+
+// BenchmarkReport1M times both reports over a store of a million records
+// (see fill), on each engine: the bar is under a second per report.
+func BenchmarkReport1M(b *testing.B) {
+	for _, eng := range []Engine{SQLite, Postgres} {
+		b.Run(string(eng), func(b *testing.B) {
+			s := newDB(b, eng).open(b, Options{})
+			t0 := time.Now()
+			declined := fill(b, s, 1_000_000)
+			b.Logf("%s: 1M records written in %s", eng, time.Since(t0).Round(time.Millisecond))
+			for _, kind := range []string{"unanswered", "feedback"} {
+				b.Run(kind, func(b *testing.B) {
+					var worst time.Duration
+					for b.Loop() {
+						t0 := time.Now()
+						if kind == "unanswered" {
+							rep, err := s.UnansweredReport(context.Background(), bot.ReportOptions{Top: 20})
+							if err != nil || rep.Declined != declined || rep.Distinct != 500 {
+								b.Fatalf("report %d/%d declined, %d distinct, %v", rep.Declined, declined, rep.Distinct, err)
+							}
+						} else {
+							rep, err := s.FeedbackReport(context.Background(), bot.ReportOptions{Top: 20})
+							if err != nil || rep.Down == 0 {
+								b.Fatalf("report %+v, %v", rep, err)
+							}
+						}
+						worst = max(worst, time.Since(t0))
+					}
+					b.ReportMetric(worst.Seconds()*1000, "worst-ms")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkRecordDuringReport is the cost of recording a question on the
+// answer path (the Writer's Record: an answer waits for nothing else),
+// with the store idle and with unanswered reports over a million records
+// running back to back beside it. The writer's batches go on meanwhile:
+// written/s says how many reached the database.
+func BenchmarkRecordDuringReport(b *testing.B) {
+	s := newDB(b, SQLite).open(b, Options{})
+	fill(b, s, 1_000_000)
+	for _, reporting := range []bool{false, true} {
+		name := "idle"
+		if reporting {
+			name = "report-running"
+		}
+		b.Run(name, func(b *testing.B) {
+			ctx, cancel := context.WithCancel(context.Background())
+			var reports atomic.Int64
+			var wg sync.WaitGroup
+			if reporting {
+				wg.Go(func() {
+					for ctx.Err() == nil {
+						if _, err := s.UnansweredReport(ctx, bot.ReportOptions{Top: 20}); err != nil && ctx.Err() == nil {
+							b.Error(err)
+							return
+						}
+						reports.Add(1)
+					}
+				})
+			}
+			before, _ := s.Count(context.Background())
+			w := NewWriter(s, WriterOptions{QueueSize: 1 << 20})
+			c := newClock()
+			e := question(c, "U1", "Is cannabis legal in Sweden?", false)
+			start := time.Now()
+			var worst time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				_ = w.Record(ctx, e)
+				worst = max(worst, time.Since(t0))
+			}
+			if err := w.Close(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			elapsed := time.Since(start)
+			cancel()
+			wg.Wait()
+			after, _ := s.Count(context.Background())
+			if w.Lost() != 0 {
+				b.Fatalf("%d questions lost", w.Lost())
+			}
+			b.ReportMetric(float64(worst.Microseconds()), "worst-µs")
+			b.ReportMetric(float64(after-before)/elapsed.Seconds(), "written/s")
+			if reporting {
+				b.ReportMetric(float64(reports.Load()), "reports")
+			}
+		})
+	}
+}
