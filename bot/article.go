@@ -65,6 +65,9 @@ type Term struct {
 	// DocFreq counts the passages that contain the term or one of its
 	// synonyms; 0 means the article never uses it.
 	DocFreq int
+	// Topic is set by the bot when the word names the subject itself,
+	// which every question is about.
+	Topic bool
 }
 
 // Hit is one ranked passage.

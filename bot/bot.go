@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,6 +40,16 @@ type Bot struct {
 	byPlace map[place]Passage
 	// countable are the schedule's units counted rather than weighed.
 	countable wordSet
+	// subject is what the profile says about the article's subject.
+	subject subject
+	// examples are the example questions per language.
+	examples map[string][]string
+}
+
+// WithProfile tells the bot about its article's subject: what to call it,
+// its words, what lies outside it, example questions.
+func WithProfile(p Profile) Option {
+	return func(b *Bot) { b.subject = newSubject(p) }
 }
 
 // WithGate replaces the fitted answer-or-decline gate (for fitting and
@@ -86,31 +97,38 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	for _, o := range opts {
 		o(b)
 	}
-	// The units the schedule counts are words to read, not to correct
-	// ("spliffs" is no misspelt "spliff").
+	// The units the schedule counts and the subject's words are words to
+	// read, not to correct ("spliffs" is no misspelt "spliff").
 	for _, lang := range Languages {
 		b.knownWords[lang] = append(b.knownWords[lang], schedule.Countable...)
+		for _, ws := range []wordSet{b.subject.topic, b.subject.kind, b.subject.home} {
+			for w := range ws {
+				b.knownWords[lang] = append(b.knownWords[lang], w)
+			}
+		}
 	}
 	b.spellers = b.buildSpellers()
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	for _, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p
 	}
+	b.examples = b.subject.examples
+	if len(b.examples[Languages[0]]) == 0 && search != nil {
+		b.examples = b.sectionExamples(func(q, lang string) bool {
+			return b.Answer(context.Background(), Question{Text: q, Lang: lang}).Answered
+		})
+	}
 	return b
 }
 
-// Examples are questions the bot answers, for help and declines.
+// Examples are questions the bot answers, for help and declines: the
+// profile's, or questions about the article's sections.
 func (b *Bot) Examples(lang string) []string {
-	var keys []string
-	if len(b.schedule.Tiers) > 0 {
-		keys = append(keys, "example_penalty")
+	ex := b.examples[lang]
+	if len(ex) == 0 {
+		ex = b.examples[Languages[0]]
 	}
-	keys = append(keys, "example_medical", "example_passage")
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = Message(lang, k)
-	}
-	return out
+	return slices.Clone(ex[:min(len(ex), maxExamples)])
 }
 
 // Article is the article the bot answers from.
@@ -121,7 +139,8 @@ func (b *Bot) Gate() Gate { return b.gate }
 
 // Message returns one of the bot's own sentences in lang ("not_legal_advice",
 // "try_asking", "rate_limited", …), for renderers and middleware.
-func (b *Bot) Message(lang, key string) string { return Message(lang, key) }
+// The subject's name, the article's title and address are filled in.
+func (b *Bot) Message(lang, key string) string { return b.msg(lang, key) }
 
 // Answer answers one question. It always returns exactly one answer: a
 // failure inside becomes a decline, never an error or a panic.
@@ -144,7 +163,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	}
 	switch {
 	case text == "":
-		return b.decline(q.Text, lang, IntentNone, "empty", Message(lang, "empty"))
+		return b.decline(q.Text, lang, IntentNone, "empty", b.msg(lang, "empty"))
 	case utf8.RuneCountInString(text) > MaxQuestionLen:
 		return b.decline(q.Text, lang, IntentNone, "too_long",
 			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
@@ -169,20 +188,20 @@ func isHelp(ws []string) bool {
 	return len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || ws[0] == "hjelp" || (len(ws) == 2 && ws[1] == "help"))
 }
 
-// outOfScope declines questions about another country, another drug or
-// another offence: the bot must never answer them with the cannabis tiers.
+// outOfScope declines questions about another place, substance or
+// offence than the subject's: the bot must never answer them with the
+// subject's penalty tiers.
 func (b *Bot) outOfScope(question string, r reading) (Answer, bool) {
-	mentionsCannabis := cannabisWords.any(r.words)
-	if c := otherCountry(r.original, r.words); c != "" {
-		return b.decline(question, r.lang, IntentScope, "other_country", Message(r.lang, "other_country", "what", c)), true
+	s := b.subject
+	mentionsTopic := s.topic.any(r.words)
+	if c := s.otherPlace(r.original); c != "" {
+		return b.decline(question, r.lang, IntentScope, "other_country", b.msg(r.lang, "other_country", "what", c)), true
 	}
-	if d := otherDrugs.first(r.words); d != "" && !(d == "speed" && mentionsCannabis) {
-		if !mentionsCannabis || b.looksLikePenalty(r) {
-			return b.decline(question, r.lang, IntentScope, "other_drug", Message(r.lang, "other_drug", "what", d)), true
-		}
+	if d := s.otherSubstance(r.words); d != "" && (!mentionsTopic || b.looksLikePenalty(r)) {
+		return b.decline(question, r.lang, IntentScope, "other_drug", b.msg(r.lang, "other_drug", "what", d)), true
 	}
-	if o := offence(r.words); o != "" && !mentionsCannabis && !drugWords.any(r.words) {
-		return b.decline(question, r.lang, IntentScope, "other_offence", Message(r.lang, "other_offence", "what", o)), true
+	if o := s.otherOffence(r.words); o != "" && !mentionsTopic && !s.kind.any(r.words) {
+		return b.decline(question, r.lang, IntentScope, "other_offence", b.msg(r.lang, "other_offence", "what", o)), true
 	}
 	return Answer{}, false
 }
@@ -199,7 +218,7 @@ func (b *Bot) looksLikePenalty(r reading) bool {
 // questions.
 func (b *Bot) decline(question, lang string, intent Intent, reason, text string) Answer {
 	if text == "" {
-		text = Message(lang, "not_covered")
+		text = b.msg(lang, "not_covered")
 	}
 	return Answer{
 		Question:    question,

@@ -42,12 +42,12 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		// question about something else ("can they search my phone if I
 		// have a little?"): it is an amount question only when the rest
 		// is penalty talk.
-		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || possessionWords.any(r.words)); ok && !hasForeignWords(withoutAmountWords(r.words)) {
+		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || possessionWords.any(r.words)); ok && !b.hasForeignWords(withoutAmountWords(r.words)) {
 			return b.vagueAnswer(question, r.lang, v), true
 		}
 	}
-	key := factIntent(r.words)
-	if key == "" || hasForeignWords(r.words) {
+	key := b.factIntent(r.words)
+	if key == "" || b.hasForeignWords(r.words) {
 		// Words beyond how people ask about penalties ("can the police
 		// search my home for a personal amount?") are for the passages.
 		return Answer{}, false
@@ -103,10 +103,10 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 func (b *Bot) subjectWord(lang string) func(string) bool {
 	t := b.translators[lang]
 	return func(w string) bool {
-		if isTopicWord(w) {
+		if b.subject.isTopic(w) {
 			return true
 		}
-		return t != nil && isTopicWord(strings.ToLower(strings.TrimSpace(t.Translate(w))))
+		return t != nil && b.subject.isTopic(strings.ToLower(strings.TrimSpace(t.Translate(w))))
 	}
 }
 
@@ -227,7 +227,7 @@ func appendSources(have []Source, add ...Source) []Source {
 
 // factIntent recognises penalty questions without an amount and returns
 // the Schedule.Facts key that answers them, or "".
-func factIntent(ws []string) string {
+func (b *Bot) factIntent(ws []string) string {
 	penalty := penaltyWords.any(ws)
 	personal := anyPhrase(ws, "personal use", "personal amount", "own use", "personal consumption", "personal possession")
 	howMuch := anyPhrase(ws, "how much", "how many grams", "how many g", "how many ounces", "how many kilos", "what amount", "which amount", "how big")
@@ -241,7 +241,7 @@ func factIntent(ws []string) string {
 		return FactLimit
 	case howMuch && carry && !anyPhrase(ws, "how much time", "how much prison", "how much jail", "how many years"):
 		return FactLimit
-	case limitNoun && (possessionWords.any(ws) || cannabisWords.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
+	case limitNoun && (possessionWords.any(ws) || b.subject.topic.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
 		return FactLimit
 	case small && counts:
 		return FactLimit
@@ -261,7 +261,7 @@ func factIntent(ws []string) string {
 	}
 	// "What kind of fine…" asks what the fine is like, which a passage
 	// says and the table does not.
-	if penalty && onlyPenaltyTalk(ws) && !anyPhrase(ws, "kind of", "type of", "sort of") {
+	if penalty && b.onlyPenaltyTalk(ws) && !anyPhrase(ws, "kind of", "type of", "sort of") {
 		return FactOverview
 	}
 	return ""
@@ -270,14 +270,14 @@ func factIntent(ws []string) string {
 // onlyPenaltyTalk reports whether every content word of the question is
 // about penalties, cannabis or possession, so the whole table answers it
 // ("what are the penalties for weed possession?").
-func onlyPenaltyTalk(ws []string) bool {
+func (b *Bot) onlyPenaltyTalk(ws []string) bool {
 	// "Penalties?" alone asks for the whole table too.
 	subject := penaltyNouns.any(ws)
 	for _, w := range ws {
 		switch {
-		case cannabisWords[w] || drugWords[w] || possessionWords[w]:
+		case b.subject.isTopic(w) || possessionWords[w]:
 			subject = true
-		case penaltyWords[w] || neutralWords[w] || stopWords[w]:
+		case penaltyWords[w] || b.neutral(w) || stopWords[w]:
 		case overviewWords[w]:
 		default:
 			return false
@@ -298,7 +298,8 @@ var stopWords = set("a", "an", "the", "is", "are", "was", "were", "be", "been", 
 	"into", "there", "here", "then", "than", "so", "s", "t", "don't", "doesn't", "isn't", "aren't", "not",
 	"no", "yes", "up", "out", "over", "under", "per", "all", "just", "only", "very", "too", "again", "am")
 
-// intentVocabulary is every word the fact intents read or can ignore.
+// intentVocabulary is every word the fact intents read or can ignore,
+// besides the subject's own words (Bot.hasForeignWords adds those).
 var intentVocabulary = func() wordSet {
 	all := set("offender", "offenders", "offence", "offences", "offense", "offenses", "amount", "amounts",
 		"quantity", "limit", "limits", "threshold", "allowed", "legal", "legally", "permitted", "ok", "okay",
@@ -307,7 +308,7 @@ var intentVocabulary = func() wordSet {
 		"crime", "criminal", "grams", "gram", "g", "kilos", "ounces", "big", "typical", "usual", "usually",
 		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "without", "avoid", "before", "risking", "facing", "receive", "given", "serve", "someone", "somebody", "person", "one",
 		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
-	for _, s := range []wordSet{penaltyWords, possessionWords, cannabisWords, drugWords, neutralWords, stopWords,
+	for _, s := range []wordSet{penaltyWords, possessionWords, neutralWords, stopWords,
 		maxWords, minWords, sentenceNouns, repeatWords, dealerWords, overviewWords, set("second", "third", "multiple", "times", "once")} {
 		for w := range s {
 			all[w] = true
@@ -315,15 +316,6 @@ var intentVocabulary = func() wordSet {
 	}
 	return all
 }()
-
-func hasForeignWords(ws []string) bool {
-	for _, w := range ws {
-		if !intentVocabulary[w] && !isNumber(w) {
-			return true
-		}
-	}
-	return false
-}
 
 func isNumber(w string) bool {
 	for _, r := range w {

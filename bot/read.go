@@ -98,7 +98,7 @@ func (b *Bot) route(ctx context.Context, question string, r reading) Answer {
 		return b.decline(question, r.lang, IntentNone, "off_topic", "")
 	}
 	if isHelp(r.words) {
-		return b.decline(question, r.lang, IntentHelp, "help", Message(r.lang, "help"))
+		return b.decline(question, r.lang, IntentHelp, "help", b.msg(r.lang, "help"))
 	}
 	if a, ok := b.outOfScope(question, r); ok {
 		return a

@@ -43,13 +43,16 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 // candidates searches the passages for a reading and returns each hit's
 // features for the gate.
 func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Features, error) {
-	query := contentQuery(r.words)
+	query := b.contentQuery(r.words)
 	if query == "" {
 		return SearchResult{}, nil, nil
 	}
 	res, err := b.search.Search(ctx, query, searchDepth)
 	if err != nil {
 		return res, nil, err
+	}
+	for i, t := range res.Terms {
+		res.Terms[i].Topic = b.subject.isTopic(t.Word)
 	}
 	asked := questionType(r.words)
 	inQuestion := make(map[string]bool, len(r.words))
@@ -94,7 +97,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 		case h.InParagraph[i]:
 			paragraph += w
 		}
-		if (h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]) && !isTopicWord(t.Word) && !isNumber(t.Word) {
+		if (h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]) && !t.Topic && !isNumber(t.Word) {
 			matched++
 		}
 	}
@@ -150,10 +153,10 @@ func passageTexts(ps []Passage) []string {
 
 // contentQuery drops the words that say nothing about the subject, so
 // they neither rank passages nor count in the decision.
-func contentQuery(ws []string) string {
+func (b *Bot) contentQuery(ws []string) string {
 	var keep []string
 	for _, w := range ws {
-		if !neutralWords[w] {
+		if !b.neutral(w) {
 			keep = append(keep, w)
 		}
 	}
@@ -165,15 +168,13 @@ func contentQuery(ws []string) string {
 // most, since it may mean the question is about something else.
 func weight(t Term, passages int) float64 {
 	w := math.Log(1 + float64(passages)/(float64(t.DocFreq)+0.5))
-	if isTopicWord(t.Word) {
+	if t.Topic {
 		// Every question is about the article's topic: the word says
 		// little about which passage answers it.
 		w /= 2
 	}
 	return w
 }
-
-func isTopicWord(w string) bool { return cannabisWords[w] || drugWords[w] }
 
 // withContext adds the sentence an answer cannot stand without: the one
 // before when the answer opens by referring back ("This is also …"), or the

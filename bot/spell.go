@@ -238,7 +238,7 @@ func (b *Bot) buildSpellers() map[string]*speller {
 	// Words that name what the bot does not cover are read but never a
 	// correction target: a misspelt word must not turn a question into
 	// one about another country, drug or offence.
-	for _, ws := range []wordSet{countries, otherDrugs, otherOffences, chatterWords, quantityWords, monthNames, nameNouns} {
+	for _, ws := range []wordSet{b.subject.places, b.subject.substances, b.subject.offences, chatterWords, quantityWords, monthNames, nameNouns} {
 		for w := range ws {
 			en.addKnown(w)
 		}

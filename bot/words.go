@@ -6,9 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// Word lists the intent layer reads questions with. They describe the
-// subject (cannabis law in Norway) and how people ask about it in general,
-// never particular questions.
+// Word lists the intent layer reads questions with. They describe how
+// people ask questions, and about penalties, in general; the words of one
+// subject (what it is called, what lies outside it) come with its article
+// as a Profile.
 
 // wordSpans finds words: runs of letters and digits, joined by an
 // apostrophe or hyphen inside ("first-time", "don't"). Written out rather
@@ -74,6 +75,8 @@ func (s wordSet) any(ws []string) bool {
 	return false
 }
 
+func (s wordSet) has(w string) bool { return s[w] }
+
 func (s wordSet) first(ws []string) string {
 	for _, w := range ws {
 		if s[w] {
@@ -113,13 +116,6 @@ func anyPhrase(ws []string, phrases ...string) bool {
 }
 
 var (
-	cannabisWords = set("cannabis", "weed", "marijuana", "marihuana", "hash", "hashish", "pot", "ganja",
-		"skunk", "thc", "joint", "joints", "spliff", "dope", "bud", "buds", "grass", "herb", "reefer", "kush")
-
-	// Generic words for drugs: the article's rules are about drugs in
-	// general and cannabis in particular.
-	drugWords = set("drug", "drugs", "narcotic", "narcotics", "substance", "substances")
-
 	penaltyWords = set("penalty", "penalties", "punish", "punished", "punishment", "punishments", "punishable",
 		"sentence", "sentences", "sentenced", "sentencing", "prison", "prisons", "jail", "jailed", "imprisoned",
 		"imprisonment", "fine", "fines", "fined", "charge", "charges", "charged", "consequence", "consequences",
@@ -135,8 +131,7 @@ var (
 		"much", "many", "get", "got", "can", "could", "would", "should", "will", "also", "really", "exactly",
 		"currently", "today", "now", "still", "yet", "ever", "actually", "mean", "means", "hi", "hello",
 		"hey", "thanks", "thank", "like", "want", "need", "give", "make", "go", "going", "kind", "type",
-		"sort", "percentage", "percent", "date", "year", "happened", "norway", "norwegian",
-		"norwegians", "country", "exist", "exists", "there", "anyone", "someone", "people", "person", "i'm",
+		"sort", "percentage", "percent", "date", "year", "happened", "country", "exist", "exists", "there", "anyone", "someone", "people", "person", "i'm",
 		"time", "times", "think", "thinks", "believe", "believes", "feel", "feels", "view", "views",
 		"stance", "position", "opinion", "opinions", "say", "stand", "stands",
 		"take", "takes", "taking", "put", "do", "doing", "done",
@@ -154,78 +149,7 @@ var (
 	dealerWords = set("dealer", "dealers", "dealing", "deal", "sell", "selling", "seller", "sellers", "sale",
 		"sales", "supply", "supplying", "supplier", "trafficking", "trafficker", "traffickers", "distribute",
 		"distributing", "distribution", "pusher")
-
-	// Other drugs by name: the penalty table is for cannabis.
-	otherDrugs = set("heroin", "cocaine", "coke", "crack", "amphetamine", "amphetamines", "speed",
-		"methamphetamine", "meth", "mdma", "ecstasy", "molly", "lsd", "acid", "psilocybin", "shrooms",
-		"mushrooms", "ketamine", "ghb", "opium", "opioids", "opioid", "fentanyl", "morphine", "codeine",
-		"oxycodone", "khat", "kratom", "alcohol", "booze", "beer", "wine", "liquor", "vodka", "tobacco",
-		"nicotine", "cigarettes", "cigarette", "snus", "vape", "vaping", "steroids", "benzodiazepines",
-		"benzos", "xanax", "valium", "dmt", "mescaline", "salvia", "spice", "poppers", "nitrous", "cbd",
-		// Bokmål names that the term list leaves as written.
-		"kokain", "amfetamin", "metamfetamin", "alkohol", "sopp", "tobakk", "sigaretter", "øl", "vin",
-		"brennevin", "heroinen", "kokainen", "alkoholen")
-
-	// Offences that are not about drugs.
-	otherOffences = set("speeding", "speed", "drunk", "driving", "drink-driving", "dui", "dwi", "theft",
-		"stealing", "steal", "shoplifting", "robbery", "burglary", "murder", "manslaughter", "assault",
-		"fraud", "tax", "taxes", "evasion", "parking", "littering", "vandalism", "graffiti", "trespassing",
-		"jaywalking", "piracy", "hacking", "gambling", "hunting", "fishing", "poaching", "rape", "arson",
-		"kidnapping", "bribery", "perjury", "smoking-ban", "noise", "immigration", "visa", "weapons",
-		"weapon", "gun", "guns", "knife", "knives", "firearm", "firearms", "traffic", "insurance",
-		"copyright", "harassment", "stalking", "prostitution", "corruption",
-		"fyllekjøring", "promillekjøring", "råkjøring", "fartsovertredelse", "fartsbot", "fart", "tyveri",
-		"parkering", "parkeringsbot", "skatt", "drap", "vold", "ran", "innbrudd", "svindel", "kjøring",
-		"promille", "naskeri", "hærverk")
 )
-
-// countries names other countries (and their people and languages) the
-// article does not cover. Norway's neighbours come first for a reason:
-// people compare.
-var countries = set(
-	"sweden", "swedish", "denmark", "danish", "finland", "finnish", "iceland", "icelandic", "germany", "german",
-	"netherlands", "dutch", "holland", "amsterdam", "belgium", "belgian", "france", "french", "spain",
-	"spanish", "portugal", "portuguese", "italy", "italian", "switzerland", "swiss", "austria", "austrian",
-	"poland", "polish", "czech", "czechia", "slovakia", "hungary", "romania", "bulgaria", "greece", "greek",
-	"turkey", "turkish", "russia", "russian", "ukraine", "ukrainian", "uk", "britain", "british", "england",
-	"english", "scotland", "scottish", "wales", "welsh", "ireland", "irish", "usa", "us", "america",
-	"american", "americans", "canada", "canadian", "mexico", "mexican", "brazil", "brazilian", "argentina",
-	"uruguay", "colombia", "chile", "peru", "jamaica", "china", "chinese", "japan", "japanese", "korea",
-	"korean", "india", "indian", "pakistan", "thailand", "thai", "vietnam", "indonesia", "malaysia",
-	"singapore", "philippines", "australia", "australian", "zealand", "morocco", "egypt", "israel",
-	"iran", "iraq", "saudi", "uae", "dubai", "africa", "nigeria", "kenya", "estonia", "latvia",
-	"lithuania", "luxembourg", "malta", "croatia", "serbia", "slovenia", "california", "colorado",
-	"texas", "washington", "oregon", "york", "london", "berlin", "copenhagen", "christiania", "stockholm",
-	"helsinki", "paris", "sverige", "danmark", "tyskland", "nederland", "frankrike", "spania", "finland",
-	"storbritannia", "england", "usa", "amerika", "kanada", "russland", "island", "italia", "thailand",
-)
-
-// ambiguousCountries are also ordinary words ("tell us", "polish the
-// answer"): they count as countries only when written with a capital
-// ("US", "Turkey").
-var ambiguousCountries = set("us", "turkey", "island", "polish", "washington", "york", "english", "chile", "china")
-
-// otherCountry returns the first country other than Norway the question
-// names, or "".
-func otherCountry(original string, ws []string) string {
-	for _, raw := range wordSpans(original) {
-		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s")
-		w := strings.ToLower(raw)
-		if !countries[w] {
-			continue
-		}
-		if ambiguousCountries[w] {
-			if w == "us" && raw != "US" {
-				continue
-			}
-			if raw == w {
-				continue
-			}
-		}
-		return raw
-	}
-	return ""
-}
 
 // askedForWords name the kind of thing a question wants (a leader, a
 // number, a website). When the article never uses such a word, it cannot
@@ -235,18 +159,3 @@ var askedForWords = set("leader", "leaders", "head", "chairman", "chairwoman", "
 	"founder", "founders", "name", "names", "address", "website", "site", "email", "contact", "number",
 	"numbers", "capital", "population", "age", "weather", "salary", "logo", "members", "membership",
 	"headquarters", "spokesperson", "minister", "phone-number", "hotline", "office", "opening", "hours")
-
-// offence returns the first offence the question names, with the word
-// after it when that belongs to it too ("drunk driving").
-func offence(ws []string) string {
-	for i, w := range ws {
-		if !otherOffences[w] {
-			continue
-		}
-		if i+1 < len(ws) && otherOffences[ws[i+1]] {
-			return w + " " + ws[i+1]
-		}
-		return w
-	}
-	return ""
-}

@@ -131,6 +131,10 @@ func (r Reply) ReadingNotice() string {
 // Help is how to use factbot, in Reply.Lang.
 type Help struct {
 	Examples []string
+	// Intro says what factbot covers and what it answers from; About
+	// says so at more length, with the article's address. Both come from
+	// the engine, which knows its subject.
+	Intro, About string
 }
 
 // Handler turns a request into exactly one reply; it never fails: a

@@ -252,11 +252,16 @@ func (c *Core) refusalLang(r Request) string {
 // help is how to use factbot, with example questions.
 func (c *Core) help(r Request) Reply {
 	lang := c.replyLang(r)
-	var examples []string
-	for _, k := range []string{"example_penalty", "example_medical", "example_passage", "example_repeat"} {
-		examples = append(examples, bot.Message(lang, k))
+	h := &Help{Intro: bot.Message(lang, "usage_intro"), About: bot.Message(lang, "about_text")}
+	// The engine knows its subject: its example questions, and its
+	// messages with the subject's name filled in.
+	if e, ok := c.o.Answerer.(interface{ Examples(lang string) []string }); ok {
+		h.Examples = e.Examples(lang)
 	}
-	return Reply{Status: StatusOK, Lang: lang, Help: &Help{Examples: examples}, Public: r.Via == ViaMessage}
+	if m, ok := c.o.Answerer.(interface{ Message(lang, key string) string }); ok {
+		h.Intro, h.About = m.Message(lang, "usage_intro"), m.Message(lang, "about_text")
+	}
+	return Reply{Status: StatusOK, Lang: lang, Help: h, Public: r.Via == ViaMessage}
 }
 
 // cut shortens s to at most n runes.

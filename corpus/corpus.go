@@ -21,6 +21,8 @@ var (
 	penaltiesTOML []byte
 	//go:embed cannabis-in-norway.synonyms.toml
 	synonymsTOML []byte
+	//go:embed cannabis-in-norway.profile.toml
+	profileTOML []byte
 	//go:embed terms.nb.toml
 	termsNB []byte
 	//go:embed cannabis-in-norway.expansions.toml
@@ -35,6 +37,9 @@ type Corpus struct {
 	Article  bot.Article
 	Schedule bot.Schedule // empty when the article has no penalty schedule
 	Synonyms []bot.Synonym
+	// Profile describes the article's subject; zero when the article has
+	// no profile beside it.
+	Profile bot.Profile
 	// Terms maps a language to its term list: words of questions in that
 	// language and the English the article uses for them.
 	Terms map[string]map[string]string
@@ -49,13 +54,17 @@ func Default() (Corpus, error) {
 	if err := attachExpansions(&c.Article, expansionsTOML); err != nil {
 		return Corpus{}, fmt.Errorf("embedded corpus: example questions: %w", err)
 	}
+	if c.Profile, err = ParseProfile(profileTOML); err != nil {
+		return Corpus{}, fmt.Errorf("embedded corpus: profile: %w", err)
+	}
 	return c, nil
 }
 
 // Load reads an article file in the same format as the embedded one. Files
-// beside it named like the article with .penalties.toml, .synonyms.toml and
-// .expansions.toml instead of .txt are read when they exist; without them the bot answers
-// from the passages alone.
+// beside it named like the article with .penalties.toml, .synonyms.toml,
+// .expansions.toml and .profile.toml instead of .txt are read when they
+// exist; without them the bot answers from the passages alone and names
+// the subject by the article's title.
 func Load(path string) (Corpus, error) {
 	article, err := os.ReadFile(path)
 	if err != nil {
@@ -74,6 +83,10 @@ func Load(path string) (Corpus, error) {
 	if err != nil {
 		return Corpus{}, err
 	}
+	profile, err := readOptional(base + ".profile.toml")
+	if err != nil {
+		return Corpus{}, err
+	}
 	c, err := build(path, article, penalties, synonyms)
 	if err != nil {
 		return Corpus{}, fmt.Errorf("corpus %s: %w", path, err)
@@ -81,6 +94,11 @@ func Load(path string) (Corpus, error) {
 	if expansions != nil {
 		if err := attachExpansions(&c.Article, expansions); err != nil {
 			return Corpus{}, fmt.Errorf("corpus %s: example questions: %w", path, err)
+		}
+	}
+	if profile != nil {
+		if c.Profile, err = ParseProfile(profile); err != nil {
+			return Corpus{}, fmt.Errorf("corpus %s: profile: %w", path, err)
 		}
 	}
 	return c, nil

@@ -48,6 +48,7 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 		return nil, fmt.Errorf("building the index: %w", err)
 	}
 	opts := []bot.Option{
+		bot.WithProfile(c.Profile),
 		bot.WithKnownWords("en", synonymWords(c.Synonyms)),
 		bot.WithCommonWords("en", corpus.CommonWords("en")),
 	}

@@ -47,10 +47,26 @@ func penaltyAnswer(q bot.Question) bot.Answer {
 // each question on a channel.
 func recordingAnswerer() (bot.Answerer, chan bot.Question) {
 	qs := make(chan bot.Question, 20)
-	return bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
+	return testEngine{bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer {
 		qs <- q
 		return penaltyAnswer(q)
-	}), qs
+	})}, qs
+}
+
+// testEngine is an answerer with what the engine offers the core for help:
+// example questions and messages with the subject filled in.
+type testEngine struct{ bot.AnswererFunc }
+
+func (testEngine) Examples(lang string) []string {
+	if lang == "nb" {
+		return []string{"Hva er straffen for 20 gram?"}
+	}
+	return []string{"What is the penalty for 20 grams?"}
+}
+
+func (testEngine) Message(lang, key string) string {
+	return bot.Message(lang, key, "subject", "cannabis law in Norway", "title", "Cannabis in Norway",
+		"license", "CC BY-SA 4.0", "url", "https://en.wikipedia.org/wiki/Cannabis_in_Norway")
 }
 
 // testSetup is what a test may change before the adapter is built: the

@@ -69,7 +69,7 @@ func (a *Adapter) lines(r chat.Reply) []string {
 func (a *Adapter) embed(r chat.Reply) *discordgo.MessageEmbed {
 	switch {
 	case r.Help != nil:
-		return a.aboutEmbed(r.Lang)
+		return a.aboutEmbed(r.Lang, r.Help)
 	case r.Answer != nil:
 		return renderEmbed(r.Question, *r.Answer)
 	case r.Card != nil:
@@ -108,9 +108,9 @@ func validAnswerID(id string) bool {
 
 // aboutEmbed is /about (and the reply to a bare mention) in lang.
 // Mentions and DMs only reach factbot over the gateway.
-func (a *Adapter) aboutEmbed(lang string) *discordgo.MessageEmbed {
+func (a *Adapter) aboutEmbed(lang string, h *chat.Help) *discordgo.MessageEmbed {
 	var b strings.Builder
-	b.WriteString(bot.Message(lang, "about_text", "url", articleURL) + "\n\n")
+	b.WriteString(h.About + "\n\n")
 	b.WriteString("• " + bot.Message(lang, "about_ask", "command", "`/ask question:`") + "\n")
 	b.WriteString("• " + bot.Message(lang, "about_penalty", "command", "`/penalty amount:`") + "\n")
 	if a.cfg.Mode == ModeGateway {

@@ -46,6 +46,20 @@ func (f *fakeEngine) Answer(_ context.Context, q bot.Question) bot.Answer {
 	}
 }
 
+// Examples and Message are what the engine offers the core for help: its
+// example questions and its messages with the subject filled in.
+func (f *fakeEngine) Examples(lang string) []string {
+	if lang == "nb" {
+		return []string{"Hva er straffen for 20 gram?"}
+	}
+	return []string{"What is the penalty for 20 grams?"}
+}
+
+func (f *fakeEngine) Message(lang, key string) string {
+	return bot.Message(lang, key, "subject", "cannabis law in Norway", "title", "Cannabis in Norway",
+		"license", "CC BY-SA 4.0", "url", "https://en.wikipedia.org/wiki/Cannabis_in_Norway")
+}
+
 func (f *fakeEngine) questions() []bot.Question {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -128,7 +128,7 @@ func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
 	}
 	switch {
 	case r.Help != nil:
-		return append(blocks, a.usage(r.Lang, r.Help.Examples)...)
+		return append(blocks, a.usage(r.Lang, r.Help)...)
 	case r.Answer != nil:
 		return append(blocks, answerBlocks(r)...)
 	case r.Card != nil:
@@ -197,9 +197,10 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 }
 
 // usage is how to ask factbot, in lang.
-func (a *Adapter) usage(lang string, examples []string) []slackgo.Block {
+func (a *Adapter) usage(lang string, h *chat.Help) []slackgo.Block {
+	examples := h.Examples
 	var b strings.Builder
-	b.WriteString(Escape(bot.Message(lang, "usage_intro")) + "\n")
+	b.WriteString(Escape(h.Intro) + "\n")
 	b.WriteString(Escape(bot.Message(lang, "usage_how", "command", "`"+a.cfg.Command+" …`")) + "\n*" + Escape(bot.Message(lang, "usage_examples")) + "*")
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
