@@ -18,7 +18,6 @@ const (
 	IntentScope   Intent = "scope"   // outside what the bot covers: another country, drug or offence
 	IntentNone    Intent = "none"    // empty, gibberish, too long or off-topic
 	IntentHelp    Intent = "help"    // a request for usage
-	IntentLimited Intent = "ratelimited"
 )
 
 // Question is what an adapter hands to the core.

@@ -134,6 +134,15 @@ func (b *Bot) Examples(lang string) []string {
 // Article is the article the bot answers from.
 func (b *Bot) Article() Article { return b.article }
 
+// Schedule is the penalty schedule the bot answers amounts from.
+func (b *Bot) Schedule() Schedule { return b.schedule }
+
+// Translator is how the bot reads lang, if it reads lang through one.
+func (b *Bot) Translator(lang string) (Translator, bool) {
+	t, ok := b.translators[lang]
+	return t, ok
+}
+
 // Gate is the answer-or-decline gate the bot decides with.
 func (b *Bot) Gate() Gate { return b.gate }
 

@@ -117,7 +117,7 @@ func (b *Bot) countedAnswer(question, lang string, c countedUnit) Answer {
 	var tiers []string
 	var sources []Source
 	for _, t := range b.schedule.Tiers {
-		tiers = append(tiers, lowerFirst(b.tierRange(t, lang))+": "+localized(t.Penalty, lang))
+		tiers = append(tiers, lowerFirst(t.Label(lang))+": "+Localized(t.Penalty, lang))
 		if len(t.Quotes) > 0 {
 			sources = appendSources(sources, t.Quotes[0])
 		}

@@ -13,6 +13,7 @@ import (
 	"context"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 )
 
 // Kind is what a request asks for.
@@ -107,7 +108,7 @@ type Reply struct {
 	// corrected (Answer.ReadAs). ReadingNotice words it.
 	ReadAs string
 	Answer *bot.Answer
-	Card   *bot.Card
+	Card   *cards.Card
 	Report *Report
 	Help   *Help
 	// Choices are autocomplete suggestions (KindSuggest).

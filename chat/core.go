@@ -13,11 +13,12 @@ import (
 	"github.com/hashicorp/golang-lru/v2/expirable"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 )
 
 // Cards makes fact cards; *bot.Bot implements it.
 type Cards interface {
-	Card(topic, lang string) (bot.Card, error)
+	Card(topic, lang string) (cards.Card, error)
 	MatchTopics(prefix string) []string
 	TopicsText(lang string) string
 	UnknownTopicText(lang, topic string) string
@@ -65,7 +66,7 @@ type Options struct {
 	// LogKey hashes user IDs in the log; random when nil, so hashes
 	// correlate within one run only.
 	LogKey    []byte
-	Language  bot.LanguageRules
+	Language  LanguageRules
 	Platforms map[string]Platform
 	Now       func() time.Time
 	// ConversationTTL is how long a conversation remembers its last

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/store"
@@ -48,7 +49,7 @@ func newFixture(t testing.TB, mutate ...func(*chat.Options)) *fixture {
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{store: st, obs: &observations{}, log: &bytes.Buffer{}}
 	o := chat.Options{
-		Answerer: e, Cards: e.Bot, Events: f.store, Metrics: f.obs,
+		Answerer: e, Cards: cards.New(e.Bot), Events: f.store, Metrics: f.obs,
 		Recorder: bot.NewRecorder(f.store, bot.RecorderOptions{}),
 		Logger:   slog.New(slog.NewTextHandler(&syncWriter{w: f.log}, &slog.HandlerOptions{Level: slog.LevelInfo})),
 		LogKey:   []byte("k"),
@@ -257,7 +258,7 @@ func TestFacts(t *testing.T) {
 	facts := func(platform, user, topic string) chat.Reply {
 		return f.core.Handle(context.Background(), chat.Request{Kind: chat.KindFacts, Via: chat.ViaCommand, Platform: platform, User: user, Text: topic})
 	}
-	if r := facts("slack", "U1", "penalties"); r.Card == nil || r.Public || r.Card.Topic != bot.TopicPenalties {
+	if r := facts("slack", "U1", "penalties"); r.Card == nil || r.Public || r.Card.Topic != cards.TopicPenalties {
 		t.Errorf("a user's card: %+v", r)
 	}
 	if r := facts("slack", "UMOD", "penalty"); r.Card == nil || !r.Public {
@@ -398,7 +399,7 @@ func TestHelpAndUnknown(t *testing.T) {
 }
 
 func TestLanguageRules(t *testing.T) {
-	f := newFixture(t, func(o *chat.Options) { o.Language = bot.LanguageRules{Places: map[string]string{"G1": "nb"}} })
+	f := newFixture(t, func(o *chat.Options) { o.Language = chat.LanguageRules{Places: map[string]string{"G1": "nb"}} })
 	ctx := context.Background()
 	r := f.core.Handle(ctx, chat.Request{Kind: chat.KindAsk, Platform: "discord", User: "1", Server: "G1", Text: "What is the penalty for 20 grams?"})
 	if r.Lang != "nb" || r.Answer.Lang != "nb" {
@@ -413,7 +414,7 @@ func TestLanguageRules(t *testing.T) {
 func TestSuggest(t *testing.T) {
 	f := newFixture(t)
 	r := f.core.Handle(context.Background(), chat.Request{Kind: chat.KindSuggest, Platform: "discord", Field: chat.FieldTopic, Text: "pen"})
-	if len(r.Choices) != 1 || r.Choices[0] != bot.TopicPenalties {
+	if len(r.Choices) != 1 || r.Choices[0] != cards.TopicPenalties {
 		t.Errorf("topics for pen: %v", r.Choices)
 	}
 	r = f.core.Handle(context.Background(), chat.Request{Kind: chat.KindSuggest, Platform: "discord", Field: chat.FieldAmount, Text: "2"})

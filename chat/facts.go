@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 )
 
 // facts is a fact card: public for moderators (for everyone where the
@@ -22,7 +22,7 @@ func (c *Core) facts(r Request) Reply {
 	}
 	card, err := c.o.Cards.Card(topic, lang)
 	if err != nil {
-		if !errors.Is(err, bot.ErrUnknownTopic) {
+		if !errors.Is(err, cards.ErrUnknownTopic) {
 			c.log.Error("making a fact card", "err", err)
 		}
 		return Reply{Status: StatusInvalid, Lang: lang, Notice: c.o.Cards.UnknownTopicText(lang, cut(topic, maxTopicEcho))}

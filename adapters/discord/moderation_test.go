@@ -15,6 +15,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/engine"
@@ -76,7 +77,7 @@ func newToolkit(t testing.TB, answer func(bot.Question) bot.Answer) *toolkit {
 
 // options gives the core the toolkit, as serve does.
 func (k *toolkit) options(o *testSetup) {
-	o.Core.Cards, o.Core.Recorder, o.Core.Events = k.bot, k.rec, k.store
+	o.Core.Cards, o.Core.Recorder, o.Core.Events = cards.New(k.bot), k.rec, k.store
 }
 
 // feedbackVotes counts the feedback events the store kept.
@@ -184,7 +185,7 @@ func buttonIDs(r wireResponse) []string {
 // tier with its range and penalty, then the source, and the legal notice.
 func checkPenaltiesCard(t *testing.T, k *toolkit, r wireResponse, lang string) {
 	t.Helper()
-	card, err := k.bot.Card(bot.TopicPenalties, lang)
+	card, err := cards.New(k.bot).Card(cards.TopicPenalties, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +242,7 @@ func TestHTTPFactsCard(t *testing.T) {
 
 	// No topic, or an unknown one: the topic list, ephemeral.
 	r, _ = f.do(t, interactionJSON(2, commandData("facts"), moderator))
-	if r.Data.Flags&64 == 0 || r.Data.Content != k.bot.TopicsText("en") || len(r.Data.Embeds) != 0 {
+	if r.Data.Flags&64 == 0 || r.Data.Content != cards.New(k.bot).TopicsText("en") || len(r.Data.Embeds) != 0 {
 		t.Errorf("/facts without a topic: %+v", r.Data)
 	}
 	r, raw = f.do(t, interactionJSON(2, facts("the weather @everyone"), moderator))
@@ -295,10 +296,10 @@ func TestHTTPFactsAutocomplete(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := complete(""), k.bot.Topics(); strings.Join(got, "|") != strings.Join(want, "|") {
+	if got, want := complete(""), cards.New(k.bot).Topics(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("no prefix: %q, want every topic %q", got, want)
 	}
-	if got := complete("pen"); len(got) == 0 || got[0] != bot.TopicPenalties {
+	if got := complete("pen"); len(got) == 0 || got[0] != cards.TopicPenalties {
 		t.Errorf("\"pen\": %q, want penalties", got)
 	}
 }
@@ -323,7 +324,9 @@ func (n manyTopics) MatchTopics(string) []string {
 	}
 	return out
 }
-func (manyTopics) Card(string, string) (bot.Card, error)  { return bot.Card{}, bot.ErrUnknownTopic }
+func (manyTopics) Card(string, string) (cards.Card, error) {
+	return cards.Card{}, cards.ErrUnknownTopic
+}
 func (manyTopics) TopicsText(string) string               { return "topics" }
 func (manyTopics) UnknownTopicText(string, string) string { return "unknown" }
 
@@ -608,12 +611,12 @@ func TestReportEmptyAndLong(t *testing.T) {
 
 // Discord's embed limits hold for a card with too many, too long rows.
 func TestRenderCardLimits(t *testing.T) {
-	c := bot.Card{Title: strings.Repeat("T", 300), Text: strings.Repeat("text ", 1200), LegalNotice: true, Lang: "en",
+	c := cards.Card{Title: strings.Repeat("T", 300), Text: strings.Repeat("text ", 1200), LegalNotice: true, Lang: "en",
 		Section: "Law", Attribution: bot.Attribution{Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"}}
 	for i := range 40 {
-		c.Fields = append(c.Fields, bot.CardField{Name: strings.Repeat("n", 300), Value: strings.Repeat("v", 2000) + strconv.Itoa(i)})
+		c.Fields = append(c.Fields, cards.CardField{Name: strings.Repeat("n", 300), Value: strings.Repeat("v", 2000) + strconv.Itoa(i)})
 	}
-	c.Fields = append(c.Fields, bot.CardField{})
+	c.Fields = append(c.Fields, cards.CardField{})
 	e := renderCard(c)
 	if n := embedLen(e); n > maxEmbedTotal {
 		t.Errorf("embed has %d characters, Discord allows %d", n, maxEmbedTotal)
@@ -787,7 +790,7 @@ func TestGatewayModeratorToolkit(t *testing.T) {
 // for cards and notices; questions carry the guild as their Server.
 func TestLanguageFixedForGuild(t *testing.T) {
 	k := newToolkit(t, penaltyAnswer)
-	rules := bot.LanguageRules{Places: map[string]string{"g1": "nb"}}
+	rules := chat.LanguageRules{Places: map[string]string{"g1": "nb"}}
 	f := newHTTPFixtureWith(t, k.ans, Options{}, func(s *testSetup) { k.options(s); s.Core.Language = rules },
 		func(c *Config) { c.ModeratorRoles = []string{modRole} })
 	r, _ := f.do(t, interactionJSON(2, commandData("facts", opt("topic", "penalties")), moderator))

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 )
 
@@ -172,7 +173,7 @@ func describe(a bot.Answer) string {
 // renderCard lays a fact card out as an embed: the text (after its note)
 // as the description, one inline field per table row, then the source
 // field and, on cards about penalties, the legal notice as footer.
-func renderCard(c bot.Card) *discordgo.MessageEmbed {
+func renderCard(c cards.Card) *discordgo.MessageEmbed {
 	desc := strings.TrimSpace(c.Text)
 	if note := strings.TrimSpace(c.Note); note != "" {
 		desc = note + "\n" + desc

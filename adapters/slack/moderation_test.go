@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/store"
@@ -44,7 +45,7 @@ func newToolkit(t *testing.T, mutate func(*testSetup)) *toolkit {
 	t.Cleanup(func() { st.Close() })
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
 	ta := newTestAdapter(t, func(o *testSetup) {
-		o.Core.Cards, o.Core.Recorder, o.Core.Events = b, rec, st
+		o.Core.Cards, o.Core.Recorder, o.Core.Events = cards.New(b), rec, st
 		o.Moderators = []string{moderatorID}
 		if mutate != nil {
 			mutate(o)
@@ -143,7 +144,7 @@ func TestFactsPenaltiesModeratorPostsEveryTier(t *testing.T) {
 	if msg["response_type"] != "in_channel" {
 		t.Errorf("response_type = %v, want in_channel", msg["response_type"])
 	}
-	card, err := tk.bot.Card("penalties", "en")
+	card, err := cards.New(tk.bot).Card("penalties", "en")
 	if err != nil || len(card.Fields) < 4 {
 		t.Fatalf("card %+v, %v", card, err)
 	}
@@ -448,7 +449,7 @@ func TestSocketModeToolkit(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
-	core, err := chat.New(chat.Options{Answerer: &fakeEngine{}, Cards: b, Recorder: rec, Events: st,
+	core, err := chat.New(chat.Options{Answerer: &fakeEngine{}, Cards: cards.New(b), Recorder: rec, Events: st,
 		Platforms: map[string]chat.Platform{Platform: {Moderators: []string{moderatorID}, ReportCommand: "/factbot-report"}}})
 	if err != nil {
 		t.Fatal(err)
@@ -511,7 +512,7 @@ func TestSocketModeToolkit(t *testing.T) {
 // A language fixed for a channel or workspace words cards, topic lists and
 // the report in it; questions carry the workspace for such rules.
 func TestToolkitFollowsFixedLanguage(t *testing.T) {
-	rules := bot.LanguageRules{Places: map[string]string{"T1": "nb"}}
+	rules := chat.LanguageRules{Places: map[string]string{"T1": "nb"}}
 	tk := newToolkit(t, func(o *testSetup) { o.Core.Language = rules })
 	if text := blockText(t, tk.command(t, "/facts", "penalties", moderatorID)); !strings.Contains(text, "Straffer") || !strings.Contains(text, "Ikke juridisk rådgivning.") {
 		t.Errorf("card in a Bokmål workspace:\n%s", text)

@@ -10,6 +10,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 )
 
@@ -214,7 +215,7 @@ func (a *Adapter) usage(lang string, h *chat.Help) []slackgo.Block {
 // cardBlocks lays a fact card out as Block Kit: a header, the quoted text,
 // the table as section fields (ten to a section), and a context line with
 // the source, linked, and the legal notice where the card has one.
-func cardBlocks(c bot.Card) []slackgo.Block {
+func cardBlocks(c cards.Card) []slackgo.Block {
 	blocks := []slackgo.Block{header(c.Title)}
 	var text string
 	if c.Note != "" {

@@ -6,13 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -139,27 +139,14 @@ func reportFlags(out, usage io.Writer) reportFlagSet {
 	}}
 }
 
-// parseSince reads a period: Go durations ("36h", "90m") and whole days or
-// weeks ("7d", "2w"); "all" or "0" means no limit.
+// parseSince reads a period as the in-chat report does (chat.ParsePeriod:
+// "7d", "2w", "36h"); "all" or "0" means no limit.
 func parseSince(s string) (time.Duration, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
 	if s == "all" || s == "0" || s == "" {
 		return 0, nil
 	}
-	for suffix, unit := range map[string]time.Duration{"d": 24 * time.Hour, "w": 7 * 24 * time.Hour} {
-		if n, ok := strings.CutSuffix(s, suffix); ok {
-			v, err := strconv.Atoi(n)
-			if err != nil || v <= 0 {
-				return 0, fmt.Errorf("%q: want a period such as 7d, 2w or 36h", s)
-			}
-			return time.Duration(v) * unit, nil
-		}
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("%q: want a period such as 7d, 2w or 36h", s)
-	}
-	return d, nil
+	return chat.ParsePeriod(s)
 }
 
 func sinceLine(since time.Time, period string) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
@@ -166,7 +167,7 @@ func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (
 	}
 	// Interfaces stay nil (not a typed nil) for the parts not there.
 	if p.bot != nil {
-		o.Cards = p.bot
+		o.Cards = cards.New(p.bot)
 	}
 	if p.recorder != nil {
 		o.Recorder = p.recorder

@@ -15,7 +15,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/secret"
 )
 
@@ -376,11 +376,11 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("http.admin_addr must differ from http.addr (or be empty to serve /healthz and /metrics on http.addr)"))
 	}
 	for key, lang := range map[string]string{"default": c.Language.Default, "slack": c.Language.Slack, "discord": c.Language.Discord} {
-		if err := bot.CheckLanguage(lang); err != nil {
+		if err := chat.CheckLanguage(lang); err != nil {
 			errs = append(errs, fmt.Errorf("language.%s: %w", key, err))
 		}
 	}
-	if _, err := bot.ParseLanguagePlaces(c.Language.Places); err != nil {
+	if _, err := chat.ParseLanguagePlaces(c.Language.Places); err != nil {
 		errs = append(errs, fmt.Errorf("language.places: %w", err))
 	}
 	if c.Slack.Enabled {
@@ -394,9 +394,9 @@ func (c Config) Validate() error {
 
 // Rules turns the language settings into the bot's language rules; call it
 // on a validated Config.
-func (l Language) Rules() bot.LanguageRules {
-	places, _ := bot.ParseLanguagePlaces(l.Places) // checked by Validate
-	return bot.LanguageRules{
+func (l Language) Rules() chat.LanguageRules {
+	places, _ := chat.ParseLanguagePlaces(l.Places) // checked by Validate
+	return chat.LanguageRules{
 		Default:   l.Default,
 		Platforms: map[string]string{"slack": l.Slack, "discord": l.Discord},
 		Places:    places,

@@ -1,17 +1,18 @@
-package bot_test
+package chat_test
 
 import (
 	"testing"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
-func TestLanguageRules(t *testing.T) {
-	places, err := bot.ParseLanguagePlaces([]string{"C1=nb", " G1 = en ", "T1=nb"})
+func TestLanguageRulesFor(t *testing.T) {
+	places, err := chat.ParseLanguagePlaces([]string{"C1=nb", " G1 = en ", "T1=nb"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := bot.LanguageRules{Default: "", Platforms: map[string]string{"discord": "nb"}, Places: places}
+	r := chat.LanguageRules{Default: "", Platforms: map[string]string{"discord": "nb"}, Places: places}
 	tests := []struct {
 		q    bot.Question
 		want string
@@ -33,7 +34,7 @@ func TestLanguageRules(t *testing.T) {
 
 func TestParseLanguagePlacesErrors(t *testing.T) {
 	for _, bad := range [][]string{{"C1"}, {"=nb"}, {"C1=fr"}} {
-		if _, err := bot.ParseLanguagePlaces(bad); err == nil {
+		if _, err := chat.ParseLanguagePlaces(bad); err == nil {
 			t.Errorf("ParseLanguagePlaces(%q) accepted", bad)
 		}
 	}

@@ -1,4 +1,4 @@
-package bot_test
+package cards_test
 
 import (
 	"errors"
@@ -7,22 +7,34 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/engine"
 )
 
-// cardBot is the shipped engine, so Bokmål topics resolve as in serve.
-func cardBot(t testing.TB) (*bot.Bot, corpus.Corpus) {
+// cardBot is the cards of the shipped engine, so Bokmål topics resolve as
+// in serve, and the corpus they come from.
+func cardBot(t testing.TB) (*cards.Maker, corpus.Corpus) {
 	t.Helper()
-	return realBot(t), defaultCorpus(t)
+	e, err := engine.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cards.New(e.Bot), c
 }
 
 func TestTopics(t *testing.T) {
 	b, c := cardBot(t)
-	want := append(slices.Clone(c.Article.Sections), bot.TopicPenalties, bot.TopicPersonalUse)
+	want := append(slices.Clone(c.Article.Sections), cards.TopicPenalties, cards.TopicPersonalUse)
 	if got := b.Topics(); !slices.Equal(got, want) {
 		t.Errorf("Topics() = %q, want %q", got, want)
 	}
-	noSchedule := bot.New(c.Article, bot.Schedule{}, nil, nil)
+	noSchedule := cards.New(bot.New(c.Article, bot.Schedule{}, nil, nil))
 	if got := noSchedule.Topics(); !slices.Equal(got, c.Article.Sections) {
 		t.Errorf("without a schedule Topics() = %q, want the sections only", got)
 	}
@@ -148,12 +160,12 @@ func TestPersonalUseCard(t *testing.T) {
 func TestResolveTopicForgiving(t *testing.T) {
 	b, _ := cardBot(t)
 	for in, want := range map[string]string{
-		"penalties": bot.TopicPenalties, "Penalty": bot.TopicPenalties, "PENALTIES!": bot.TopicPenalties,
-		"  penalties  ": bot.TopicPenalties, "straff": bot.TopicPenalties, "Straffer": bot.TopicPenalties,
+		"penalties": cards.TopicPenalties, "Penalty": cards.TopicPenalties, "PENALTIES!": cards.TopicPenalties,
+		"  penalties  ": cards.TopicPenalties, "straff": cards.TopicPenalties, "Straffer": cards.TopicPenalties,
 		"medical": "Medical use", "Medical Use": "Medical use", "medical-use": "Medical use",
 		"decriminalisation": "Decriminalization", "decrim": "Decriminalization",
 		"reform": "Reform efforts", "enforcment": "Enforcement", "lead": "Lead",
-		"personal use": bot.TopicPersonalUse, "personal": bot.TopicPersonalUse, "eget bruk": bot.TopicPersonalUse,
+		"personal use": cards.TopicPersonalUse, "personal": cards.TopicPersonalUse, "eget bruk": cards.TopicPersonalUse,
 	} {
 		if got, ok := b.ResolveTopic(in); !ok || got != want {
 			t.Errorf("ResolveTopic(%q) = %q, %v; want %q", in, got, ok, want)
@@ -169,8 +181,8 @@ func TestResolveTopicForgiving(t *testing.T) {
 func TestUnknownTopicListsTopics(t *testing.T) {
 	b, _ := cardBot(t)
 	_, err := b.Card("heroin", "en")
-	var ute *bot.UnknownTopicError
-	if !errors.Is(err, bot.ErrUnknownTopic) || !errors.As(err, &ute) {
+	var ute *cards.UnknownTopicError
+	if !errors.Is(err, cards.ErrUnknownTopic) || !errors.As(err, &ute) {
 		t.Fatalf("unknown topic: %v", err)
 	}
 	if ute.Topic != "heroin" || !slices.Equal(ute.Topics, b.Topics()) {
@@ -195,7 +207,7 @@ func TestMatchTopics(t *testing.T) {
 	if got := b.MatchTopics("pe"); len(got) != 0 {
 		t.Errorf("MatchTopics(\"pe\") = %q; two letters match nothing", got)
 	}
-	if got := b.MatchTopics("Pen"); !slices.Equal(got, []string{bot.TopicPenalties}) {
+	if got := b.MatchTopics("Pen"); !slices.Equal(got, []string{cards.TopicPenalties}) {
 		t.Errorf("MatchTopics(\"Pen\") = %q", got)
 	}
 	if got := b.MatchTopics("med"); !slices.Equal(got, []string{"Medical use"}) {

@@ -1,9 +1,11 @@
-package bot
+package chat
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/factbot/factbot/bot"
 )
 
 // LanguageRules fix the answer language where a community wants one,
@@ -35,14 +37,14 @@ func ParseLanguagePlaces(entries []string) (map[string]string, error) {
 
 // CheckLanguage accepts "" (detect) or a language the bot speaks.
 func CheckLanguage(lang string) error {
-	if lang == "" || slices.Contains(Languages, lang) {
+	if lang == "" || slices.Contains(bot.Languages, lang) {
 		return nil
 	}
-	return fmt.Errorf("language %q: want one of %s, or empty to detect", lang, strings.Join(Languages, ", "))
+	return fmt.Errorf("language %q: want one of %s, or empty to detect", lang, strings.Join(bot.Languages, ", "))
 }
 
 // For returns the language the rules fix for q, or "" to detect it.
-func (r LanguageRules) For(q Question) string {
+func (r LanguageRules) For(q bot.Question) string {
 	if l := r.Places[q.Channel]; q.Channel != "" && l != "" {
 		return l
 	}

@@ -1,18 +1,18 @@
-package bot
+// Package cards makes fact cards: a short, sourced card per topic that a
+// moderator can post to settle a discussion. Every sentence on a card is
+// quoted from the article or the penalty schedule; the only words of the
+// bot's own are titles and range labels from the message catalogue.
+package cards
 
 import (
 	"errors"
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
 	"unicode"
-)
 
-// Fact cards: a short, sourced card per topic that a moderator can post to
-// settle a discussion. Every sentence on a card is quoted from the article
-// or the penalty schedule; the only words of the bot's own are titles and
-// range labels from messages.toml.
+	"github.com/factbot/factbot/bot"
+)
 
 // Topics besides the article's sections, present when the corpus has a
 // penalty schedule.
@@ -56,13 +56,13 @@ type Card struct {
 	// amount range and Value the penalty.
 	Fields []CardField `json:"fields,omitempty"`
 	// Section is the article section the card quotes ("Enforcement").
-	Section string   `json:"section"`
-	Sources []Source `json:"sources"`
+	Section string       `json:"section"`
+	Sources []bot.Source `json:"sources"`
 	// LegalNotice is set on cards about penalties: renderers add
-	// Message(lang, "not_legal_advice").
-	LegalNotice bool        `json:"legal_notice"`
-	Attribution Attribution `json:"attribution"`
-	Lang        string      `json:"lang"`
+	// bot.Message(lang, "not_legal_advice").
+	LegalNotice bool            `json:"legal_notice"`
+	Attribution bot.Attribution `json:"attribution"`
+	Lang        string          `json:"lang"`
 }
 
 // CardField is one row of a card's table.
@@ -73,17 +73,30 @@ type CardField struct {
 
 // SourceLine is the card's attribution line, as on answers:
 // "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)". Renderers
-// link it to Attribution.URL.
+// link it to bot.Attribution.URL.
 func (c Card) SourceLine() string {
-	return Answer{Sources: []Source{{Section: c.Section}}, Attribution: c.Attribution}.SourceLine()
+	return bot.Answer{Sources: []bot.Source{{Section: c.Section}}, Attribution: c.Attribution}.SourceLine()
+}
+
+// Maker makes the cards of one article and its penalty schedule.
+type Maker struct {
+	article  bot.Article
+	schedule bot.Schedule
+	bot      *bot.Bot
+}
+
+// New makes the cards of the article b answers from, reading Bokmål
+// topics through b's term list.
+func New(b *bot.Bot) *Maker {
+	return &Maker{article: b.Article(), schedule: b.Schedule(), bot: b}
 }
 
 // Topics lists the fact card topics: the article's sections in article
 // order, then "penalties" and "personal use" when there is a penalty
 // schedule.
-func (b *Bot) Topics() []string {
-	topics := slices.Clone(b.article.Sections)
-	if len(b.schedule.Tiers) > 0 {
+func (m *Maker) Topics() []string {
+	topics := slices.Clone(m.article.Sections)
+	if len(m.schedule.Tiers) > 0 {
 		topics = append(topics, TopicPenalties, TopicPersonalUse)
 	}
 	return topics
@@ -92,14 +105,14 @@ func (b *Bot) Topics() []string {
 // MatchTopics returns the topics whose name (or title in any language)
 // contains prefix as a word prefix, for autocomplete; all topics for an
 // empty prefix.
-func (b *Bot) MatchTopics(prefix string) []string {
+func (m *Maker) MatchTopics(prefix string) []string {
 	p := normalizeTopic(prefix)
 	if p == "" {
-		return b.Topics()
+		return m.Topics()
 	}
 	var out []string
-	for _, t := range b.Topics() {
-		for _, name := range b.topicNames(t) {
+	for _, t := range m.Topics() {
+		for _, name := range m.topicNames(t) {
 			if wordPrefix(name, p) {
 				out = append(out, t)
 				break
@@ -113,17 +126,17 @@ func (b *Bot) MatchTopics(prefix string) []string {
 // matter, nor singular or plural ("penalty"), a word prefix ("medical" for
 // "Medical use"), a small typo, or Bokmål ("straff"). ok is false when
 // nothing or more than one topic matches.
-func (b *Bot) ResolveTopic(topic string) (string, bool) {
+func (m *Maker) ResolveTopic(topic string) (string, bool) {
 	q := normalizeTopic(topic)
 	if q == "" {
 		return "", false
 	}
-	if t, ok := b.resolve(q); ok {
+	if t, ok := m.resolve(q); ok {
 		return t, true
 	}
-	for _, lang := range Languages {
-		if tr, ok := b.translators[lang]; ok {
-			if t, ok := b.resolve(normalizeTopic(tr.Translate(q))); ok {
+	for _, lang := range bot.Languages {
+		if tr, ok := m.bot.Translator(lang); ok {
+			if t, ok := m.resolve(normalizeTopic(tr.Translate(q))); ok {
 				return t, true
 			}
 		}
@@ -131,8 +144,8 @@ func (b *Bot) ResolveTopic(topic string) (string, bool) {
 	return "", false
 }
 
-func (b *Bot) resolve(q string) (string, bool) {
-	topics := b.Topics()
+func (m *Maker) resolve(q string) (string, bool) {
+	topics := m.Topics()
 	// Each pass is looser than the one before; the first pass with exactly
 	// one topic wins.
 	passes := []func(name string) bool{
@@ -146,7 +159,7 @@ func (b *Bot) resolve(q string) (string, bool) {
 	for _, match := range passes {
 		var found []string
 		for _, t := range topics {
-			for _, name := range b.topicNames(t) {
+			for _, name := range m.topicNames(t) {
 				if match(name) {
 					found = append(found, t)
 					break
@@ -164,14 +177,14 @@ func (b *Bot) resolve(q string) (string, bool) {
 }
 
 // topicNames are the normalised names a topic answers to.
-func (b *Bot) topicNames(topic string) []string {
+func (m *Maker) topicNames(topic string) []string {
 	names := []string{normalizeTopic(topic)}
 	key := titleKey(topic)
 	if key == "" {
 		return names
 	}
-	for _, lang := range Languages {
-		if n := normalizeTopic(Message(lang, key)); !slices.Contains(names, n) {
+	for _, lang := range bot.Languages {
+		if n := normalizeTopic(bot.Message(lang, key)); !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
@@ -191,26 +204,26 @@ func titleKey(topic string) string {
 // Card returns the fact card for topic in lang ("" or unknown means
 // English). An unknown topic gives an *UnknownTopicError listing the
 // topics; adapters reply with UnknownTopicText.
-func (b *Bot) Card(topic, lang string) (Card, error) {
-	if _, ok := defaultCatalog[lang]; !ok {
-		lang = Languages[0]
+func (m *Maker) Card(topic, lang string) (Card, error) {
+	if !slices.Contains(bot.Languages, lang) {
+		lang = bot.Languages[0]
 	}
-	t, ok := b.ResolveTopic(topic)
+	t, ok := m.ResolveTopic(topic)
 	if !ok {
-		return Card{}, &UnknownTopicError{Topic: topic, Topics: b.Topics()}
+		return Card{}, &UnknownTopicError{Topic: topic, Topics: m.Topics()}
 	}
 	var c Card
 	switch t {
 	case TopicPenalties:
-		c = b.penaltiesCard(lang)
+		c = m.penaltiesCard(lang)
 	case TopicPersonalUse:
-		c = b.personalUseCard(lang)
+		c = m.personalUseCard(lang)
 	default:
-		c = b.sectionCard(t, lang)
+		c = m.sectionCard(t, lang)
 	}
-	c.Topic, c.Lang, c.Attribution = t, lang, b.article.Attribution
+	c.Topic, c.Lang, c.Attribution = t, lang, m.article.Attribution
 	if c.Sources == nil {
-		c.Sources = []Source{}
+		c.Sources = []bot.Source{}
 	}
 	if len(c.Sources) > 0 && c.Section == "" {
 		c.Section = c.Sources[0].Section
@@ -219,21 +232,21 @@ func (b *Bot) Card(topic, lang string) (Card, error) {
 }
 
 // TopicsText is the reply to /facts without a topic: the topics, in lang.
-func (b *Bot) TopicsText(lang string) string {
-	return Message(lang, "card_topics", "topics", strings.Join(b.Topics(), ", "))
+func (m *Maker) TopicsText(lang string) string {
+	return bot.Message(lang, "card_topics", "topics", strings.Join(m.Topics(), ", "))
 }
 
 // UnknownTopicText is the (ephemeral) reply to /facts with a topic no card
 // matches: it names the topic and lists the topics, in lang.
-func (b *Bot) UnknownTopicText(lang, topic string) string {
-	return Message(lang, "card_unknown_topic", "topic", topic, "topics", strings.Join(b.Topics(), ", "))
+func (m *Maker) UnknownTopicText(lang, topic string) string {
+	return bot.Message(lang, "card_unknown_topic", "topic", topic, "topics", strings.Join(m.Topics(), ", "))
 }
 
 // Cards returns every topic's card, in Topics() order.
-func (b *Bot) Cards(lang string) []Card {
+func (m *Maker) Cards(lang string) []Card {
 	var out []Card
-	for _, t := range b.Topics() {
-		if c, err := b.Card(t, lang); err == nil {
+	for _, t := range m.Topics() {
+		if c, err := m.Card(t, lang); err == nil {
 			out = append(out, c)
 		}
 	}
@@ -247,11 +260,11 @@ const (
 	cardLongText  = 450
 )
 
-func (b *Bot) sectionCard(section, lang string) Card {
-	c := Card{Title: section, Section: section, Note: Message(lang, "passage_lead")}
+func (m *Maker) sectionCard(section, lang string) Card {
+	c := Card{Title: section, Section: section, Note: bot.Message(lang, "passage_lead")}
 	var texts []string
 	length := 0
-	for _, p := range b.article.Passages {
+	for _, p := range m.article.Passages {
 		if p.Section != section {
 			continue
 		}
@@ -260,8 +273,8 @@ func (b *Bot) sectionCard(section, lang string) Card {
 		}
 		texts = append(texts, p.Text)
 		length += len(p.Text) + 1
-		c.Sources = append(c.Sources, Source{Section: section, Text: p.Text})
-		if b.isScheduleQuote(section, p.Text) {
+		c.Sources = append(c.Sources, bot.Source{Section: section, Text: p.Text})
+		if m.isScheduleQuote(section, p.Text) {
 			c.LegalNotice = true
 		}
 	}
@@ -271,8 +284,8 @@ func (b *Bot) sectionCard(section, lang string) Card {
 
 // isScheduleQuote reports whether a sentence is one the penalty schedule
 // rests on: a card quoting it is about penalties.
-func (b *Bot) isScheduleQuote(section, text string) bool {
-	for _, t := range b.schedule.Tiers {
+func (m *Maker) isScheduleQuote(section, text string) bool {
+	for _, t := range m.schedule.Tiers {
 		for _, q := range t.Quotes {
 			if q.Section == section && q.Text == text {
 				return true
@@ -282,28 +295,28 @@ func (b *Bot) isScheduleQuote(section, text string) bool {
 	return false
 }
 
-func (b *Bot) penaltiesCard(lang string) Card {
-	c := Card{Title: Message(lang, "card_penalties_title"), LegalNotice: true}
-	for _, t := range b.schedule.Tiers {
-		c.Fields = append(c.Fields, CardField{Name: b.tierRange(t, lang), Value: localized(t.Penalty, lang)})
+func (m *Maker) penaltiesCard(lang string) Card {
+	c := Card{Title: bot.Message(lang, "card_penalties_title"), LegalNotice: true}
+	for _, t := range m.schedule.Tiers {
+		c.Fields = append(c.Fields, CardField{Name: t.Label(lang), Value: bot.Localized(t.Penalty, lang)})
 	}
-	if f, ok := b.schedule.Facts[FactOverview]; ok {
-		c.Text = localized(f.Answer, lang)
+	if f, ok := m.schedule.Facts[bot.FactOverview]; ok {
+		c.Text = bot.Localized(f.Answer, lang)
 		c.Sources = slices.Clone(f.Quotes)
 	} else {
-		for _, t := range b.schedule.Tiers {
-			c.Sources = appendNew(c.Sources, t.Quotes...)
+		for _, t := range m.schedule.Tiers {
+			c.Sources = appendNew(c.Sources, t.Quotes)
 		}
 	}
 	return c
 }
 
-func (b *Bot) personalUseCard(lang string) Card {
-	c := Card{Title: Message(lang, "card_personal_use_title"), LegalNotice: true}
-	first := b.schedule.Tiers[0]
-	c.Fields = []CardField{{Name: b.tierRange(first, lang), Value: localized(first.Penalty, lang)}}
-	if f, ok := b.schedule.Facts[FactLimit]; ok {
-		c.Text = localized(f.Answer, lang)
+func (m *Maker) personalUseCard(lang string) Card {
+	c := Card{Title: bot.Message(lang, "card_personal_use_title"), LegalNotice: true}
+	first := m.schedule.Tiers[0]
+	c.Fields = []CardField{{Name: first.Label(lang), Value: bot.Localized(first.Penalty, lang)}}
+	if f, ok := m.schedule.Facts[bot.FactLimit]; ok {
+		c.Text = bot.Localized(f.Answer, lang)
 		c.Sources = slices.Clone(f.Quotes)
 	} else {
 		c.Sources = slices.Clone(first.Quotes)
@@ -311,56 +324,8 @@ func (b *Bot) personalUseCard(lang string) Card {
 	return c
 }
 
-// tierRange labels a tier's bounds ("Up to 15 g", "Over 1 kg, up to
-// 80 kg", "Over 80 kg"), with the tier's name when it is not just the
-// range ("Up to 15 g (personal use)").
-func (b *Bot) tierRange(t Tier, lang string) string {
-	var label string
-	switch {
-	case t.Lower == nil || t.Lower.Sign() == 0:
-		label = Message(lang, "card_range_up_to", "upper", formatGrams(t.Upper))
-	case t.Upper == nil:
-		label = Message(lang, "card_range_over", "lower", formatGrams(t.Lower))
-	default:
-		label = Message(lang, "card_range_between", "lower", formatGrams(t.Lower), "upper", formatGrams(t.Upper))
-	}
-	// Tier names are English and mostly repeat the range; only a name
-	// that says something else is added, in lang when it is a topic.
-	switch name := t.Name; {
-	case name == TopicPersonalUse:
-		label += " (" + strings.ToLower(Message(lang, "card_personal_use_title")) + ")"
-	case name != "" && lang == "en" && !strings.HasPrefix(name, "up to") && !strings.HasPrefix(name, "over"):
-		label += " (" + name + ")"
-	}
-	return label
-}
-
-// formatGrams writes an amount of grams as the schedule does: whole
-// kilograms in kg, anything else in g.
-func formatGrams(g *big.Rat) string {
-	if g == nil {
-		return "?"
-	}
-	kg := new(big.Rat).Quo(g, big.NewRat(1000, 1))
-	if kg.IsInt() && kg.Sign() > 0 {
-		return kg.RatString() + " kg"
-	}
-	if g.IsInt() {
-		return g.RatString() + " g"
-	}
-	f, _ := g.Float64()
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f), "0"), ".") + " g"
-}
-
-// localized picks lang's text, falling back to English.
-func localized(m map[string]string, lang string) string {
-	if s := m[lang]; s != "" {
-		return s
-	}
-	return m["en"]
-}
-
-func appendNew(list []Source, more ...Source) []Source {
+// appendNew appends the sources list lacks.
+func appendNew(list, more []bot.Source) []bot.Source {
 	for _, s := range more {
 		if !slices.Contains(list, s) {
 			list = append(list, s)
