@@ -105,6 +105,13 @@ func (g *Glossary) single(word string) (string, bool) {
 	return "", false
 }
 
+// maxWordBytes is the longest word the glossary reads; a longer one is left
+// as written. The compound splitter stems the rest of the word at every
+// split point, so its work grows with the square of the length: real
+// words ("førstegangsovertredere") are far shorter, while one 60,000-letter
+// "word" would cost a core for seconds.
+const maxWordBytes = 64
+
 // compound reads a Norwegian compound as its two listed parts, with or
 // without the linking s or e ("maksimums|straffen", "rus|reformen",
 // "minste|straffen"), so the list need not hold every compound.
@@ -131,6 +138,9 @@ func (g *Glossary) compound(word string) (string, bool) {
 // match finds the longest listed phrase starting at word i, its words
 // separated by white space only.
 func (g *Glossary) match(text string, spans [][]int, i int) (int, string) {
+	if spans[i][1]-spans[i][0] > maxWordBytes {
+		return 0, ""
+	}
 	for n := min(g.maxPhrase, len(spans)-i); n >= 1; n-- {
 		ok := true
 		for j := i + 1; j < i+n; j++ {
