@@ -14,6 +14,9 @@ import (
 // MaxQuestionLen is the longest question, in characters, the bot reads.
 const MaxQuestionLen = 1000
 
+// maxQuestionBytes is as many bytes as MaxQuestionLen characters can take.
+const maxQuestionBytes = 4 * MaxQuestionLen
+
 // Translator reads a question in another language as the English words
 // the intent layer and the article use.
 type Translator interface {
@@ -163,7 +166,14 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 			ans = b.decline(q.Text, lang, IntentNone, "internal", Message(lang, "internal"))
 		}
 	}()
-	text := cleanText(q.Text)
+	// Bound the input before any work: past maxQuestionBytes the question
+	// is too long however much white space it holds, and only its first
+	// MaxQuestionLen bytes are read (for the language) and kept.
+	raw, tooLong := q.Text, false
+	if len(raw) > maxQuestionBytes {
+		raw, tooLong = strings.ToValidUTF8(raw[:MaxQuestionLen], ""), true
+	}
+	text := cleanText(raw)
 	if lang == "" {
 		lang = DetectLanguage(text)
 	}
@@ -171,11 +181,11 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 		lang = Languages[0]
 	}
 	switch {
+	case tooLong || utf8.RuneCountInString(text) > MaxQuestionLen:
+		return b.decline(raw, lang, IntentNone, "too_long",
+			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	case text == "":
 		return b.decline(q.Text, lang, IntentNone, "empty", b.msg(lang, "empty"))
-	case utf8.RuneCountInString(text) > MaxQuestionLen:
-		return b.decline(q.Text, lang, IntentNone, "too_long",
-			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	}
 	return b.answerMessage(ctx, q.Text, text, lang)
 }

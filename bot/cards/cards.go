@@ -106,6 +106,9 @@ func (m *Maker) Topics() []string {
 // contains prefix as a word prefix, for autocomplete; all topics for an
 // empty prefix.
 func (m *Maker) MatchTopics(prefix string) []string {
+	if len(prefix) > maxTopicBytes {
+		return nil
+	}
 	p := normalizeTopic(prefix)
 	if p == "" {
 		return m.Topics()
@@ -122,11 +125,20 @@ func (m *Maker) MatchTopics(prefix string) []string {
 	return out
 }
 
+// maxTopicBytes bounds a topic before any work: topic names are a few
+// words, and matching compares (with edit distances and, in Bokmål, the
+// compound splitter) against every name, so a topic of 60,000 letters
+// would otherwise cost seconds of CPU.
+const maxTopicBytes = 200
+
 // ResolveTopic finds the topic a user meant: case and punctuation do not
 // matter, nor singular or plural ("penalty"), a word prefix ("medical" for
 // "Medical use"), a small typo, or Bokmål ("straff"). ok is false when
 // nothing or more than one topic matches.
 func (m *Maker) ResolveTopic(topic string) (string, bool) {
+	if len(topic) > maxTopicBytes {
+		return "", false
+	}
 	q := normalizeTopic(topic)
 	if q == "" {
 		return "", false
