@@ -71,6 +71,23 @@ type Adapter struct {
 	health health.Tracker
 }
 
+// maxPostRetries bounds how often a Web API call Slack refused with 429 is
+// sent again: chat.postMessage allows about one message per second per
+// channel, so a burst of mentions in one channel meets it.
+const maxPostRetries = 2
+
+// postRetries retries 429s only (slack-go retries nothing by default),
+// after the Retry-After Slack sends, plus a little jitter so a burst does
+// not come back at once; the reply's own deadline (ReplyTimeout) still
+// bounds the whole.
+func postRetries() slackgo.RetryConfig {
+	return slackgo.RetryConfig{
+		MaxRetries:         maxPostRetries,
+		RetryAfterDuration: 2 * time.Second, // when Retry-After is missing
+		RetryAfterJitter:   250 * time.Millisecond,
+	}
+}
+
 // New checks cfg and builds an Adapter around core. It does not contact
 // Slack. Empty keys get DefaultConfig's values.
 func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
@@ -107,7 +124,12 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if o.Claims == nil {
 		o.Claims = newDedupe(4096)
 	}
-	opts := []slackgo.Option{slackgo.OptionHTTPClient(o.HTTPClient), slackgo.OptionAPIURL(cfg.SlackAPIURL())}
+	opts := []slackgo.Option{
+		slackgo.OptionHTTPClient(o.HTTPClient),
+		// After the client: the retry wrapper goes around it.
+		slackgo.OptionRetryConfig(postRetries()),
+		slackgo.OptionAPIURL(cfg.SlackAPIURL()),
+	}
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken.Value()))
 	}

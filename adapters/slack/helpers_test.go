@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -77,6 +78,9 @@ type post struct {
 type fakeSlack struct {
 	*httptest.Server
 	posts chan post
+	// throttle is how many chat.postMessage calls still get a 429 with
+	// Retry-After: 1, as Slack answers a burst in one channel.
+	throttle atomic.Int32
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -94,6 +98,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		w.Header().Set("Content-Type", "application/json")
 		switch r.URL.Path {
 		case "/api/chat.postMessage":
+			if f.throttle.Add(-1) >= 0 {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = w.Write([]byte(`{"ok":false,"error":"ratelimited"}`))
+				return
+			}
 			_, _ = w.Write([]byte(`{"ok":true,"channel":"C1","ts":"1700000000.000200"}`))
 		case "/api/chat.postEphemeral":
 			_, _ = w.Write([]byte(`{"ok":true,"message_ts":"1700000000.000300"}`))

@@ -346,3 +346,29 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// A mention reply Slack refuses with 429 (several mentions at once in one
+// channel) is posted again after Retry-After, a bounded number of times.
+func TestMentionReplyRetriedAfter429(t *testing.T) {
+	ta := newTestAdapter(t, nil)
+	ta.slack.throttle.Store(1)
+	ta.do(signed("/slack/events", "application/json", eventBody("Ev429", "<@UFACTBOT> penalty for 20 grams?", "")))
+	first, retry := ta.slack.next(t), ta.slack.next(t)
+	if first.Path != "/api/chat.postMessage" || retry.Path != "/api/chat.postMessage" {
+		t.Fatalf("posts %s then %s, want chat.postMessage twice", first.Path, retry.Path)
+	}
+	if retry.Form.Get("blocks") != first.Form.Get("blocks") || retry.Form.Get("thread_ts") != "1700000000.000100" {
+		t.Errorf("the retry is not the same reply:\n%v\n%v", first.Form, retry.Form)
+	}
+	ta.tasks.Wait()
+	ta.slack.none(t)
+
+	// Slack that keeps refusing gets maxPostRetries retries, then the reply
+	// is given up (and logged), not retried forever.
+	ta.slack.throttle.Store(100)
+	ta.do(signed("/slack/events", "application/json", eventBody("Ev430", "<@UFACTBOT> penalty for 20 grams?", "")))
+	ta.tasks.Wait()
+	if got := len(ta.slack.posts); got != 1+maxPostRetries {
+		t.Errorf("%d posts to a Slack that always answers 429, want %d", got, 1+maxPostRetries)
+	}
+}
