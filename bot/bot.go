@@ -168,7 +168,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	}()
 	// Bound the input before any work: past maxQuestionBytes the question
 	// is too long however much white space it holds, and only its first
-	// MaxQuestionLen bytes are read (for the language) and kept.
+	// MaxQuestionLen bytes are read (for the language).
 	raw, tooLong := q.Text, false
 	if len(raw) > maxQuestionBytes {
 		raw, tooLong = strings.ToValidUTF8(raw[:MaxQuestionLen], ""), true
@@ -182,7 +182,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	}
 	switch {
 	case tooLong || utf8.RuneCountInString(text) > MaxQuestionLen:
-		return b.decline(raw, lang, IntentNone, "too_long",
+		return b.decline(q.Text, lang, IntentNone, "too_long",
 			Message(lang, "too_long", "max", strconv.Itoa(MaxQuestionLen)))
 	case text == "":
 		return b.decline(q.Text, lang, IntentNone, "empty", b.msg(lang, "empty"))
