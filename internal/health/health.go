@@ -1,5 +1,11 @@
-// Package health reports each platform adapter's state on /healthz. It is a
-// leaf package: adapters implement Reporter without depending on the server.
+// Package health reports each platform adapter's state. It is a leaf
+// package: adapters implement Reporter without depending on the server.
+//
+// Liveness and readiness are separate, so one failed platform never takes
+// the others out of a load balancer's rotation: GET /healthz answers 200
+// while the process serves (its body names every platform's state and why
+// one is not ready), and GET /healthz/{platform} answers 200 only while
+// that platform is ready, 503 otherwise.
 package health
 
 import (
@@ -7,16 +13,19 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // Status is one platform's state as shown on /healthz.
 type Status struct {
-	State string `json:"state"` // e.g. "ready", "connecting", "connected", "disabled"
+	State string `json:"state"` // e.g. "ready", "connecting", "connected", "reconnecting", "failed", "disabled"
 	Ready bool   `json:"ready"`
 	// Reconnects counts connections after the first (Socket Mode, gateways).
-	Reconnects int    `json:"reconnects,omitempty"`
-	Detail     string `json:"detail,omitempty"`
+	Reconnects int `json:"reconnects,omitempty"`
+	// Detail says why a platform is not ready, naming the setting to fix
+	// when that is the cause.
+	Detail string `json:"detail,omitempty"`
 }
 
 // Reporter is a platform whose state /healthz shows.
@@ -25,26 +34,34 @@ type Reporter interface {
 	Health() Status
 }
 
+// Overall states of a Report.
+const (
+	StatusOK       = "ok"       // every platform ready
+	StatusDegraded = "degraded" // some platform is not ready; the rest serve
+)
+
 // Report is the /healthz body.
 type Report struct {
-	Status    string            `json:"status"` // "ok" or "unavailable"
+	Status    string            `json:"status"`
 	Platforms map[string]Status `json:"platforms"`
 }
 
-// Check collects every reporter's status; ok when all are ready.
+// Check collects every reporter's status.
 func Check(reporters ...Reporter) Report {
-	r := Report{Status: "ok", Platforms: make(map[string]Status, len(reporters))}
+	r := Report{Status: StatusOK, Platforms: make(map[string]Status, len(reporters))}
 	for _, p := range reporters {
 		s := p.Health()
 		r.Platforms[p.Name()] = s
 		if !s.Ready {
-			r.Status = "unavailable"
+			r.Status = StatusDegraded
 		}
 	}
 	return r
 }
 
-// Handler serves GET /healthz: 200 when every platform is ready, else 503.
+// Handler serves GET /healthz (liveness: 200 while the process serves, with
+// the Report) and GET /healthz/{platform} (readiness of one platform: 200
+// when ready, 503 when not, 404 for a platform it does not know).
 func Handler(reporters ...Reporter) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -52,14 +69,32 @@ func Handler(reporters ...Reporter) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		rep := Check(reporters...)
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "no-store")
-		if rep.Status != "ok" {
-			w.WriteHeader(http.StatusServiceUnavailable)
+		name := strings.Trim(strings.TrimPrefix(r.URL.Path, "/healthz"), "/")
+		if name == "" {
+			writeJSON(w, http.StatusOK, Check(reporters...))
+			return
 		}
-		_ = json.NewEncoder(w).Encode(rep)
+		for _, p := range reporters {
+			if p.Name() != name {
+				continue
+			}
+			s := p.Health()
+			code := http.StatusOK
+			if !s.Ready {
+				code = http.StatusServiceUnavailable
+			}
+			writeJSON(w, code, s)
+			return
+		}
+		http.Error(w, "no such platform", http.StatusNotFound)
 	})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
 }
 
 // Tracker holds an adapter's state for /healthz: the state, a detail (why

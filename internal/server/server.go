@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/factbot/factbot/internal/health"
@@ -38,8 +39,8 @@ type Options struct {
 	Logger          *slog.Logger
 }
 
-// Handler is the main listener's mux: the routes, and /healthz and
-// /metrics unless Admin serves them.
+// Handler is the main listener's mux: the routes, and /healthz (with
+// /healthz/{platform}) and /metrics unless Admin serves them.
 func Handler(o Options) http.Handler {
 	mux := http.NewServeMux()
 	if o.Admin == nil {
@@ -51,7 +52,7 @@ func Handler(o Options) http.Handler {
 	return mux
 }
 
-// AdminHandler serves /healthz and /metrics.
+// AdminHandler serves /healthz, /healthz/{platform} and /metrics.
 func AdminHandler(o Options) http.Handler {
 	mux := http.NewServeMux()
 	adminRoutes(mux, o)
@@ -63,7 +64,9 @@ func adminRoutes(mux *http.ServeMux, o Options) {
 	for i, p := range o.Platforms {
 		reporters[i] = p
 	}
-	mux.Handle("/healthz", health.Handler(reporters...))
+	h := health.Handler(reporters...)
+	mux.Handle("/healthz", h)
+	mux.Handle("/healthz/", h)
 	if o.Metrics != nil {
 		mux.Handle("/metrics", o.Metrics)
 	}
@@ -72,8 +75,14 @@ func adminRoutes(mux *http.ServeMux, o Options) {
 // Run serves on ln and runs the platforms until ctx is done, then stops
 // taking requests, lets those in flight finish, stops the platforms (which
 // finish their own replies) and returns nil. All of that is bounded by
-// ShutdownTimeout. A platform or listener that fails for good stops
-// everything and its error is returned.
+// ShutdownTimeout.
+//
+// A platform that fails for good is logged and shown as failed on /healthz
+// (with its error, which names what to fix) while the others go on
+// serving: one platform's bad token must not take another down. The
+// process stays up even when no platform is left, so /healthz can say why
+// (Discord's adapter already stays failed the same way). Only a failing
+// listener stops Run early, with its error.
 func Run(ctx context.Context, ln net.Listener, o Options) error {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -81,6 +90,13 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = 10 * time.Second
 	}
+	platforms := make([]*tracked, len(o.Platforms))
+	served := make([]Platform, len(o.Platforms)) // what /healthz reports
+	for i, p := range o.Platforms {
+		platforms[i] = &tracked{Platform: p}
+		served[i] = platforms[i]
+	}
+	o.Platforms = served
 	newServer := func(h http.Handler) *http.Server {
 		return &http.Server{
 			Handler:           h,
@@ -102,12 +118,12 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	platCtx, stopPlatforms := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopPlatforms()
 	type result struct {
-		name string
-		err  error
+		p   *tracked
+		err error
 	}
-	platDone := make(chan result, len(o.Platforms))
-	for _, p := range o.Platforms {
-		go func() { platDone <- result{p.Name(), p.Run(platCtx)} }()
+	platDone := make(chan result, len(platforms))
+	for _, p := range platforms {
+		go func() { platDone <- result{p, p.Run(platCtx)} }()
 	}
 	serveErr := make(chan error, 3)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -122,19 +138,25 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	}
 
 	var failure error
-	running := len(o.Platforms)
-	select {
-	case <-ctx.Done():
-		o.Logger.Info("shutting down")
-	case err := <-serveErr:
-		failure = fmt.Errorf("http server: %w", err)
-		serveErr <- nil // Serve has returned; let the shutdown path see that
-	case r := <-platDone:
-		running--
-		if r.err == nil {
-			r.err = errors.New("stopped unexpectedly")
+	running := len(platforms)
+wait:
+	for {
+		select {
+		case <-ctx.Done():
+			o.Logger.Info("shutting down")
+			break wait
+		case err := <-serveErr:
+			failure = fmt.Errorf("http server: %w", err)
+			serveErr <- nil // Serve has returned; let the shutdown path see that
+			break wait
+		case r := <-platDone:
+			running--
+			if r.err == nil {
+				r.err = errors.New("stopped unexpectedly")
+			}
+			r.p.fail(r.err)
+			o.Logger.Error("platform failed; serving on without it", "platform", r.p.Name(), "err", r.err)
 		}
-		failure = fmt.Errorf("%s: %w", r.name, r.err)
 	}
 
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.ShutdownTimeout)
@@ -154,7 +176,7 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 		select {
 		case r := <-platDone:
 			if r.err != nil {
-				o.Logger.Error("platform stopped with an error", "platform", r.name, "err", r.err)
+				o.Logger.Error("platform stopped with an error", "platform", r.p.Name(), "err", r.err)
 			}
 		case <-sctx.Done():
 			return errors.Join(failure, fmt.Errorf("shutdown timed out waiting for %d platform(s)", running))
@@ -166,6 +188,30 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	o.Logger.Info("stopped")
 	return nil
 }
+
+// tracked is a platform as Run runs it: its own health until its Run
+// fails, then "failed" with the error, which names what to fix.
+type tracked struct {
+	Platform
+	failure atomic.Pointer[string]
+}
+
+func (t *tracked) fail(err error) {
+	msg := err.Error()
+	t.failure.Store(&msg)
+}
+
+// Health is the platform's own, or "failed" once it has stopped for good.
+func (t *tracked) Health() health.Status {
+	s := t.Platform.Health()
+	if f := t.failure.Load(); f != nil {
+		s.State, s.Ready, s.Detail = StateFailed, false, *f
+	}
+	return s
+}
+
+// StateFailed is the /healthz state of a platform that stopped for good.
+const StateFailed = "failed"
 
 // Disabled is a platform that is configured off: /healthz lists it as
 // "disabled" (and ready), and it does nothing.

@@ -111,16 +111,86 @@ func TestGracefulShutdownWithRequestInFlight(t *testing.T) {
 	}
 }
 
-func TestPlatformFailureStopsServer(t *testing.T) {
-	p := &fakePlatform{name: "slack", fail: make(chan error, 1)}
-	other := &fakePlatform{name: "discord", fail: make(chan error)}
-	p.fail <- errors.New("invalid_auth")
-	err := Run(context.Background(), listen(t), Options{Platforms: []Platform{p, other}})
-	if err == nil || !strings.Contains(err.Error(), "slack: invalid_auth") {
-		t.Errorf("Run = %v", err)
+// One platform failing for good (a bad token) leaves the others serving:
+// /healthz stays 200 and names the failure, the failed platform's
+// readiness is 503 and the working one's 200.
+func TestPlatformFailureLeavesOthersServing(t *testing.T) {
+	ln := listen(t)
+	base := "http://" + ln.Addr().String()
+	slack := &fakePlatform{name: "slack", fail: make(chan error, 1)}
+	discord := &fakePlatform{name: "discord", fail: make(chan error)}
+	routes := http.NewServeMux()
+	routes.HandleFunc("/discord/interactions", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "pong") })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, ln, Options{Routes: routes, Platforms: []Platform{slack, discord, Disabled("irc")}})
+	}()
+	slack.fail <- errors.New("Slack refused the app-level token (invalid_auth): check FACTBOT_SLACK_APP_TOKEN")
+
+	var body string
+	for range 200 { // until Run has seen the failure; a hang guard, not timing
+		var code int
+		if code, body = get(t, base+"/healthz"); code != 200 {
+			t.Fatalf("/healthz %d %s", code, body)
+		}
+		if strings.Contains(body, StateFailed) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	if !other.stopped.Load() {
-		t.Error("other platform not stopped")
+	if !strings.Contains(body, `"status":"degraded"`) || !strings.Contains(body, "FACTBOT_SLACK_APP_TOKEN") {
+		t.Errorf("/healthz %s: want degraded, naming the variable", body)
+	}
+	if code, _ := get(t, base+"/healthz/slack"); code != http.StatusServiceUnavailable {
+		t.Errorf("/healthz/slack %d, want 503", code)
+	}
+	if code, _ := get(t, base+"/healthz/discord"); code != 200 {
+		t.Errorf("/healthz/discord %d, want 200", code)
+	}
+	if code, b := get(t, base+"/discord/interactions"); code != 200 || b != "pong" {
+		t.Errorf("discord route %d %q after slack failed", code, b)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("Run returned %v while discord still serves", err)
+	default:
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v after a clean shutdown", err)
+	}
+	if !discord.stopped.Load() {
+		t.Error("discord not stopped")
+	}
+}
+
+// Even with no platform left the process stays up (liveness 200) so
+// /healthz can say why, until it is stopped.
+func TestEveryPlatformFailedStaysUp(t *testing.T) {
+	ln := listen(t)
+	p := &fakePlatform{name: "slack", fail: make(chan error, 1)}
+	p.fail <- errors.New("invalid_auth")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, ln, Options{Platforms: []Platform{p, Disabled("discord")}}) }()
+	var body string
+	for range 200 { // until Run has seen the failure; a hang guard, not timing
+		var code int
+		if code, body = get(t, "http://"+ln.Addr().String()+"/healthz"); code != 200 {
+			t.Fatalf("/healthz %d %s", code, body)
+		}
+		if strings.Contains(body, "invalid_auth") {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(body, `"slack":{"state":"failed","ready":false,"detail":"invalid_auth"}`) {
+		t.Errorf("/healthz %s", body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v after a clean shutdown", err)
 	}
 }
 
