@@ -69,7 +69,22 @@ type Adapter struct {
 	tasks  inflight.Group
 
 	health health.Tracker
+	// socketAPI is api for Socket Mode, with pacer spacing out its
+	// connection attempts; both nil in HTTP mode.
+	socketAPI *slackgo.Client
+	pacer     *pacer
 }
+
+// Adapter states as /healthz shows them.
+const (
+	StateReady        = "ready"        // HTTP mode: nothing to connect to
+	StateStarting     = "starting"     // Socket Mode: before the first attempt
+	StateConnecting   = "connecting"   // Socket Mode: first connection under way
+	StateConnected    = "connected"    // Socket Mode: hello received
+	StateReconnecting = "reconnecting" // Socket Mode: dropped or refused, redialling with backoff
+	StateFailed       = "failed"       // Slack refused the app: not retrying (see Detail)
+	StateStopped      = "stopped"
+)
 
 // maxPostRetries bounds how often a Web API call Slack refused with 429 is
 // sent again: chat.postMessage allows about one message per second per
@@ -124,8 +139,29 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if o.Claims == nil {
 		o.Claims = newDedupe(4096)
 	}
+	a := &Adapter{
+		cfg:    cfg,
+		core:   core,
+		o:      o,
+		api:    slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, o.HTTPClient)...),
+		log:    o.Logger.With("platform", Platform),
+		claims: o.Claims,
+	}
+	if cfg.Mode == ModeHTTP {
+		a.health.Set(StateReady, "")
+	} else {
+		a.health.Set(StateStarting, "")
+		// Socket Mode's own client paces its connection attempts.
+		a.pacer = newPacer(o.HTTPClient, a.waitingToReconnect)
+		a.socketAPI = slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, a.pacer)...)
+	}
+	return a, nil
+}
+
+// clientOptions configure a slack-go client calling through client.
+func clientOptions(cfg Config, client doer) []slackgo.Option {
 	opts := []slackgo.Option{
-		slackgo.OptionHTTPClient(o.HTTPClient),
+		slackgo.OptionHTTPClient(client),
 		// After the client: the retry wrapper goes around it.
 		slackgo.OptionRetryConfig(postRetries()),
 		slackgo.OptionAPIURL(cfg.SlackAPIURL()),
@@ -133,20 +169,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken.Value()))
 	}
-	a := &Adapter{
-		cfg:    cfg,
-		core:   core,
-		o:      o,
-		api:    slackgo.New(cfg.BotToken.Value(), opts...),
-		log:    o.Logger.With("platform", Platform),
-		claims: o.Claims,
-	}
-	if cfg.Mode == ModeHTTP {
-		a.health.Set("ready", "")
-	} else {
-		a.health.Set("starting", "")
-	}
-	return a, nil
+	return opts
 }
 
 // Name is the platform name for /healthz and metrics.
@@ -155,7 +178,7 @@ func (a *Adapter) Name() string { return Platform }
 // Health reports "ready" in HTTP mode (nothing to connect to) and the
 // Socket Mode connection state otherwise.
 func (a *Adapter) Health() health.Status {
-	return a.health.Status("ready", "connected")
+	return a.health.Status(StateReady, StateConnected)
 }
 
 // Register adds the HTTP-mode endpoints to mux; in Socket Mode there are none.
@@ -179,7 +202,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		<-ctx.Done()
 	}
 	if err == nil {
-		a.health.Set("stopped", "")
+		a.health.Set(StateStopped, "")
 	}
 	a.tasks.Close(0)
 	return err

@@ -4,19 +4,36 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	slackgo "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 )
 
+// AppTokenVar is the variable that sets the app-level token, named when
+// Slack refuses it.
+const AppTokenVar = "FACTBOT_SLACK_APP_TOKEN"
+
+// refusedToken reports whether err is one slack-go gives up on because
+// the token is wrong, which retrying cannot help.
+func refusedToken(err error) bool {
+	switch err.Error() {
+	case "invalid_auth", "account_inactive", "not_authed", "token_revoked":
+		return true
+	}
+	return false
+}
+
 // runSocket holds a Socket Mode connection until ctx is done. slack-go
-// reconnects by itself; its connection events drive Health. Every request
-// is acked; a slash command's ack carries the reply.
+// reconnects by itself, paced by a.pacer; its connection events drive
+// Health. Every request is acked; a slash command's ack carries the reply.
+// It returns an error only when Slack refuses the app for good, and that
+// error names what to fix.
 func (a *Adapter) runSocket(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cli := socketmode.New(a.api)
+	cli := socketmode.New(a.socketAPI)
 	errc := make(chan error, 1)
 	go func() { errc <- cli.RunContext(ctx) }()
 	for {
@@ -28,37 +45,56 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			a.health.Set("failed", "")
-			return fmt.Errorf("slack socket mode: %w", err)
+			var msg string
+			if refusedToken(err) {
+				msg = fmt.Sprintf("Slack refused the app-level token (%s): check %s", err, AppTokenVar)
+			} else {
+				msg = fmt.Sprintf("Socket Mode stopped: %v", err)
+			}
+			a.health.Set(StateFailed, msg)
+			a.log.Error("socket mode: giving up", "err", msg)
+			return errors.New(msg)
 		case evt := <-cli.Events:
 			a.socketEvent(ctx, cli, evt)
 		}
 	}
 }
 
+// waitingToReconnect is the pacer telling how long the next connection
+// attempt waits.
+func (a *Adapter) waitingToReconnect(d time.Duration) {
+	a.health.Set(StateReconnecting, "next attempt in "+d.Round(time.Millisecond).String())
+	a.log.Warn("socket mode: waiting before connecting again", "wait", d)
+}
+
 func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
+	// A lost connection or Slack's "disconnect" (slack-go does not pass it
+	// on) shows as the next attempt's Connecting with ConnectionCount > 0.
 	case socketmode.EventTypeConnecting:
-		if a.health.State() != "connected" {
-			a.health.Set("connecting", "")
+		if e, ok := evt.Data.(*slackgo.ConnectingEvent); ok && (e.ConnectionCount > 0 || e.Attempt > 1) {
+			if a.health.State() != StateReconnecting {
+				a.health.Set(StateReconnecting, "")
+			}
+		} else {
+			a.health.Set(StateConnecting, "")
 		}
 	case socketmode.EventTypeConnectionError:
-		a.health.Set("reconnecting", "")
+		detail := "connection failed"
 		if e, ok := evt.Data.(*slackgo.ConnectionErrorEvent); ok {
+			detail = fmt.Sprintf("connection failed: %v", e.ErrorObj)
 			a.log.Warn("socket mode connection failed", "attempt", e.Attempt, "backoff", e.Backoff, "err", e.ErrorObj)
 		}
+		a.health.Set(StateReconnecting, detail)
 	case socketmode.EventTypeInvalidAuth:
-		a.health.Set("invalid_auth", "")
 		a.log.Error("socket mode: Slack refused the app token")
 	case socketmode.EventTypeConnected:
-		a.health.Connected("connected")
+		a.health.Connected(StateConnected)
 		if e, ok := evt.Data.(*socketmode.ConnectedEvent); ok && e.ConnectionCount > 0 {
 			a.log.Info("socket mode reconnected", "connections", e.ConnectionCount+1)
 		} else {
 			a.log.Info("socket mode connected")
 		}
-	case socketmode.EventTypeDisconnect:
-		a.health.Set("reconnecting", "")
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("socket mode error", "type", evt.Type)
 	case socketmode.EventTypeSlashCommand:

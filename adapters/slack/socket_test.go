@@ -187,13 +187,79 @@ func TestSocketModeInvalidAuth(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = a.Run(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
-		t.Errorf("Run = %v", err)
+	if err == nil || !strings.Contains(err.Error(), "invalid_auth") || !strings.Contains(err.Error(), AppTokenVar) {
+		t.Errorf("Run = %v, want invalid_auth naming %s", err, AppTokenVar)
 	}
-	if a.Health().Ready {
-		t.Error("ready after invalid auth")
+	if h := a.Health(); h.Ready || h.State != StateFailed || !strings.Contains(h.Detail, AppTokenVar) {
+		t.Errorf("health after invalid auth = %+v", h)
 	}
 	if strings.Contains(err.Error(), "xapp-wrong") {
 		t.Error("token in error")
+	}
+}
+
+// Slack closing each connection at once (too_many_websockets) is redialled
+// with growing waits, not at once, and /healthz says "reconnecting" while
+// the adapter waits.
+func TestSocketModeRedialPaced(t *testing.T) {
+	fs := newFakeSocketSlack(t)
+	a, err := New(Config{Mode: ModeSocket, BotToken: "xoxb-test", AppToken: "xapp-test", APIURL: fs.ws.URL + "/api/"},
+		newCore(t, &fakeEngine{}), Options{HTTPClient: fs.ws.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only the waits pass time: each connection drops at once. Both run
+	// on the connecting goroutine.
+	now := time.Now()
+	a.pacer.now = func() time.Time { return now }
+	waits, proceed := make(chan time.Duration), make(chan struct{})
+	a.pacer.sleep = func(ctx context.Context, d time.Duration) error {
+		select {
+		case waits <- d:
+		case <-ctx.Done(): // a last attempt as Run stops
+			return ctx.Err()
+		}
+		select {
+		case <-proceed:
+			now = now.Add(d)
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- a.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-runErr; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	}()
+
+	for i, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second} {
+		c := fs.conn(t)
+		send(t, c, map[string]any{"type": "hello"})
+		send(t, c, map[string]any{"type": "disconnect", "reason": "too_many_websockets"})
+		var got time.Duration
+		select {
+		case got = <-waits:
+		case <-time.After(10 * time.Second): // hang guard
+			t.Fatalf("attempt %d: redialled without waiting", i+2)
+		}
+		if got != want {
+			t.Errorf("attempt %d waited %v, want %v", i+2, got, want)
+		}
+		if h := a.Health(); h.Ready || h.State != StateReconnecting || !strings.Contains(h.Detail, "next attempt in "+want.String()) {
+			t.Errorf("health while waiting = %+v", h)
+		}
+		proceed <- struct{}{}
+	}
+	c := fs.conn(t)
+	send(t, c, map[string]any{"type": "hello"})
+	send(t, c, slashEnvelope("env-1", "help"))
+	readAck(t, c, "env-1")
+	if h := a.Health(); !h.Ready || h.State != StateConnected || h.Reconnects != 3 {
+		t.Errorf("health after reconnecting = %+v", h)
 	}
 }
