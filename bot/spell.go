@@ -24,6 +24,11 @@ type speller struct {
 	// deletes maps every target, and each form of it with one letter
 	// deleted, to the targets it came from.
 	deletes map[string][]string
+	// longest is the length, in runes, of the longest target. A word more
+	// than two letters longer is no target's misspelling, and trying its
+	// deletes would cost the cube of its length (a 1,000-letter "word"
+	// took over a second).
+	longest int
 }
 
 // minCorrectable is the shortest word the speller rewrites: a three-letter
@@ -45,6 +50,9 @@ func (s *speller) addKnown(words ...string) {
 // often it occurs.
 func (s *speller) addTarget(w string, n int) {
 	s.known[w] = true
+	if n := utf8.RuneCountInString(w); n > s.longest {
+		s.longest = n
+	}
 	if _, ok := s.freq[w]; !ok && utf8.RuneCountInString(w) >= minCorrectable-1 {
 		for _, d := range withDeletes(w) {
 			s.deletes[d] = append(s.deletes[d], w)
@@ -72,7 +80,8 @@ func maxEdits(w string) int {
 // correct returns the word w was most likely meant to be, and whether it
 // differs from w.
 func (s *speller) correct(w string) (string, bool) {
-	if s.known[w] || utf8.RuneCountInString(w) < minCorrectable || !allLetters(w) {
+	n := utf8.RuneCountInString(w)
+	if s.known[w] || n < minCorrectable || n > s.longest+2 || !allLetters(w) {
 		return w, false
 	}
 	limit := maxEdits(w)
