@@ -43,7 +43,9 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 		key = r.Platform + "\x00" + r.Conversation
 	}
 	question, readAs := text, ""
-	if key != "" {
+	// A follow-up is a few words; a text the engine declines as too long
+	// is not read against anything.
+	if key != "" && len(text) <= 4*bot.MaxQuestionLen {
 		if prev, ok := c.conversations.Get(key); ok {
 			if q, ok := bot.FollowUp(prev, text); ok {
 				question, readAs = q, q

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/golang-lru/v2/expirable"
 
@@ -164,7 +165,46 @@ func New(o Options) (*Core, error) {
 }
 
 // Handle answers one request through the middleware chain.
-func (c *Core) Handle(ctx context.Context, r Request) Reply { return c.chain.Handle(ctx, r) }
+func (c *Core) Handle(ctx context.Context, r Request) Reply { return c.chain.Handle(ctx, bounded(r)) }
+
+// Bounds on what a user sends, applied before any work: reading a text
+// (its language, a follow-up, the engine) is linear at best, so a
+// 60,000-letter /facts topic or question would cost milliseconds of CPU
+// each, and the whole text would be echoed back.
+const (
+	// maxQuestionText is the most of a question kept: more bytes than
+	// bot.MaxQuestionLen characters can take, by one character, so a
+	// question cut to it is still one the engine declines as too long.
+	maxQuestionText = 4*bot.MaxQuestionLen + utf8.UTFMax
+	// maxShortText bounds every other text (a topic, an amount, a
+	// report's arguments): a few words each.
+	maxShortText = 256
+	// maxToken bounds a button's share token or answer ID.
+	maxToken = 128
+)
+
+// bounded is r with its text and token cut to their bounds, on a
+// character boundary.
+func bounded(r Request) Request {
+	limit := maxShortText
+	if r.Kind == KindAsk || r.Kind == KindShare {
+		limit = maxQuestionText
+	}
+	r.Text = cutBytes(r.Text, limit)
+	r.Token = cutBytes(r.Token, maxToken)
+	return r
+}
+
+// cutBytes shortens s to at most n bytes without splitting a character.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 // handle is the core itself, inside the chain.
 func (c *Core) handle(ctx context.Context, r Request) (reply Reply) {
