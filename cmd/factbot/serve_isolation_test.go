@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factbot/factbot/config"
+	"github.com/factbot/factbot/internal/config"
 )
 
 // Slack in Socket Mode with an app token Slack refuses, and Discord in HTTP
