@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 )
 
@@ -13,7 +14,7 @@ import (
 // every kind of request, and what comes back holds a bounded part of it.
 func TestLongInputsBounded(t *testing.T) {
 	e := realEngine(t)
-	core, err := chat.New(chat.Options{Answerer: e, Cards: e.Bot})
+	core, err := chat.New(chat.Options{Answerer: e, Cards: cards.New(e.Bot)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestLongInputsBounded(t *testing.T) {
 // go test -run '^$' -bench LongInput -cpu 1 ./chat
 func BenchmarkLongInput(b *testing.B) {
 	e := realEngine(b)
-	core, err := chat.New(chat.Options{Answerer: e, Cards: e.Bot})
+	core, err := chat.New(chat.Options{Answerer: e, Cards: cards.New(e.Bot)})
 	if err != nil {
 		b.Fatal(err)
 	}
