@@ -35,6 +35,18 @@ import (
 // last had an answer to (as it was read). It returns the combined question
 // and true, or "" and false when message stands alone.
 func FollowUp(previous, message string) (string, bool) {
+	return followUp(previous, message, func(string) bool { return false })
+}
+
+// FollowUp is the package's FollowUp with the bot's subject: a fragment
+// naming the subject or its home ("for cannabis?", "in Norway?") has a
+// subject of its own.
+func (b *Bot) FollowUp(previous, message string) (string, bool) {
+	return followUp(previous, message, func(w string) bool { return b.subject.isTopic(w) || b.subject.home[w] })
+}
+
+// followUp is FollowUp with the words that name the subject.
+func followUp(previous, message string, subjectWord func(string) bool) (string, bool) {
 	prev := tokens(previous)
 	msg := tokens(message)
 	if len(prev) == 0 || len(msg) == 0 || len(msg) > maxFollowUpWords {
@@ -53,7 +65,7 @@ func FollowUp(previous, message string) (string, bool) {
 	if slices.ContainsFunc(lowerRest, func(w string) bool { return followUpVerbs[w] || followUpQuestionWords[w] }) {
 		return "", false // a question of its own
 	}
-	if !connected && !leansBack(lowerRest) {
+	if !connected && !leansBack(lowerRest, subjectWord) {
 		return "", false
 	}
 	return borrowFrame(prev, rest), true
@@ -63,8 +75,8 @@ func FollowUp(previous, message string) (string, bool) {
 // sense against what came before: short, with nothing of the subject in
 // it, and opening with a preposition ("for dealers?", "i 2022?") or a
 // number ("2 kg?"). "weather in Oslo?" names a subject and stands alone.
-func leansBack(ws []string) bool {
-	if len(ws) > 3 || slices.ContainsFunc(ws, func(w string) bool { return ownTopicWords[w] }) {
+func leansBack(ws []string, subjectWord func(string) bool) bool {
+	if len(ws) > 3 || slices.ContainsFunc(ws, func(w string) bool { return ownTopicWords[w] || subjectWord(w) }) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(ws[0])
@@ -103,10 +115,10 @@ var (
 	followUpVerbs = set("is", "are", "was", "were", "be", "can", "could", "do", "does", "did", "will", "would",
 		"should", "shall", "may", "might", "must", "has", "have", "had", "get", "gets", "happens", "happen",
 		"er", "var", "kan", "kunne", "blir", "ble", "får", "fikk", "skal", "vil", "har", "hadde", "må", "skjer", "gjelder")
-	// ownTopicWords give a fragment a subject of its own.
-	ownTopicWords = set("cannabis", "weed", "marijuana", "hash", "hashish", "thc", "penalty", "penalties", "law",
-		"laws", "legal", "illegal", "prison", "fine", "straff", "straffen", "lov", "lovlig", "ulovlig", "fengsel", "bot",
-		"norway", "norge", "help", "hjelp")
+	// ownTopicWords give a fragment a subject of its own; so do the words
+	// of the bot's subject (its profile's topic and home).
+	ownTopicWords = set("penalty", "penalties", "law", "laws", "legal", "illegal", "prison", "fine", "straff",
+		"straffen", "lov", "lovlig", "ulovlig", "fengsel", "bot", "help", "hjelp")
 	// prepositions open the phrase a follow-up replaces.
 	prepositions = set("for", "of", "in", "on", "at", "to", "from", "with", "without", "against", "before",
 		"after", "during", "since", "under", "over", "about", "by", "i", "på", "med", "uten", "mot", "før",

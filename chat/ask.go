@@ -47,7 +47,13 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 	// is not read against anything.
 	if key != "" && len(text) <= 4*bot.MaxQuestionLen {
 		if prev, ok := c.conversations.Get(key); ok {
-			if q, ok := bot.FollowUp(prev, text); ok {
+			followUp := bot.FollowUp
+			if e, ok := c.o.Answerer.(interface {
+				FollowUp(previous, message string) (string, bool)
+			}); ok {
+				followUp = e.FollowUp // the engine knows its subject's words
+			}
+			if q, ok := followUp(prev, text); ok {
 				question, readAs = q, q
 			}
 		}
