@@ -53,15 +53,19 @@ type VagueAmount struct {
 
 // phraseAt reports whether the words at i start with phrase, and how many
 // words it takes.
+// The phrase is walked in place: this runs for every word of a question.
 func phraseAt(ws []string, i int, phrase string) (int, bool) {
 	n := 0
-	for _, p := range strings.Fields(phrase) {
-		if i+n >= len(ws) || ws[i+n] != p {
+	for rest := phrase; ; n++ {
+		word, more, found := strings.Cut(rest, " ")
+		if i+n >= len(ws) || ws[i+n] != word {
 			return 0, false
 		}
-		n++
+		if !found {
+			return n + 1, true
+		}
+		rest = more
 	}
-	return n, true
 }
 
 // languages are the phrase tables a question in lang is read with.
