@@ -38,7 +38,7 @@ type Bot struct {
 	// synonyms know, for the spellers.
 	knownWords map[string][]string
 	// commonWords are each language's everyday words.
-	commonWords map[string][]string
+	commonWords map[string]map[string]bool
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
 	// countable are the schedule's units counted rather than weighed.
@@ -68,10 +68,11 @@ func WithKnownWords(lang string, words []string) Option {
 	return func(b *Bot) { b.knownWords[lang] = append(b.knownWords[lang], words...) }
 }
 
-// WithCommonWords adds a language's everyday words, which the bot reads as
-// correctly spelt but never corrects to.
-func WithCommonWords(lang string, words []string) Option {
-	return func(b *Bot) { b.commonWords[lang] = append(b.commonWords[lang], words...) }
+// WithCommonWords gives a language's everyday words, which the bot reads
+// as correctly spelt but never corrects to. The set is only read, so one
+// set can serve every bot.
+func WithCommonWords(lang string, words map[string]bool) Option {
+	return func(b *Bot) { b.commonWords[lang] = words }
 }
 
 // Option configures a Bot.
@@ -96,7 +97,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string][]string{}, countable: set(schedule.Countable...)}
+		commonWords: map[string]map[string]bool{}, countable: set(schedule.Countable...)}
 	for _, o := range opts {
 		o(b)
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,14 +17,19 @@ import (
 
 // speller corrects words against a vocabulary.
 type speller struct {
-	// known words are never rewritten.
+	// known words are never rewritten, nor the words of the shared,
+	// read-only sets in also (a language's everyday words).
 	known map[string]bool
+	also  []map[string]bool
 	// freq counts how often each correction target occurs; only targets
 	// can replace a misspelt word.
 	freq map[string]int
 	// deletes maps every target, and each form of it with one letter
-	// deleted, to the targets it came from.
-	deletes map[string][]string
+	// deleted, to the targets it came from. It is built on the first
+	// word that needs correcting: most questions have none, and a
+	// one-shot `factbot ask` should not pay for it.
+	deletes     map[string][]string
+	deletesOnce sync.Once
 	// longest is the length, in runes, of the longest target. A word more
 	// than two letters longer is no target's misspelling, and trying its
 	// deletes would cost the cube of its length (a 1,000-letter "word"
@@ -36,7 +42,20 @@ type speller struct {
 const minCorrectable = 4
 
 func newSpeller() *speller {
-	return &speller{known: map[string]bool{}, freq: map[string]int{}, deletes: map[string][]string{}}
+	return &speller{known: map[string]bool{}, freq: map[string]int{}}
+}
+
+// isKnown reports whether w is a word the speller must leave alone.
+func (s *speller) isKnown(w string) bool {
+	if s.known[w] {
+		return true
+	}
+	for _, set := range s.also {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // addKnown marks words as correctly spelt without making them targets.
@@ -53,12 +72,24 @@ func (s *speller) addTarget(w string, n int) {
 	if n := utf8.RuneCountInString(w); n > s.longest {
 		s.longest = n
 	}
-	if _, ok := s.freq[w]; !ok && utf8.RuneCountInString(w) >= minCorrectable-1 {
+	s.freq[w] += n
+}
+
+func (s *speller) buildDeletes() {
+	s.deletes = make(map[string][]string, 8*len(s.freq))
+	targets := make([]string, 0, len(s.freq))
+	for w := range s.freq {
+		targets = append(targets, w)
+	}
+	sort.Strings(targets) // candidates list in the same order every run
+	for _, w := range targets {
+		if utf8.RuneCountInString(w) < minCorrectable-1 {
+			continue
+		}
 		for _, d := range withDeletes(w) {
 			s.deletes[d] = append(s.deletes[d], w)
 		}
 	}
-	s.freq[w] += n
 }
 
 // withDeletes returns w and every string made by deleting one rune of it.
@@ -81,9 +112,10 @@ func maxEdits(w string) int {
 // differs from w.
 func (s *speller) correct(w string) (string, bool) {
 	n := utf8.RuneCountInString(w)
-	if s.known[w] || n < minCorrectable || n > s.longest+2 || !allLetters(w) {
+	if s.isKnown(w) || n < minCorrectable || n > s.longest+2 || !allLetters(w) {
 		return w, false
 	}
+	s.deletesOnce.Do(s.buildDeletes)
 	limit := maxEdits(w)
 	seen := map[string]bool{}
 	var cands []string
@@ -255,7 +287,9 @@ func (b *Bot) buildSpellers() map[string]*speller {
 	for w := range unitGrams {
 		en.addKnown(w)
 	}
-	en.addKnown(b.commonWords["en"]...)
+	if common := b.commonWords["en"]; common != nil {
+		en.also = append(en.also, common)
+	}
 	out := map[string]*speller{"en": en}
 	for lang, known := range b.knownWords {
 		if lang == "en" || lang == "" {
@@ -273,18 +307,12 @@ func (b *Bot) buildSpellers() map[string]*speller {
 				sp.addTarget(w, 1)
 			}
 		}
-		sp.addKnown(en.knownList()...)
-		sp.addKnown(b.commonWords[lang]...)
+		sp.also = append(sp.also, en.known)
+		sp.also = append(sp.also, en.also...)
+		if common := b.commonWords[lang]; common != nil {
+			sp.also = append(sp.also, common)
+		}
 		out[lang] = sp
-	}
-	return out
-}
-
-// knownList lists the words s knows.
-func (s *speller) knownList() []string {
-	out := make([]string, 0, len(s.known))
-	for w := range s.known {
-		out = append(out, w)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // The 10,000 most common words of English and of Norwegian, most common
@@ -19,35 +20,63 @@ var commonEN string
 //go:embed common-words.nb.txt
 var commonNB string
 
-// CommonWords returns the most common words of lang ("en", "nb"), most
-// common first, or nil for a language it has no list for.
-func CommonWords(lang string) []string {
+// CommonWords returns the set of the most common words of lang ("en",
+// "nb"), or nil for a language it has no list for. The sets are built once
+// per process and must only be read.
+func CommonWords(lang string) map[string]bool {
 	switch lang {
 	case "en":
-		return strings.Fields(commonEN)
+		return commonSetEN()
 	case "nb":
-		return strings.Fields(commonNB)
+		return commonSetNB()
 	}
 	return nil
+}
+
+var (
+	commonSetEN = sync.OnceValue(func() map[string]bool { return wordSet(commonEN) })
+	commonSetNB = sync.OnceValue(func() map[string]bool { return wordSet(commonNB) })
+)
+
+func wordSet(text string) map[string]bool {
+	fields := strings.Fields(text)
+	set := make(map[string]bool, len(fields))
+	for _, w := range fields {
+		set[w] = true
+	}
+	return set
 }
 
 //go:embed thesaurus.en.txt
 var thesaurusEN string
 
-// Thesaurus returns English words with their WordNet synonyms (every
-// sense, single words only): general English, not this article's
-// subject, so that a question's everyday word can meet the article's word
-// for the same thing in any article.
-func Thesaurus() map[string][]string {
-	out := map[string][]string{}
+// Thesaurus is general English: words with their WordNet synonyms (every
+// sense, single words only), not this article's subject, so that a
+// question's everyday word can meet the article's word for the same thing
+// in any article. It is read only.
+type Thesaurus struct {
+	lines map[string]string // word → its synonyms, space-separated
+}
+
+// EnglishThesaurus returns the embedded thesaurus, indexed once per
+// process; a word's synonyms are split only when asked for.
+var EnglishThesaurus = sync.OnceValue(func() *Thesaurus {
+	t := &Thesaurus{lines: make(map[string]string, 6000)}
 	for _, line := range strings.Split(thesaurusEN, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		fields := strings.Fields(line)
-		if len(fields) > 1 {
-			out[fields[0]] = fields[1:]
+		if w, syns, ok := strings.Cut(line, " "); ok {
+			t.lines[w] = syns
 		}
 	}
-	return out
+	return t
+})
+
+// Synonyms returns the synonyms of word, or nil.
+func (t *Thesaurus) Synonyms(word string) []string {
+	if syns, ok := t.lines[word]; ok {
+		return strings.Fields(syns)
+	}
+	return nil
 }

@@ -43,7 +43,7 @@ func Load(corpusPath string, log *slog.Logger) (*Engine, error) {
 
 // New builds the engine from a loaded corpus.
 func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
-	ix, err := index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.Thesaurus()))
+	ix, err := index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()))
 	if err != nil {
 		return nil, fmt.Errorf("building the index: %w", err)
 	}

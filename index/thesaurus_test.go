@@ -13,7 +13,7 @@ func TestThesaurusLetsAnUnknownWordMatch(t *testing.T) {
 		{ID: "a-p1-s1", Section: "A", Paragraph: 1, Sentence: 1, Text: "A keeper needs a permit from the registry."},
 		{ID: "a-p1-s2", Section: "A", Paragraph: 1, Sentence: 2, Text: "The moths glow at night."},
 	}
-	thesaurus := map[string][]string{"licence": {"license", "permit", "certify"}, "glow": {"shine"}}
+	thesaurus := mapThesaurus{"licence": {"license", "permit", "certify"}, "glow": {"shine"}}
 	ix, err := index.New(passages, nil, index.WithThesaurus(thesaurus))
 	if err != nil {
 		t.Fatal(err)
@@ -45,3 +45,7 @@ func TestThesaurusLetsAnUnknownWordMatch(t *testing.T) {
 		t.Errorf("an unknown word without synonyms matched %d passages", len(res.Hits))
 	}
 }
+
+type mapThesaurus map[string][]string
+
+func (m mapThesaurus) Synonyms(w string) []string { return m[w] }
