@@ -110,9 +110,9 @@ func (b *Bot) subjectWord(lang string) func(string) bool {
 	}
 }
 
-// countedAnswer tells a question about joints, plants or bags that the
-// article counts by weight, with the tiers' bounds, rather than guess
-// what they weigh.
+// countedAnswer declines a question about joints, plants or bags: the
+// article counts by weight, so it says that, with the tiers' bounds,
+// rather than guess what they weigh.
 func (b *Bot) countedAnswer(question, lang string, c countedUnit) Answer {
 	var tiers []string
 	var sources []Source
@@ -123,7 +123,12 @@ func (b *Bot) countedAnswer(question, lang string, c countedUnit) Answer {
 		}
 	}
 	text := Message(lang, "counted_by_weight", "amount", c.text, "tiers", strings.Join(tiers, "; "))
-	return b.answer(question, lang, IntentPenalty, text, sources, true)
+	// The article cannot say what three joints cost: a decline, which
+	// says why and shows the tiers it does give, with their sources.
+	a := b.decline(question, lang, IntentPenalty, "by_weight", text)
+	a.Sources = sources
+	a.LegalNotice = true
+	return a
 }
 
 // vagueAnswer answers an amount given without a number from the tier its

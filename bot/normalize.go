@@ -269,7 +269,7 @@ func stripChatter(s string) string {
 		if len(ws) == 0 || allChatter(ws) {
 			continue
 		}
-		keep = append(keep, sent)
+		keep = append(keep, trimFillers(sent))
 	}
 	if len(keep) == 0 {
 		// A message of chatter only ("hi!") stays as it was, for the
@@ -277,6 +277,62 @@ func stripChatter(s string) string {
 		return s
 	}
 	return strings.Join(keep, " ")
+}
+
+// fillerWords are the chatter words that are never part of a question
+// ("hey", "quick", "thx"), unlike "is" or "you", which chatter shares with
+// questions.
+var fillerWords = set("hi", "hey", "hello", "hiya", "yo", "howdy", "greetings", "folks", "guys", "thanks",
+	"thank", "thx", "ty", "tysm", "cheers", "pls", "plz", "please", "lol", "lmao", "haha", "hehe", "um", "uh",
+	"hmm", "quick", "q", "urgent", "btw", "hei", "hallo", "heisann", "takk", "kjapt", "mvh", "ok", "okay", "so")
+
+// trimFillers drops the chatter that opens or closes a sentence up to its
+// last (or from its first) filler word: "quick q did the bill pass" reads
+// "did the bill pass", "hey is it legal thanks" reads "is it legal".
+func trimFillers(sent string) string {
+	fields := strings.Fields(sent)
+	lower := func(f string) []string { return words(strings.ToLower(f)) }
+	isChatter := func(f string) (chatter, filler bool) {
+		ws := lower(f)
+		if len(ws) == 0 {
+			return true, false
+		}
+		chatter = true
+		for _, w := range ws {
+			chatter = chatter && chatterWords[w]
+			filler = filler || fillerWords[w]
+		}
+		return chatter, filler
+	}
+	start := 0
+	for i, f := range fields {
+		chatter, filler := isChatter(f)
+		if !chatter {
+			break
+		}
+		if filler {
+			start = i + 1
+		}
+	}
+	end := len(fields)
+	for i := len(fields) - 1; i >= start; i-- {
+		chatter, filler := isChatter(fields[i])
+		if !chatter {
+			break
+		}
+		if filler {
+			end = i
+		}
+	}
+	if start >= end {
+		return sent
+	}
+	out := strings.Join(fields[start:end], " ")
+	// A question mark that closed the trimmed tail still closes it.
+	if end < len(fields) && strings.HasSuffix(sent, "?") && !strings.HasSuffix(out, "?") {
+		out += "?"
+	}
+	return out
 }
 
 func allChatter(ws []string) bool {

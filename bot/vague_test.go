@@ -32,14 +32,14 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		// Words that could fall in two tiers get none.
 		{"a few ounces of weed", true, bot.IntentPenalty, []string{"about 2 to 5 ounces", "2 years"}, []string{"small amount"}},
 		{"penalty for a few pounds", false, bot.IntentPenalty, []string{"more than one penalty tier"}, []string{"years in prison"}},
-		// Counted, not weighed: the tiers by weight, never one of them,
+		// Counted, not weighed: declined, with the tiers by weight and never one of them,
 		// never a number read from elsewhere.
-		{"What's the penalty for 4 joints?", true, bot.IntentPenalty, []string{"by weight", "“4 joints”", "up to 15 g", "over 80 kg"}, []string{"are punished with sentences of"}},
-		{"3 joints, is that 3 to 15 years?", true, bot.IntentPenalty, []string{"by weight", "“3 joints”"}, nil},
-		{"growing five plants at home", true, bot.IntentPenalty, []string{"“five plants”", "by weight"}, nil},
-		{"what's the fine for a baggie of weed", true, bot.IntentPenalty, []string{"“a baggie”", "by weight"}, nil},
-		{"a few spliffs in my pocket", true, bot.IntentPenalty, []string{"“a few spliffs”", "by weight"}, nil},
-		{"hva er straffen for tre jointer?", true, bot.IntentPenalty, []string{"«tre jointer»", "etter vekt"}, nil},
+		{"What's the penalty for 4 joints?", false, bot.IntentPenalty, []string{"by weight", "“4 joints”", "up to 15 g", "over 80 kg"}, []string{"are punished with sentences of"}},
+		{"3 joints, is that 3 to 15 years?", false, bot.IntentPenalty, []string{"by weight", "“3 joints”"}, nil},
+		{"growing five plants at home", false, bot.IntentPenalty, []string{"“five plants”", "by weight"}, nil},
+		{"what's the fine for a baggie of weed", false, bot.IntentPenalty, []string{"“a baggie”", "by weight"}, nil},
+		{"a few spliffs in my pocket", false, bot.IntentPenalty, []string{"“a few spliffs”", "by weight"}, nil},
+		{"hva er straffen for tre jointer?", false, bot.IntentPenalty, []string{"«tre jointer»", "etter vekt"}, nil},
 		// A weight wins over a count.
 		{"2 joints, about 1.5 g in all", true, bot.IntentPenalty, []string{"1.5 g", "personal use"}, []string{"by weight"}},
 		// The penalty alone asks for the whole table.
