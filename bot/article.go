@@ -68,6 +68,10 @@ type Term struct {
 	// Topic is set by the bot when the word names the subject itself,
 	// which every question is about.
 	Topic bool
+	// Related says the article never uses the word itself: it is found
+	// where the article uses a word that shares a sense with it in
+	// general English (a WordNet synonym), weaker evidence than the word.
+	Related bool
 }
 
 // Hit is one ranked passage.

@@ -37,6 +37,7 @@ var FeatureNames = []string{
 	"number_missing", // the question names a number or year the sentence does not hold
 	"asked",          // share found only in the sentence's example questions (document expansion)
 	"known_coverage", // coverage counting only the words the article uses
+	"related",        // share found only through a general-English synonym (WordNet)
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -56,6 +57,7 @@ var AnswerFeatureNames = []string{
 	"number_missing",
 	"asked",
 	"known_coverage",
+	"related",
 }
 
 // Features is one passage's signals for one question.
@@ -184,7 +186,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 		return -1, nil
 	}
 	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16]}
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17]}
 }
 
 // Example is one labelled passage for fitting: its features and whether

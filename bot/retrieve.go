@@ -82,12 +82,22 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 
 // features computes the gate's signals for one hit (see FeatureNames).
 func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion map[string]bool, corrected bool) Features {
-	var total, sentence, inQuestions, paragraph, unknown float64
+	var total, sentence, inQuestions, paragraph, unknown, related float64
 	matched := 0
 	for i, t := range res.Terms {
 		w := weight(t, res.Passages)
 		total += w
 		switch {
+		case t.Related:
+			// Found only through a general-English synonym: its own
+			// signal, never evidence that the sentence shares a word
+			// with the question ("weather" is not "condition").
+			if h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i] {
+				related += w
+			} else {
+				unknown += w
+			}
+			continue
 		case h.Matched[i]:
 			sentence += w
 		case len(h.InQuestions) > i && h.InQuestions[i]:
@@ -140,6 +150,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	if known := total - unknown; known > 0 {
 		f[16] = (sentence + inQuestions) / known
 	}
+	f[17] = related / total
 	return f
 }
 

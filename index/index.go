@@ -342,6 +342,7 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 			continue
 		}
 		standIns[i] = ix.standInsFor(t)
+		res.Terms[i].Related = len(standIns[i]) > 0
 		for _, alt := range standIns[i] {
 			res.Terms[i].DocFreq = max(res.Terms[i].DocFreq, ix.docFreq[alt])
 			searched = append(searched, bot.Term{Text: alt})
