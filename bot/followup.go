@@ -47,28 +47,35 @@ func (b *Bot) FollowUp(previous, message string) (string, bool) {
 
 // followUp is FollowUp with the words that name the subject.
 func followUp(previous, message string, subjectWord func(string) bool) (string, bool) {
-	prev := tokens(previous)
 	msg := tokens(message)
-	if len(prev) == 0 || len(msg) == 0 || len(msg) > maxFollowUpWords {
+	if len(msg) == 0 || len(msg) > maxFollowUpWords {
 		return "", false
 	}
 	lowerMsg := lowerAll(msg)
-	rest, connected := cutConnective(lowerMsg)
-	rest = msg[len(msg)-len(rest):] // keep the user's spelling
+	lowerRest, connected := cutConnective(lowerMsg)
+	rest := msg[len(msg)-len(lowerRest):] // keep the user's spelling
 	if len(rest) == 0 {
 		return "", false
 	}
-	if len(rest) == 1 && followUpQuestionWords[strings.ToLower(rest[0])] {
-		return withQuestionWord(prev, strings.ToLower(rest[0])), true
+	// The previous question is read only for a message that leans on it,
+	// so a complete question costs one pass over itself.
+	prev := func() []string { return tokens(previous) }
+	if len(rest) == 1 && followUpQuestionWords[lowerRest[0]] {
+		if p := prev(); len(p) > 0 {
+			return withQuestionWord(p, lowerRest[0]), true
+		}
+		return "", false
 	}
-	lowerRest := lowerAll(rest)
 	if slices.ContainsFunc(lowerRest, func(w string) bool { return followUpVerbs[w] || followUpQuestionWords[w] }) {
 		return "", false // a question of its own
 	}
 	if !connected && !leansBack(lowerRest, subjectWord) {
 		return "", false
 	}
-	return borrowFrame(prev, rest), true
+	if p := prev(); len(p) > 0 {
+		return borrowFrame(p, rest), true
+	}
+	return "", false
 }
 
 // leansBack reports whether a fragment without a connective only makes

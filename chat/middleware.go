@@ -6,7 +6,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/factbot/factbot/bot"
@@ -89,6 +91,7 @@ func logRequests(log *slog.Logger, key []byte) Middleware {
 		key = make([]byte, 32)
 		_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24+)
 	}
+	hashes := &sync.Pool{New: func() any { return hmac.New(sha256.New, key) }}
 	return func(next Handler) Handler {
 		return HandlerFunc(func(ctx context.Context, r Request) Reply {
 			start := time.Now()
@@ -101,7 +104,7 @@ func logRequests(log *slog.Logger, key []byte) Middleware {
 				slog.String("kind", string(r.Kind)),
 				slog.String("status", string(reply.Status)),
 				slog.Duration("latency", time.Since(start)),
-				slog.String("user", HashUser(key, r.Platform, r.User)),
+				slog.String("user", hashUser(hashes, r.Platform, r.User)),
 			}
 			if a := reply.Answer; a != nil {
 				attrs = append(attrs, slog.String("intent", string(a.Intent)), slog.Bool("answered", a.Answered))
@@ -124,12 +127,20 @@ func logRequests(log *slog.Logger, key []byte) Middleware {
 	}
 }
 
-// HashUser is the short pseudonym logged for a platform user ID.
+// HashUser is the short pseudonym logged for a platform user ID: an HMAC
+// with key, so it cannot be reversed by hashing every known ID.
 func HashUser(key []byte, platform, user string) string {
+	return hashUser(&sync.Pool{New: func() any { return hmac.New(sha256.New, key) }}, platform, user)
+}
+
+// hashUser is HashUser with the HMACs (which are costly to key) reused.
+func hashUser(hashes *sync.Pool, platform, user string) string {
 	if user == "" {
 		return ""
 	}
-	h := hmac.New(sha256.New, key)
+	h := hashes.Get().(hash.Hash)
+	defer hashes.Put(h)
+	h.Reset()
 	h.Write([]byte(platform + "\x00" + user))
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
