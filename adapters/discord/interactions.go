@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -77,27 +78,18 @@ func (a *Adapter) commands() []*discordgo.ApplicationCommand {
 	return out
 }
 
-// stringOption finds a string option without discordgo's panicking
-// accessors: a malformed payload must not crash the server.
-func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+// option finds an option's value of type T without discordgo's panicking
+// accessors: a malformed payload must not crash the server. The zero value
+// when absent or of another type.
+func option[T any](opts []*discordgo.ApplicationCommandInteractionDataOption, name string) T {
+	var v T
 	for _, o := range opts {
 		if o != nil && o.Name == name {
-			s, _ := o.Value.(string)
-			return s
+			v, _ = o.Value.(T)
+			break
 		}
 	}
-	return ""
-}
-
-// boolOption reads a boolean option; false when absent or malformed.
-func boolOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
-	for _, o := range opts {
-		if o != nil && o.Name == name {
-			b, _ := o.Value.(bool)
-			return b
-		}
-	}
-	return false
+	return v
 }
 
 // interactionUser is the ID of who invoked i: Member in guilds, User in DMs.
@@ -131,17 +123,7 @@ func conversation(guild, channel, user string) string {
 
 // isSnowflake accepts Discord IDs (decimal digits), so an ID can be put in
 // mention syntax without injecting anything else.
-func isSnowflake(s string) bool {
-	if s == "" || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
+var isSnowflake = regexp.MustCompile(`^[0-9]{1,20}$`).MatchString
 
 // request translates an interaction into a request for the core; ok is
 // false for what factbot does not handle.
@@ -164,24 +146,24 @@ func request(i *discordgo.Interaction) (chat.Request, bool) {
 			r.Kind = chat.KindSuggest
 			switch data.Name {
 			case cmdPenalty:
-				r.Field, r.Text = chat.FieldAmount, stringOption(data.Options, optAmount)
+				r.Field, r.Text = chat.FieldAmount, option[string](data.Options, optAmount)
 			case cmdFacts:
-				r.Field, r.Text = chat.FieldTopic, stringOption(data.Options, optTopic)
+				r.Field, r.Text = chat.FieldTopic, option[string](data.Options, optTopic)
 			}
 			return r, true
 		}
 		switch data.Name {
 		case cmdAsk:
-			r.Kind, r.Text, r.Public = chat.KindAsk, stringOption(data.Options, optQuestion), boolOption(data.Options, optPublic)
+			r.Kind, r.Text, r.Public = chat.KindAsk, option[string](data.Options, optQuestion), option[bool](data.Options, optPublic)
 		case cmdPenalty:
-			r.Kind, r.Text = chat.KindPenalty, stringOption(data.Options, optAmount)
+			r.Kind, r.Text = chat.KindPenalty, option[string](data.Options, optAmount)
 		case cmdAbout:
 			r.Kind = chat.KindHelp
 		case cmdFacts:
-			r.Kind, r.Text = chat.KindFacts, stringOption(data.Options, optTopic)
+			r.Kind, r.Text = chat.KindFacts, option[string](data.Options, optTopic)
 		case cmdReport:
 			r.Kind = chat.KindReport
-			r.Text = strings.TrimSpace(stringOption(data.Options, optKind) + " " + stringOption(data.Options, optSince))
+			r.Text = strings.TrimSpace(option[string](data.Options, optKind) + " " + option[string](data.Options, optSince))
 		default:
 			r.Kind = "" // the core says it does not know the command
 		}

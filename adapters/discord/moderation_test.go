@@ -816,3 +816,33 @@ func recordingStoreAnswerer(t testing.TB) *toolkit {
 	return &toolkit{bot: b, corpus: c, store: st, rec: rec,
 		ans: bot.AnswererFunc(func(_ context.Context, q bot.Question) bot.Answer { return penaltyAnswer(q) })}
 }
+
+// A moderator's public:true on a question the article does not cover
+// stays private, with the note saying why: the same rule as on Slack.
+func TestHTTPModeratorsDeclineStaysPrivate(t *testing.T) {
+	k := newToolkit(t, declined)
+	f := modFixture(t, k)
+	r, raw := f.do(t, interactionJSON(2, commandData("ask", opt("question", "Is cannabis legal in Sweden?"), opt("public", true)), moderator))
+	<-k.qs
+	if r.Data.Flags&64 == 0 || r.Data.Content != bot.Message("en", "public_declined") || len(r.Data.Embeds) != 1 {
+		t.Errorf("moderator's declined public /ask: %s", raw)
+	}
+}
+
+// /factbot-report takes the report's kind and period, as on Slack.
+func TestHTTPReportKindAndPeriod(t *testing.T) {
+	k := newToolkit(t, penaltyAnswer)
+	f := modFixture(t, k)
+	r, _ := f.do(t, interactionJSON(2, commandData("ask", opt("question", "What is the penalty for 20 g?")), member))
+	<-k.qs
+	f.do(t, interactionJSON(3, clickData(buttonIDs(r)[2]), member)) // 👎
+	rep, raw := f.do(t, interactionJSON(2, commandData("factbot-report", opt("kind", "feedback"), opt("since", "2w")), moderator))
+	if len(rep.Data.Embeds) != 1 || !strings.Contains(rep.Data.Embeds[0].Title, "(2w)") || len(rep.Data.Embeds[0].Fields) != 1 ||
+		!strings.HasPrefix(rep.Data.Embeds[0].Fields[0].Name, "1 👎 0 👍") || rep.Data.Flags&64 == 0 {
+		t.Errorf("feedback report: %s", raw)
+	}
+	bad, _ := f.do(t, interactionJSON(2, commandData("factbot-report", opt("since", "soon")), moderator))
+	if !strings.Contains(bad.Data.Content, "/factbot-report") {
+		t.Errorf("bad period: %+v", bad.Data)
+	}
+}

@@ -287,9 +287,11 @@ func TestAskPublic(t *testing.T) {
 			t.Errorf("engine asked %q", q.Text)
 		}
 	}
-	// A moderator's decline stays with the moderator.
-	if msg := tk.command(t, "/ask", "--public weather in Oslo?", moderatorID); msg["response_type"] != "ephemeral" {
-		t.Errorf("moderator's declined --public: %v", msg["response_type"])
+	// A moderator's decline stays with the moderator, with the note saying
+	// why: the same rule as on Discord.
+	if msg := tk.command(t, "/ask", "--public weather in Oslo?", moderatorID); msg["response_type"] != "ephemeral" ||
+		!strings.Contains(blockText(t, msg), bot.Message("en", "public_declined")) {
+		t.Errorf("moderator's declined --public: %v", msg)
 	}
 }
 
