@@ -150,17 +150,27 @@ func (b *Bot) hasForeignWords(ws []string) bool {
 	return false
 }
 
-// maxExamples caps the example questions offered with a decline.
-const maxExamples = 3
+// maxExamples caps the example questions offered with a decline;
+// exampleTries caps the sections tried for them.
+const (
+	maxExamples  = 3
+	exampleTries = 2 * maxExamples
+)
 
 // sectionExamples draws example questions from the article's sections,
 // keeping those the bot answers, for a bot without a profile's examples.
+// At most exampleTries sections are tried per language, so a long
+// article does not cost an answer per section at load.
 func (b *Bot) sectionExamples(answers func(question, lang string) bool) map[string][]string {
 	out := map[string][]string{}
 	for _, lang := range Languages {
+		tried := 0
 		for _, s := range b.article.Sections {
 			if s == LeadSection {
 				continue
+			}
+			if tried++; tried > exampleTries {
+				break
 			}
 			q := Message(lang, "example_section", "section", s)
 			if answers(q, lang) {

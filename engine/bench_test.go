@@ -53,8 +53,9 @@ func scaledArticle(tb testing.TB, article []byte, n int) []byte {
 	return out.Bytes()
 }
 
-// writeCorpus writes an article n times the embedded one's size, with the
-// embedded penalty table and synonyms beside it, and returns its path.
+// writeCorpus writes an article n times the embedded one's size, with every
+// side file of the embedded one beside it (penalties, synonyms, profile,
+// example questions), and returns its path.
 func writeCorpus(tb testing.TB, n int) string {
 	tb.Helper()
 	src := filepath.Join("..", "corpus")
@@ -67,8 +68,13 @@ func writeCorpus(tb testing.TB, n int) string {
 	if err := os.WriteFile(base+".txt", scaledArticle(tb, article, n), 0o644); err != nil {
 		tb.Fatal(err)
 	}
-	for _, side := range []string{".penalties.toml", ".synonyms.toml"} {
-		data, err := os.ReadFile(filepath.Join(src, "cannabis-in-norway"+side))
+	sides, err := filepath.Glob(filepath.Join(src, "cannabis-in-norway.*.toml"))
+	if err != nil || len(sides) < 3 {
+		tb.Fatalf("side files of the embedded article: %v %v", sides, err)
+	}
+	for _, path := range sides {
+		side := strings.TrimPrefix(filepath.Base(path), "cannabis-in-norway")
+		data, err := os.ReadFile(path)
 		if err != nil {
 			tb.Fatal(err)
 		}
