@@ -5,7 +5,10 @@
 // never the other way round.
 package bot
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Intent names what kind of question the bot took a question to be. The
 // values are part of the `factbot ask --json` contract.
@@ -39,10 +42,13 @@ type Source struct {
 }
 
 // Attribution says where the text comes from and under which license.
+// Only Title is always known: an article given with --corpus and no
+// profile makes no claim about its publisher or license.
 type Attribution struct {
-	Title   string `json:"title"`
-	URL     string `json:"url"`
-	License string `json:"license"`
+	Publisher string `json:"publisher,omitempty"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	License   string `json:"license"`
 }
 
 // Answer is the platform-neutral reply. Adapters render it; they never
@@ -82,9 +88,19 @@ func (a Answer) Section() string {
 }
 
 // SourceLine is the one-line attribution every renderer shows:
-// "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)".
+// "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)", or only
+// the title when the publisher and license are not known.
 func (a Answer) SourceLine() string {
-	line := a.Attribution.Title + " (Wikipedia, " + a.Attribution.License + ")"
+	line := a.Attribution.Title
+	var about []string
+	for _, s := range []string{a.Attribution.Publisher, a.Attribution.License} {
+		if s != "" {
+			about = append(about, s)
+		}
+	}
+	if len(about) > 0 {
+		line += " (" + strings.Join(about, ", ") + ")"
+	}
 	if s := a.Section(); s != "" {
 		line = s + " · " + line
 	}

@@ -35,6 +35,9 @@ type Profile struct {
 	OtherOffences   []string
 	// Examples are questions the bot answers, per language.
 	Examples map[string][]string
+	// Source is where the article comes from (publisher, URL, license);
+	// its Title is the article's own.
+	Source Attribution
 }
 
 // subject is a Profile prepared for reading questions.

@@ -15,14 +15,6 @@ import (
 	"github.com/factbot/factbot/bot"
 )
 
-// Attribution of the embedded article. The article is CC BY-SA 4.0: every
-// answer carries this.
-var defaultAttribution = bot.Attribution{
-	Title:   "Cannabis in Norway",
-	URL:     "https://en.wikipedia.org/wiki/Cannabis_in_Norway",
-	License: "CC BY-SA 4.0",
-}
-
 // ErrNoHeading, ErrEmpty: a file in the article format must have text and
 // at least one heading.
 var (
@@ -41,7 +33,7 @@ func ParseArticle(data []byte) (bot.Article, error) {
 	if !utf8.Valid(data) {
 		return bot.Article{}, errors.New("file is not UTF-8 text")
 	}
-	art := bot.Article{Attribution: defaultAttribution}
+	var art bot.Article
 	section := bot.LeadSection
 	var para []string
 	paraNo := map[string]int{}
@@ -125,11 +117,9 @@ func ParseArticle(data []byte) (bot.Article, error) {
 	if art.Title == "" {
 		art.Title = art.Sections[0]
 	}
-	if art.Title != defaultAttribution.Title {
-		// Another article: keep the license, point at its own page.
-		art.Attribution.Title = art.Title
-		art.Attribution.URL = "https://en.wikipedia.org/wiki/" + strings.ReplaceAll(art.Title, " ", "_")
-	}
+	// Where the article comes from is the profile's to say
+	// (corpus.Corpus.attribute); the file itself names only its title.
+	art.Attribution = bot.Attribution{Title: art.Title}
 	return art, nil
 }
 

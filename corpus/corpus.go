@@ -57,6 +57,7 @@ func Default() (Corpus, error) {
 	if c.Profile, err = ParseProfile(profileTOML); err != nil {
 		return Corpus{}, fmt.Errorf("embedded corpus: profile: %w", err)
 	}
+	c.attribute()
 	return c, nil
 }
 
@@ -101,7 +102,17 @@ func Load(path string) (Corpus, error) {
 			return Corpus{}, fmt.Errorf("corpus %s: profile: %w", path, err)
 		}
 	}
+	c.attribute()
 	return c, nil
+}
+
+// attribute gives the article the source its profile names; without one
+// the attribution is the title alone, with no publisher or license
+// guessed.
+func (c *Corpus) attribute() {
+	src := c.Profile.Source
+	src.Title = c.Article.Title
+	c.Article.Attribution = src
 }
 
 func readOptional(path string) ([]byte, error) {

@@ -26,6 +26,13 @@ type profileFile struct {
 		Offences        []string `toml:"offences"`
 	} `toml:"out_of_scope"`
 	Examples map[string][]string `toml:"examples"`
+	// Source says where the article comes from, for the attribution
+	// every answer carries.
+	Source struct {
+		Publisher string `toml:"publisher"`
+		URL       string `toml:"url"`
+		License   string `toml:"license"`
+	} `toml:"source"`
 }
 
 // ParseProfile reads a subject profile. It needs the subject's name in
@@ -79,5 +86,6 @@ func ParseProfile(data []byte) (bot.Profile, error) {
 		OtherSubstances: f.OutOfScope.Substances,
 		OtherOffences:   f.OutOfScope.Offences,
 		Examples:        f.Examples,
+		Source:          bot.Attribution{Publisher: f.Source.Publisher, URL: f.Source.URL, License: f.Source.License},
 	}, nil
 }

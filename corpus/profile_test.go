@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
 )
 
@@ -75,5 +76,28 @@ func TestLoadProfileBesideArticle(t *testing.T) {
 	write("tea.profile.toml", "[name]\nen = \"tea\"\n[words]\ntopic = [\"Green Tea\"]\n")
 	if _, err := corpus.Load(path); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "profile") {
 		t.Errorf("Load with a bad profile beside it = %v", err)
+	}
+}
+
+func TestProfileSourceAttributesTheArticle(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "moths.txt")
+	if err := os.WriteFile(article, []byte("= Moths =\n\nMoths glow.\n\n==Care==\nKeep them cool.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profile := "[name]\nen = \"moth keeping\"\n\n[source]\npublisher = \"The Moth Wiki\"\nurl = \"https://moths.example/moths\"\nlicense = \"CC0\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "moths.profile.toml"), []byte(profile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bot.Attribution{Publisher: "The Moth Wiki", Title: "Moths", URL: "https://moths.example/moths", License: "CC0"}
+	if c.Article.Attribution != want {
+		t.Errorf("attribution %+v, want %+v", c.Article.Attribution, want)
+	}
+	if got := (bot.Answer{Attribution: want}).SourceLine(); got != "Moths (The Moth Wiki, CC0)" {
+		t.Errorf("source line %q", got)
 	}
 }

@@ -38,7 +38,7 @@ func penaltyAnswer(q bot.Question) bot.Answer {
 		Text:        "Possession of up to 15 g is fined; more can mean prison.",
 		Sources:     []bot.Source{{Section: "Penalties", Text: "…"}},
 		LegalNotice: true,
-		Attribution: bot.Attribution{Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"},
+		Attribution: bot.Attribution{Publisher: "Wikipedia", Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"},
 		Lang:        "en",
 	}
 }

@@ -612,7 +612,7 @@ func TestReportEmptyAndLong(t *testing.T) {
 // Discord's embed limits hold for a card with too many, too long rows.
 func TestRenderCardLimits(t *testing.T) {
 	c := cards.Card{Title: strings.Repeat("T", 300), Text: strings.Repeat("text ", 1200), LegalNotice: true, Lang: "en",
-		Section: "Law", Attribution: bot.Attribution{Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"}}
+		Section: "Law", Attribution: bot.Attribution{Publisher: "Wikipedia", Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"}}
 	for i := range 40 {
 		c.Fields = append(c.Fields, cards.CardField{Name: strings.Repeat("n", 300), Value: strings.Repeat("v", 2000) + strconv.Itoa(i)})
 	}

@@ -31,7 +31,7 @@ func (f *fakeEngine) Answer(_ context.Context, q bot.Question) bot.Answer {
 	f.mu.Lock()
 	f.asked = append(f.asked, q)
 	f.mu.Unlock()
-	attr := bot.Attribution{Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"}
+	attr := bot.Attribution{Publisher: "Wikipedia", Title: "Cannabis in Norway", URL: "https://en.wikipedia.org/wiki/Cannabis_in_Norway", License: "CC BY-SA 4.0"}
 	if strings.Contains(strings.ToLower(q.Text), "penalty") {
 		return bot.Answer{
 			Question: q.Text, Answered: true, Intent: bot.IntentPenalty,

@@ -80,7 +80,7 @@ func TestQuestionText(t *testing.T) {
 
 func TestRenderNeutralisesEchoedText(t *testing.T) {
 	a := bot.Answer{Answered: true, Intent: bot.IntentSearch, Text: "Answer with <b> & stuff",
-		Attribution: bot.Attribution{Title: "Cannabis in Norway", License: "CC BY-SA 4.0"}}
+		Attribution: bot.Attribution{Publisher: "Wikipedia", Title: "Cannabis in Norway", License: "CC BY-SA 4.0"}}
 	// The share button's value is never displayed, so only display text is checked.
 	ta := newTestAdapter(t, nil)
 	r := chat.Reply{Answer: &a, Question: "<!here> <@U1> <!subteam^S1> is it legal?", ReadAs: "<!channel> read as",
