@@ -40,7 +40,16 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		a.reject(w, http.StatusMethodNotAllowed, "method")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
+	// Memory follows the bytes that arrive (io.ReadAll grows with them),
+	// never the declared length; a declared length over the limit is
+	// refused without reading.
+	var body []byte
+	var err error
+	if r.ContentLength > a.maxBody {
+		err = &http.MaxBytesError{Limit: a.maxBody}
+	} else {
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
+	}
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {

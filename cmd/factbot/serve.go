@@ -239,6 +239,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 		Metrics:         m.Handler(),
 		Platforms:       platforms,
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
+		MaxConnections:  cfg.HTTP.MaxConnections,
 		Logger:          log,
 	}, nil
 }

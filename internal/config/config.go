@@ -55,8 +55,17 @@ type HTTP struct {
 	// that only the platform endpoints need be public.
 	AdminAddr       string        `toml:"admin_addr"`
 	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
-	MaxBodyBytes    int64         `toml:"max_body_bytes"`
+	// MaxBodyBytes bounds a request body (at most MaxBodyLimit).
+	MaxBodyBytes int64 `toml:"max_body_bytes"`
+	// MaxConnections bounds the platform listener's open connections;
+	// more wait in the kernel's queue until one closes.
+	MaxConnections int `toml:"max_connections"`
 }
+
+// MaxBodyLimit is the most max_body_bytes may be: Slack's and Discord's
+// requests are a few kilobytes, and every open connection may hold this
+// much while its body arrives.
+const MaxBodyLimit = 1 << 20
 
 // Limits is the per-user rate limit shared by all platforms.
 type Limits struct {
@@ -96,7 +105,7 @@ type Log struct {
 // Default returns the configuration used for keys nobody set.
 func Default() Config {
 	return Config{
-		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10},
+		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10, MaxConnections: 512},
 		Slack:   DefaultSlack(),
 		Discord: DefaultDiscord(),
 		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
@@ -347,8 +356,11 @@ func (c Config) Validate() error {
 	if c.HTTP.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("http.shutdown_timeout must be positive"))
 	}
-	if c.HTTP.MaxBodyBytes <= 0 {
-		errs = append(errs, errors.New("http.max_body_bytes must be positive"))
+	if c.HTTP.MaxBodyBytes <= 0 || c.HTTP.MaxBodyBytes > MaxBodyLimit {
+		errs = append(errs, fmt.Errorf("http.max_body_bytes %d: want 1 to %d (check %s)", c.HTTP.MaxBodyBytes, MaxBodyLimit, EnvName("http", "max_body_bytes")))
+	}
+	if c.HTTP.MaxConnections <= 0 {
+		errs = append(errs, fmt.Errorf("http.max_connections %d: want a positive number such as 512 (check %s)", c.HTTP.MaxConnections, EnvName("http", "max_connections")))
 	}
 	if c.Limits.Questions <= 0 || c.Limits.Per <= 0 {
 		errs = append(errs, errors.New("limits.questions and limits.per must be positive"))

@@ -103,6 +103,10 @@ func TestLoadErrors(t *testing.T) {
 		{"bad env bool", "", map[string]string{"FACTBOT_SLACK_ENABLED": "perhaps"},
 			[]string{"FACTBOT_SLACK_ENABLED", "true or false"}},
 		{"bad level", "[log]\nlevel = \"loud\"\n", nil, []string{"log.level"}},
+		{"body cap", "[http]\nmax_body_bytes = 1073741824\n", nil,
+			[]string{"http.max_body_bytes 1073741824", "1048576", "FACTBOT_HTTP_MAX_BODY_BYTES"}},
+		{"no connections", "", map[string]string{"FACTBOT_HTTP_MAX_CONNECTIONS": "0"},
+			[]string{"http.max_connections", "FACTBOT_HTTP_MAX_CONNECTIONS"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

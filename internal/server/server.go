@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/factbot/factbot/internal/health"
 )
 
@@ -34,6 +36,11 @@ type Options struct {
 	// endpoints can be public while health and metrics stay private.
 	Admin     net.Listener
 	Platforms []Platform
+	// MaxConnections bounds the main listener's open connections (default
+	// 512): each may hold a request body while it arrives, so this bounds
+	// what slow clients can make the process hold. More wait in the
+	// kernel's accept queue until one closes.
+	MaxConnections int
 	// ShutdownTimeout bounds finishing in-flight requests and replies.
 	ShutdownTimeout time.Duration
 	Logger          *slog.Logger
@@ -90,6 +97,10 @@ func Run(ctx context.Context, ln net.Listener, o Options) error {
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = 10 * time.Second
 	}
+	if o.MaxConnections <= 0 {
+		o.MaxConnections = 512
+	}
+	ln = netutil.LimitListener(ln, o.MaxConnections)
 	platforms := make([]*tracked, len(o.Platforms))
 	served := make([]Platform, len(o.Platforms)) // what /healthz reports
 	for i, p := range o.Platforms {
