@@ -43,6 +43,8 @@ type Bot struct {
 	byPlace map[place]Passage
 	// countable are the schedule's units counted rather than weighed.
 	countable wordSet
+	// pw are the words the penalty intents read, from the schedule.
+	pw penaltyVocab
 	// subject is what the profile says about the article's subject.
 	subject subject
 	// examples are the example questions per language.
@@ -97,7 +99,8 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string]map[string]bool{}, countable: set(schedule.Countable...)}
+		commonWords: map[string]map[string]bool{}, countable: set(schedule.Countable...),
+		pw: newPenaltyVocab(schedule.Words)}
 	for _, o := range opts {
 		o(b)
 	}
@@ -105,6 +108,9 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	// read, not to correct ("spliffs" is no misspelt "spliff").
 	for _, lang := range Languages {
 		b.knownWords[lang] = append(b.knownWords[lang], schedule.Countable...)
+		if lang == Languages[0] {
+			b.knownWords[lang] = append(b.knownWords[lang], b.pw.words()...)
+		}
 		for _, ws := range []wordSet{b.subject.topic, b.subject.kind, b.subject.home} {
 			for w := range ws {
 				b.knownWords[lang] = append(b.knownWords[lang], w)
@@ -227,7 +233,7 @@ func (b *Bot) outOfScope(question string, r reading) (Answer, bool) {
 }
 
 func (b *Bot) looksLikePenalty(r reading) bool {
-	if penaltyWords.any(r.words) {
+	if b.pw.penalty.any(r.words) {
 		return true
 	}
 	amounts, problems := ParseAmounts(r.original, r.lang)

@@ -17,7 +17,7 @@ const maxAmountsAnswered = 3
 // not one of those.
 func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	amounts, problems := ParseAmounts(r.original, r.lang)
-	if priceWords.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
+	if b.pw.price.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
 		// "How much is a gram?" asks a price, which the article does
 		// not give; the passages decide.
 		return Answer{}, false
@@ -32,7 +32,7 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	}
 	// Amounts without a number are looked for in the words as typed, so
 	// the answer quotes them back as asked, then in their English.
-	penaltyTalk := penaltyWords.any(r.words)
+	penaltyTalk := b.pw.penalty.any(r.words)
 	subject := b.subjectWord(r.lang)
 	for _, ws := range [][]string{r.typed, r.words} {
 		if c, ok := findCountedUnit(ws, r.lang, b.countable); ok && (c.counted || penaltyTalk) {
@@ -42,7 +42,7 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		// question about something else ("can they search my phone if I
 		// have a little?"): it is an amount question only when the rest
 		// is penalty talk.
-		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || possessionWords.any(r.words)); ok && !b.hasForeignWords(withoutAmountWords(r.words)) {
+		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || b.pw.possession.any(r.words)); ok && !b.hasForeignWords(withoutAmountWords(r.words)) {
 			return b.vagueAnswer(question, r.lang, v), true
 		}
 	}
@@ -233,31 +233,32 @@ func appendSources(have []Source, add ...Source) []Source {
 // factIntent recognises penalty questions without an amount and returns
 // the Schedule.Facts key that answers them, or "".
 func (b *Bot) factIntent(ws []string) string {
-	penalty := penaltyWords.any(ws)
+	pw := b.pw
+	penalty := pw.penalty.any(ws)
 	personal := anyPhrase(ws, "personal use", "personal amount", "own use", "personal consumption", "personal possession")
 	howMuch := anyPhrase(ws, "how much", "how many grams", "how many g", "how many ounces", "how many kilos", "what amount", "which amount", "how big")
-	limitNoun := set("limit", "limits", "threshold", "cutoff", "cut-off", "allowance").any(ws)
-	carry := possessionWords.any(ws) || set("allowed", "legal", "legally", "permitted", "ok", "okay", "fine").any(ws)
+	limitNoun := pw.limit.any(ws)
+	carry := pw.possession.any(ws) || pw.allowed.any(ws)
 	small := anyPhrase(ws, "small amount", "small amounts", "small quantity", "small quantities", "little bit", "tiny amount", "bit of")
-	counts := set("count", "counts", "considered", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means").any(ws)
+	counts := pw.counts.any(ws)
 
 	switch {
-	case personal && (limitNoun || howMuch || counts || maxWords.any(ws) || set("amount", "quantity", "allowed", "what").any(ws)):
+	case personal && (limitNoun || howMuch || counts || pw.maximum.any(ws) || set("amount", "quantity", "allowed", "what").any(ws)):
 		return FactLimit
 	case howMuch && carry && !anyPhrase(ws, "how much time", "how much prison", "how much jail", "how many years"):
 		return FactLimit
-	case limitNoun && (possessionWords.any(ws) || b.subject.topic.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
+	case limitNoun && (pw.possession.any(ws) || b.subject.topic.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
 		return FactLimit
 	case small && counts:
 		return FactLimit
-	case maxWords.any(ws) && (sentenceNouns.any(ws) || anyPhrase(ws, "can you get", "could you get", "can i get")):
+	case pw.maximum.any(ws) && (pw.sentence.any(ws) || anyPhrase(ws, "can you get", "could you get", "can i get")):
 		return FactMaximum
-	case anyPhrase(ws, "the most", "at most") && (sentenceNouns.any(ws) || anyPhrase(ws, "you get", "you can get", "can you get", "could you get", "can i get", "i can get", "one can get")):
+	case anyPhrase(ws, "the most", "at most") && (pw.sentence.any(ws) || anyPhrase(ws, "you get", "you can get", "can you get", "could you get", "can i get", "i can get", "one can get")):
 		return FactMaximum
-	case minWords.any(ws) && sentenceNouns.any(ws):
+	case pw.minimum.any(ws) && pw.sentence.any(ws):
 		return FactMinimum
-	case (repeated(ws) && (penalty || set("offender", "offenders", "offence", "offense", "caught").any(ws))) ||
-		(dealerWords.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
+	case (b.repeated(ws) && (penalty || set("offender", "offenders", "offence", "offense", "caught").any(ws))) ||
+		(pw.dealer.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
 		return FactRepeat
 	case anyPhrase(ws, "first-time", "first time", "first offence", "first offense", "first-time offender", "first timer", "first-timer") && (penalty || small || set("offender", "offenders", "what").any(ws)):
 		return FactFirstTime
@@ -277,22 +278,19 @@ func (b *Bot) factIntent(ws []string) string {
 // ("what are the penalties for weed possession?").
 func (b *Bot) onlyPenaltyTalk(ws []string) bool {
 	// "Penalties?" alone asks for the whole table too.
-	subject := penaltyNouns.any(ws)
+	subject := b.pw.nouns.any(ws)
 	for _, w := range ws {
 		switch {
-		case b.subject.isTopic(w) || possessionWords[w]:
+		case b.subject.isTopic(w) || b.pw.possession[w]:
 			subject = true
-		case penaltyWords[w] || b.neutral(w) || stopWords[w]:
-		case overviewWords[w]:
+		case b.pw.penalty[w] || b.neutral(w) || stopWords[w]:
+		case b.pw.overview[w]:
 		default:
 			return false
 		}
 	}
 	return subject
 }
-
-// penaltyNouns name a penalty outright, so they alone ask for the table.
-var penaltyNouns = set("penalty", "penalties", "punishment", "punishments", "sanction", "sanctions", "sentences")
 
 // stopWords are function words; the retrieval side gets its own from the
 // analyzer, the intent layer needs a few.
@@ -303,25 +301,6 @@ var stopWords = set("a", "an", "the", "is", "are", "was", "were", "be", "been", 
 	"into", "there", "here", "then", "than", "so", "s", "t", "don't", "doesn't", "isn't", "aren't", "not",
 	"no", "yes", "up", "out", "over", "under", "per", "all", "just", "only", "very", "too", "again", "am")
 
-// intentVocabulary is every word the fact intents read or can ignore,
-// besides the subject's own words (Bot.hasForeignWords adds those).
-var intentVocabulary = func() wordSet {
-	all := set("offender", "offenders", "offence", "offences", "offense", "offenses", "amount", "amounts",
-		"quantity", "limit", "limits", "threshold", "allowed", "legal", "legally", "permitted", "ok", "okay",
-		"personal", "small", "little", "tiny", "bit", "first-time", "first", "timer", "first-timer", "face",
-		"risk", "most", "least", "possible", "count", "counts", "considered", "law", "laws", "illegal",
-		"crime", "criminal", "grams", "gram", "g", "kilos", "ounces", "big", "typical", "usual", "usually",
-		"normally", "go", "end", "up", "large", "larger", "largest", "huge", "serious", "very", "big", "bigger", "without", "avoid", "before", "risking", "facing", "receive", "given", "serve", "someone", "somebody", "person", "one",
-		"own", "consumption", "qualify", "qualifies", "defined", "definition", "classed", "mean", "means")
-	for _, s := range []wordSet{penaltyWords, possessionWords, neutralWords, stopWords,
-		maxWords, minWords, sentenceNouns, repeatWords, dealerWords, overviewWords, set("second", "third", "multiple", "times", "once")} {
-		for w := range s {
-			all[w] = true
-		}
-	}
-	return all
-}()
-
 func isNumber(w string) bool {
 	for _, r := range w {
 		if (r < '0' || r > '9') && r != '.' && r != ',' {
@@ -331,17 +310,10 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-var priceWords = set("price", "prices", "cost", "costs", "costing", "worth", "cheap", "cheaper", "expensive", "nok", "kroner", "krone", "dollars", "euros", "street")
-
 // repeated reports whether the question is about offending more than once.
-func repeated(ws []string) bool {
-	return repeatWords.any(ws) || anyPhrase(ws, "second time", "third time", "second offence", "second offense", "multiple times", "many times", "more than once")
+func (b *Bot) repeated(ws []string) bool {
+	return b.pw.repeat.any(ws) || anyPhrase(ws, "second time", "third time", "second offence", "second offense", "multiple times", "many times", "more than once")
 }
-
-// overviewWords may stand in a question the whole penalty table answers.
-var overviewWords = set("offence", "offences", "offense", "offenses", "law", "laws", "rules", "legal",
-	"punishable", "crime", "criminal", "illegal", "caught", "police", "am", "if", "someone", "they", "long",
-	"serve", "risk", "face")
 
 // asksConversion reports whether a question asks to convert between units
 // ("how many grams in a kilo?", "what's 10 kg in pounds?") rather than

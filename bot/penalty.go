@@ -17,6 +17,8 @@ type Schedule struct {
 	// does not weigh ("joint", "plant", "bag"): a question about "3
 	// joints" is told the article counts by weight, never given a tier.
 	Countable []string
+	// Words are the words the penalty intents read questions with.
+	Words PenaltyWords
 }
 
 // Keys of Schedule.Facts the intent layer knows how to ask for.

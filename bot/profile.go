@@ -146,7 +146,7 @@ func (b *Bot) neutral(w string) bool { return neutralWords[w] || b.subject.home[
 // people ask about penalties and the subject.
 func (b *Bot) hasForeignWords(ws []string) bool {
 	for _, w := range ws {
-		if !intentVocabulary[w] && !b.subject.isTopic(w) && !b.subject.home[w] && !isNumber(w) {
+		if !b.pw.all[w] && !b.subject.isTopic(w) && !b.subject.home[w] && !isNumber(w) {
 			return true
 		}
 	}

@@ -270,9 +270,6 @@ func (b *Bot) buildSpellers() map[string]*speller {
 			en.addTarget(w, functionWordFreq)
 		}
 	}
-	for w := range intentVocabulary {
-		en.addTarget(w, 1)
-	}
 	for _, w := range b.knownWords["en"] {
 		en.addTarget(strings.ToLower(w), 1)
 	}

@@ -116,15 +116,6 @@ func anyPhrase(ws []string, phrases ...string) bool {
 }
 
 var (
-	penaltyWords = set("penalty", "penalties", "punish", "punished", "punishment", "punishments", "punishable",
-		"sentence", "sentences", "sentenced", "sentencing", "prison", "prisons", "jail", "jailed", "imprisoned",
-		"imprisonment", "fine", "fines", "fined", "charge", "charges", "charged", "consequence", "consequences",
-		"happen", "happens", "caught", "arrested", "busted", "prosecuted", "prosecution", "sanction", "sanctions",
-		"time", "years", "get", "long")
-
-	possessionWords = set("possession", "possessing", "possess", "carry", "carrying", "have", "having", "hold",
-		"holding", "own", "keep", "bring", "use", "using", "smoke", "smoking", "buy", "buying", "with")
-
 	// Words that say nothing about the subject of a question.
 	neutralWords = set("tell", "know", "explain", "please", "happen", "happens", "thing", "things", "say", "says",
 		"said", "article", "wikipedia", "bot", "factbot", "info", "information", "anything", "something",
@@ -136,19 +127,6 @@ var (
 		"stance", "position", "opinion", "opinions", "say", "stand", "stands",
 		"take", "takes", "taking", "put", "do", "doing", "done",
 		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
-
-	maxWords = set("longest", "maximum", "max", "highest", "harshest", "severest", "strictest", "toughest",
-		"worst", "heaviest", "biggest", "greatest", "stiffest", "upper")
-	minWords = set("minimum", "min", "least", "lowest", "shortest", "mildest", "lightest", "smallest")
-	// Penalty nouns that a maximum or minimum can qualify.
-	sentenceNouns = set("sentence", "sentences", "penalty", "penalties", "punishment", "punishments", "prison",
-		"jail", "term", "time", "years", "imprisonment", "fine", "fines")
-
-	repeatWords = set("repeat", "repeated", "reoffend", "reoffender", "reoffenders", "reoffending",
-		"again", "habitual", "recidivist", "recidivists")
-	dealerWords = set("dealer", "dealers", "dealing", "deal", "sell", "selling", "seller", "sellers", "sale",
-		"sales", "supply", "supplying", "supplier", "trafficking", "trafficker", "traffickers", "distribute",
-		"distributing", "distribution", "pusher")
 )
 
 // askedForWords name the kind of thing a question wants (a leader, a

@@ -181,6 +181,22 @@ type scheduleFile struct {
 	Units struct {
 		Countable []string `toml:"countable"`
 	} `toml:"units"`
+	Words struct {
+		Penalty    []string `toml:"penalty"`
+		Nouns      []string `toml:"nouns"`
+		Possession []string `toml:"possession"`
+		Maximum    []string `toml:"maximum"`
+		Minimum    []string `toml:"minimum"`
+		Sentence   []string `toml:"sentence"`
+		Repeat     []string `toml:"repeat"`
+		Dealer     []string `toml:"dealer"`
+		Overview   []string `toml:"overview"`
+		Price      []string `toml:"price"`
+		Limit      []string `toml:"limit"`
+		Allowed    []string `toml:"allowed"`
+		Counts     []string `toml:"counts"`
+		Other      []string `toml:"other"`
+	} `toml:"words"`
 }
 
 // ParseSchedule reads a penalty schedule. Bounds are amounts as the article
@@ -195,7 +211,7 @@ func ParseSchedule(data []byte) (bot.Schedule, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return bot.Schedule{}, fmt.Errorf("unknown key %q", und[0].String())
 	}
-	s := bot.Schedule{Countable: f.Units.Countable}
+	s := bot.Schedule{Countable: f.Units.Countable, Words: bot.PenaltyWords(f.Words)}
 	for i, t := range f.Tier {
 		lower, err := bound(t.Above)
 		if err != nil {
