@@ -98,7 +98,10 @@ func BenchmarkReport1M(b *testing.B) {
 // answer path (the Writer's Record: an answer waits for nothing else),
 // with the store idle and with unanswered reports over a million records
 // running back to back beside it. The writer's batches go on meanwhile:
-// written/s says how many reached the database.
+// written/s says how many reached the database. The loop records far
+// faster than any chat community asks, faster than the database writes,
+// so once the queue is full the rest are lost (counted, as in serve):
+// lost says how many.
 func BenchmarkRecordDuringReport(b *testing.B) {
 	s := newDB(b, SQLite).open(b, Options{})
 	fill(b, s, 1_000_000)
@@ -140,9 +143,7 @@ func BenchmarkRecordDuringReport(b *testing.B) {
 			cancel()
 			wg.Wait()
 			after, _ := s.Count(context.Background())
-			if w.Lost() != 0 {
-				b.Fatalf("%d questions lost", w.Lost())
-			}
+			b.ReportMetric(float64(w.Lost()), "lost")
 			b.ReportMetric(float64(worst.Microseconds()), "worst-µs")
 			b.ReportMetric(float64(after-before)/elapsed.Seconds(), "written/s")
 			if reporting {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Measures `factbot serve` on signed Slack slash commands from many users,
+# side by side: the store off, the default store on (SQLite), and the bare
+# baseline (signature check, fixed reply). The server runs on core 0, the
+# load generator on core 1 (taskset), so they do not share a core.
+#
+#   tools/slackload/compare.sh [seconds] [rounds]
+#
+# Prints one line per run; the serve logs are kept in $out (printed at the end).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-10}
+rounds=${2:-3}
+out=$(mktemp -d)
+go build -o "$out/factbot" ./cmd/factbot
+go build -o "$out/slackload" ./tools/slackload
+addr=127.0.0.1:18080
+secret=compare-signing-secret
+
+wait_up() {
+  for _ in $(seq 100); do
+    if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "server did not start" >&2; return 1
+}
+
+run_one() { # name, then the server command
+  local name=$1; shift
+  env FACTBOT_HTTP_ADDR=$addr FACTBOT_SLACK_ENABLED=true FACTBOT_SLACK_SIGNING_SECRET=$secret \
+      FACTBOT_SLACK_BOT_TOKEN=xoxb-compare FACTBOT_LIMITS_QUESTIONS=100000000 \
+      FACTBOT_STORE_PATH="$out/factbot-$name.db" \
+      taskset -c 0 "$@" 2>>"$out/$name.log" >/dev/null &
+  local pid=$!
+  wait_up
+  printf '%-14s ' "$name"
+  taskset -c 1 "$out/slackload" -url "http://$addr" -secret $secret -d "${secs}s" -users 100000 -c 32
+  kill -TERM $pid; wait $pid || true
+}
+
+for round in $(seq "$rounds"); do
+  echo "== round $round"
+  FACTBOT_STORE_ENABLED=false run_one store-off "$out/factbot" serve
+  run_one store-sqlite "$out/factbot" serve
+  run_one bare "$out/slackload" -secret $secret -bare $addr
+done
+echo "== store on: what serve said at stop (questions written, lost)"
+grep -h "store closed" "$out/store-sqlite.log" || true
+echo "logs and databases in $out"
