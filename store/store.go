@@ -217,8 +217,8 @@ func (s *Store) init(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return s.fail("migrating the schema", err)
+	if err := s.migrate(ctx, p); err != nil {
+		return err
 	}
 	salt := make([]byte, 32)
 	_, _ = rand.Read(salt) // crypto/rand.Read never fails (Go 1.24+)
@@ -237,6 +237,29 @@ func (s *Store) init(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// migrate brings the schema up to date. Two processes opening a new
+// SQLite file at once (serve and report, say) can both find it
+// unmigrated; the loser's migration fails (its transaction rolls back) and
+// is tried again once the winner's is done. PostgreSQL takes a lock instead.
+func (s *Store) migrate(ctx context.Context, p *goose.Provider) error {
+	wait := 20 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		_, err := p.Up(ctx)
+		if err == nil {
+			return nil
+		}
+		if s.engine != SQLite || attempt == 6 {
+			return s.fail("migrating the schema", err)
+		}
+		select {
+		case <-time.After(wait):
+			wait *= 2
+		case <-ctx.Done():
+			return s.fail("migrating the schema", ctx.Err())
+		}
+	}
 }
 
 // fail wraps err from doing what, naming the store; a SQLite file that is
