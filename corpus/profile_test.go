@@ -101,3 +101,28 @@ func TestProfileSourceAttributesTheArticle(t *testing.T) {
 		t.Errorf("source line %q", got)
 	}
 }
+
+// FuzzParseProfile: any input is a profile or an error, never a panic, and
+// a profile read has an English name and only one-word, lower-case lists.
+func FuzzParseProfile(f *testing.F) {
+	f.Add("[name]\nen = \"tea\"\n[words]\ntopic = [\"tea\"]\n")
+	f.Add("[name]\nen = \"x\"\n[examples]\nen = [\"q?\"]\nnb = [\"\"]\n")
+	f.Add("[[name]]\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, data string) {
+		p, err := corpus.ParseProfile([]byte(data))
+		if err != nil {
+			return
+		}
+		if strings.TrimSpace(p.Name["en"]) == "" {
+			t.Errorf("profile without an English name: %+v", p)
+		}
+		for _, list := range [][]string{p.Topic, p.Kind, p.Home, p.OtherPlaces, p.AmbiguousPlaces, p.OtherSubstances, p.OtherOffences} {
+			for _, w := range list {
+				if w == "" || w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+					t.Errorf("word %q accepted", w)
+				}
+			}
+		}
+	})
+}
