@@ -302,9 +302,17 @@ func TestReports(t *testing.T) {
 			len(r.Report.Unanswered.Rows) != 1 || r.Report.Unanswered.Rows[0].Count != 2 || !strings.Contains(r.Report.Title, "2026-11-23") {
 			t.Errorf("%s unanswered report: %+v", p.platform, r.Report)
 		}
+		if rows := r.Report.Rows; len(rows) != 1 || rows[0].Title != "1. is cannabis legal in sweden" ||
+			!strings.Contains(rows[0].Text, "{last}") || rows[0].Last.IsZero() {
+			t.Errorf("%s unanswered rows: %+v", p.platform, rows)
+		}
 		r = report(p.platform, p.user, p.roles, "feedback 2w")
 		if r.Report == nil || r.Report.Feedback == nil || r.Report.Period != "2w" || r.Report.Feedback.Down != 1 {
 			t.Errorf("%s feedback report: %+v", p.platform, r.Report)
+		}
+		if rows := r.Report.Rows; len(rows) != 1 || rows[0].Title != "1 👎 0 👍 [Enforcement]" ||
+			!strings.Contains(rows[0].Text, "2 years") || !strings.Contains(rows[0].Text, "“what is the penalty for 20 grams” ×1") {
+			t.Errorf("%s feedback rows: %+v", p.platform, rows)
 		}
 		if r = report(p.platform, p.user, p.roles, "yesterday"); r.Status != chat.StatusInvalid || !strings.Contains(r.Notice, "/factbot-report") {
 			t.Errorf("%s bad period: %+v", p.platform, r)

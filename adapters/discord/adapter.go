@@ -12,7 +12,6 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -26,6 +25,7 @@ import (
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
+	"github.com/factbot/factbot/internal/transport"
 )
 
 // Platform is the Question.Platform value and the metrics label.
@@ -212,7 +212,8 @@ func (a *Adapter) Mode() string { return a.cfg.Mode }
 
 // client copies base (or discordgo's default) so that the gateway lookup
 // discordgo's Open makes without a context ends with Run's context instead
-// of holding up shutdown until the client's timeout.
+// of holding up shutdown until the client's timeout. Every other request
+// carries a context factbot chose (replies keep going while Run drains).
 func (a *Adapter) client(base, def *http.Client) *http.Client {
 	c := *def
 	if base != nil {
@@ -222,44 +223,8 @@ func (a *Adapter) client(base, def *http.Client) *http.Client {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	c.Transport = boundTransport{next: next, life: a.life}
+	c.Transport = transport.Bound(next, discordgo.EndpointGateway, a.life)
 	return &c
-}
-
-// boundTransport cancels GET /gateway when the adapter's life ends. Every
-// other request carries a context factbot chose (replies keep going while
-// Run drains), so only this one is touched.
-type boundTransport struct {
-	next http.RoundTripper
-	life context.Context
-}
-
-func (t boundTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.URL.String() != discordgo.EndpointGateway {
-		return t.next.RoundTrip(r)
-	}
-	ctx, cancel := context.WithCancel(r.Context())
-	stop := context.AfterFunc(t.life, cancel)
-	release := func() { stop(); cancel() }
-	resp, err := t.next.RoundTrip(r.WithContext(ctx))
-	if err != nil {
-		release()
-		return nil, err
-	}
-	resp.Body = &releasingBody{ReadCloser: resp.Body, release: release}
-	return resp, nil
-}
-
-// releasingBody releases the request's context once the body is closed.
-type releasingBody struct {
-	io.ReadCloser
-	release func()
-}
-
-func (b *releasingBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.release()
-	return err
 }
 
 // dialer copies base (or gorilla's default) and records each raw

@@ -587,25 +587,26 @@ func TestHTTPReport(t *testing.T) {
 }
 
 func TestReportEmptyAndLong(t *testing.T) {
-	e := renderReport(chat.Report{Title: "Title", Unanswered: &bot.UnansweredReport{Rows: []bot.UnansweredRow{}}}, "en")
+	e := renderReport(chat.Report{Title: "Title", Summary: "s", Empty: "Nothing recorded in that period."})
 	if e.Description != "Nothing recorded in that period." || e.Title != "Title" {
 		t.Errorf("empty report %q / %q", e.Title, e.Description)
 	}
-	var rows []bot.UnansweredRow
-	for i := range 10 {
-		rows = append(rows, bot.UnansweredRow{Question: strings.Repeat("word ", 200) + strconv.Itoa(i), Count: 10 - i, Users: 1, Reason: "off_topic", Last: time.Now()})
+	var rows []chat.ReportRow
+	for i := range 30 {
+		rows = append(rows, chat.ReportRow{Title: strings.Repeat("word ", 200) + strconv.Itoa(i),
+			Text: strings.Repeat("@everyone ", 200) + " · last {last}", Last: time.Now()})
 	}
-	e = renderReport(chat.Report{Unanswered: &bot.UnansweredReport{Rows: rows, Declined: 55, Distinct: 10}, Summary: "s"}, "nb")
-	if !strings.Contains(e.Fields[0].Value, "spurt") && !strings.Contains(e.Fields[0].Value, "10×") {
-		t.Errorf("row %q", e.Fields[0].Value)
-	}
-	if n := embedLen(e); n > maxEmbedTotal || len(e.Fields) != 10 {
+	e = renderReport(chat.Report{Rows: rows, Summary: "s"})
+	if n := embedLen(e); n > maxEmbedTotal || len(e.Fields) > maxFields {
 		t.Errorf("long report: %d characters, %d fields", n, len(e.Fields))
 	}
 	for _, f := range e.Fields {
-		if utf16Len(f.Name) > maxFieldName || utf16Len(f.Value) > maxFieldValue {
-			t.Errorf("field %d/%d characters", utf16Len(f.Name), utf16Len(f.Value))
+		if utf16Len(f.Name) > maxFieldName || utf16Len(f.Value) > maxFieldValue || strings.Contains(f.Value, "@everyone") {
+			t.Errorf("field %d/%d characters: %.40q", utf16Len(f.Name), utf16Len(f.Value), f.Value)
 		}
+	}
+	if !strings.Contains(e.Fields[0].Value, "<t:") && len(e.Fields[0].Value) < maxFieldValue-10 {
+		t.Errorf("no Discord timestamp in %q", e.Fields[0].Value)
 	}
 }
 

@@ -2,7 +2,6 @@ package discord
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -76,7 +75,7 @@ func (a *Adapter) embed(r chat.Reply) *discordgo.MessageEmbed {
 	case r.Card != nil:
 		return renderCard(*r.Card)
 	case r.Report != nil:
-		return renderReport(*r.Report, r.Lang)
+		return renderReport(*r.Report)
 	}
 	return nil
 }
@@ -233,58 +232,27 @@ func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 	return e
 }
 
-// maxReportAnswer is how much of an answer a feedback row shows.
-const maxReportAnswer = 300
-
 // renderReport lays a report out as an embed: the summary as
 // description, then a field per row; times are Discord timestamps, shown
 // in the reader's time zone.
-func renderReport(r chat.Report, lang string) *discordgo.MessageEmbed {
+func renderReport(r chat.Report) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
-		Type:   discordgo.EmbedTypeRich,
-		Title:  cut(r.Title, maxEmbedTitle),
-		Color:  colorDeclined,
-		Footer: &discordgo.MessageEmbedFooter{Text: cut(r.Usage, maxFooter)},
+		Type:        discordgo.EmbedTypeRich,
+		Title:       cut(r.Title, maxEmbedTitle),
+		Description: r.Summary,
+		Color:       colorDeclined,
+		Footer:      &discordgo.MessageEmbedFooter{Text: cut(r.Usage, maxFooter)},
 	}
-	field := func(name, value string) {
-		if len(e.Fields) < maxFields {
-			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: nonEmpty(cut(name, maxFieldName)), Value: nonEmpty(cut(value, maxFieldValue))})
+	if len(r.Rows) == 0 {
+		e.Description = r.Empty
+	}
+	for _, row := range r.Rows[:min(len(r.Rows), maxFields)] {
+		last := "—"
+		if !row.Last.IsZero() {
+			last = fmt.Sprintf("<t:%d:f>", row.Last.Unix())
 		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: nonEmpty(cut(defuse(row.Title), maxFieldName)),
+			Value: nonEmpty(cut(defuse(strings.ReplaceAll(row.Text, "{last}", last)), maxFieldValue))})
 	}
-	empty := true
-	if u := r.Unanswered; u != nil {
-		empty = len(u.Rows) == 0
-		for n, row := range u.Rows {
-			last := "—"
-			if !row.Last.IsZero() {
-				last = fmt.Sprintf("<t:%d:f>", row.Last.Unix())
-			}
-			field(strconv.Itoa(n+1)+". "+defuse(row.Question), bot.Message(lang, "report_unanswered_row",
-				"count", strconv.Itoa(row.Count), "users", strconv.Itoa(row.Users), "reason", row.Reason, "last", last))
-		}
-	}
-	if f := r.Feedback; f != nil {
-		empty = len(f.Rows) == 0
-		for _, row := range f.Rows {
-			answer := row.Answer
-			if answer == "" {
-				answer = bot.Message(lang, "report_answer_not_kept")
-			}
-			var qs []string
-			for _, q := range row.Questions {
-				qs = append(qs, fmt.Sprintf("“%s” ×%d", cut(q.Question, 200), q.Count))
-			}
-			value := defuse(cut(answer, maxReportAnswer))
-			if len(qs) > 0 {
-				value += "\n" + defuse(bot.Message(lang, "report_asked_as", "questions", strings.Join(qs, "; ")))
-			}
-			field(fmt.Sprintf("%d 👎 %d 👍 %s", row.Down, row.Up, row.Section), value)
-		}
-	}
-	if empty {
-		e.Description = bot.Message(lang, "report_empty")
-		return e
-	}
-	e.Description = r.Summary
 	return fitEmbed(e)
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
+	"github.com/factbot/factbot/internal/transport"
 )
 
 // Platform is the bot.Question.Platform of Slack questions.
@@ -72,7 +73,7 @@ type Adapter struct {
 	// socketAPI is api for Socket Mode, with pacer spacing out its
 	// connection attempts; both nil in HTTP mode.
 	socketAPI *slackgo.Client
-	pacer     *pacer
+	pacer     *transport.Pacer
 }
 
 // Adapter states as /healthz shows them.
@@ -152,14 +153,14 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	} else {
 		a.health.Set(StateStarting, "")
 		// Socket Mode's own client paces its connection attempts.
-		a.pacer = newPacer(o.HTTPClient, a.waitingToReconnect)
+		a.pacer = transport.NewPacer(o.HTTPClient, "/apps.connections.open", a.waitingToReconnect)
 		a.socketAPI = slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, a.pacer)...)
 	}
 	return a, nil
 }
 
 // clientOptions configure a slack-go client calling through client.
-func clientOptions(cfg Config, client doer) []slackgo.Option {
+func clientOptions(cfg Config, client transport.Doer) []slackgo.Option {
 	opts := []slackgo.Option{
 		slackgo.OptionHTTPClient(client),
 		// After the client: the retry wrapper goes around it.

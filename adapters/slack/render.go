@@ -1,9 +1,7 @@
 package slack
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,7 +133,7 @@ func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
 	case r.Card != nil:
 		return append(blocks, cardBlocks(*r.Card)...)
 	case r.Report != nil:
-		return append(blocks, reportBlocks(*r.Report, r.Lang)...)
+		return append(blocks, reportBlocks(*r.Report)...)
 	}
 	return append(blocks, section(Escape(r.Notice)))
 }
@@ -249,40 +247,14 @@ func cardBlocks(c cards.Card) []slackgo.Block {
 }
 
 // reportBlocks lays a report out: a header, the summary, a section per row.
-func reportBlocks(r chat.Report, lang string) []slackgo.Block {
+func reportBlocks(r chat.Report) []slackgo.Block {
 	blocks := []slackgo.Block{header(r.Title), slackgo.NewContextBlock("", mrkdwn(Escape(r.Summary)))}
-	empty := true
-	if u := r.Unanswered; u != nil {
-		empty = len(u.Rows) == 0
-		for i, row := range u.Rows {
-			detail := bot.Message(lang, "report_unanswered_row", "count", strconv.Itoa(row.Count), "users", strconv.Itoa(row.Users),
-				"reason", row.Reason, "last", row.Last.UTC().Format("2006-01-02 15:04"))
-			blocks = append(blocks, section(fmt.Sprintf("*%d.* %s\n_%s_", i+1, Escape(truncate(row.Question, 1000)), Escape(detail))))
-		}
+	for _, row := range r.Rows {
+		text := strings.ReplaceAll(row.Text, "{last}", row.Last.UTC().Format("2006-01-02 15:04"))
+		blocks = append(blocks, section("*"+Escape(row.Title)+"*\n_"+Escape(text)+"_"))
 	}
-	if f := r.Feedback; f != nil {
-		empty = len(f.Rows) == 0
-		for _, row := range f.Rows {
-			answer := row.Answer
-			if answer == "" {
-				answer = bot.Message(lang, "report_answer_not_kept")
-			}
-			text := fmt.Sprintf("*%d 👎 %d 👍* %s", row.Down, row.Up, Escape(truncate(answer, maxReportAnswer)))
-			if row.Section != "" {
-				text += " _[" + Escape(row.Section) + "]_"
-			}
-			var qs []string
-			for _, q := range row.Questions {
-				qs = append(qs, fmt.Sprintf("“%s” ×%d", truncate(q.Question, 200), q.Count))
-			}
-			if len(qs) > 0 {
-				text += "\n_" + Escape(bot.Message(lang, "report_asked_as", "questions", strings.Join(qs, "; "))) + "_"
-			}
-			blocks = append(blocks, section(text))
-		}
-	}
-	if empty {
-		blocks = append(blocks, section(Escape(bot.Message(lang, "report_empty"))))
+	if len(r.Rows) == 0 {
+		blocks = append(blocks, section(Escape(r.Empty)))
 	}
 	return blocks
 }

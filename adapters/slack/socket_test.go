@@ -211,9 +211,9 @@ func TestSocketModeRedialPaced(t *testing.T) {
 	// Only the waits pass time: each connection drops at once. Both run
 	// on the connecting goroutine.
 	now := time.Now()
-	a.pacer.now = func() time.Time { return now }
+	a.pacer.Now = func() time.Time { return now }
 	waits, proceed := make(chan time.Duration), make(chan struct{})
-	a.pacer.sleep = func(ctx context.Context, d time.Duration) error {
+	a.pacer.Sleep = func(ctx context.Context, d time.Duration) error {
 		select {
 		case waits <- d:
 		case <-ctx.Done(): // a last attempt as Run stops

@@ -1,4 +1,4 @@
-package slack
+package transport
 
 import (
 	"context"
@@ -20,9 +20,9 @@ func TestPacerSpacing(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var slept []time.Duration
 	c := &countingDoer{}
-	p := newPacer(c, func(time.Duration) {})
-	p.now = func() time.Time { return now }
-	p.sleep = func(_ context.Context, d time.Duration) error {
+	p := NewPacer(c, "/apps.connections.open", func(time.Duration) {})
+	p.Now = func() time.Time { return now }
+	p.Sleep = func(_ context.Context, d time.Duration) error {
 		slept = append(slept, d)
 		now = now.Add(d)
 		return nil
@@ -73,7 +73,7 @@ func TestPacerSpacing(t *testing.T) {
 // A paced attempt gives up when its context ends instead of sleeping on.
 func TestPacerCancelled(t *testing.T) {
 	c := &countingDoer{}
-	p := newPacer(c, func(time.Duration) {})
+	p := NewPacer(c, "/apps.connections.open", func(time.Duration) {})
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://slack.test/api/apps.connections.open", nil)
 	if _, err := p.Do(req); err != nil {
