@@ -178,6 +178,10 @@ func (s *Store) openPostgres(raw string) error {
 	if err != nil {
 		return fmt.Errorf("store %s: %w", s.where, err)
 	}
+	// Claims and votes are single statements and the writer one
+	// transaction at a time: a few connections per instance suffice, and
+	// many instances must not exhaust the server's max_connections.
+	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s.db = db

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/store"
 )
 
 // gatewayFixture runs an adapter in gateway mode against a fake Discord.
@@ -423,4 +425,69 @@ func TestGatewayRegistrationRefused(t *testing.T) {
 		t.Errorf("DM reply %s %s", r.Method, r.Path)
 	}
 	<-qs
+}
+
+// countingClaimer is a store's claims with a count of the calls, so the
+// test knows a duplicate has been looked at.
+type countingClaimer struct {
+	*store.Store
+	calls chan string
+}
+
+func (c countingClaimer) Claim(ctx context.Context, key string) (bool, error) {
+	ok, err := c.Store.Claim(ctx, key)
+	c.calls <- key
+	return ok, err
+}
+
+// Two instances running the same shard both receive every event: with a
+// shared store, each interaction and message is answered once. The same
+// events dispatched twice to one adapter stand for the second instance's
+// delivery; the claims are a real (SQLite) store's.
+func TestGatewayClaimsEachEventOnce(t *testing.T) {
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	claims := countingClaimer{st, make(chan string, 8)}
+	ans, qs := recordingAnswerer()
+	g := newGatewayFixture(t, Config{ApplicationID: "app1"}, ans, discordtest.Options{},
+		func(o *testSetup) { o.Claims = claims })
+	g.identify(t)
+	g.fake.Next() // registration
+	waitFor(t, "connected", func() bool { return g.a.Health().Ready })
+
+	ask := interactionEvent("i77", "tok77", 2, map[string]any{"id": "c", "name": "ask", "type": 1,
+		"options": []any{map[string]any{"name": "question", "type": 3, "value": "what is the penalty for 20 g?"}}}, nil)
+	g.fake.Dispatch("INTERACTION_CREATE", ask)
+	g.fake.Dispatch("INTERACTION_CREATE", ask)
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("m77", "is it legal?", alice, ""))
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("m77", "is it legal?", alice, ""))
+	seen := map[string]int{}
+	for range 4 {
+		select {
+		case k := <-claims.calls:
+			seen[k]++
+		case <-time.After(guard): // hang guard
+			t.Fatalf("claims so far %v", seen)
+		}
+	}
+	if seen["discord:interaction:i77"] != 2 || seen["discord:message:m77"] != 2 {
+		t.Errorf("claims %v: want each event claimed by both deliveries", seen)
+	}
+	paths := map[string]int{}
+	for range 2 {
+		paths[g.fake.Next().Path]++
+	}
+	if paths["/api/v9/interactions/i77/tok77/callback"] != 1 || paths["/api/v9/channels/c1/messages"] != 1 {
+		t.Errorf("replies %v: want one to the interaction and one to the message", paths)
+	}
+	// A later event goes through, and by then no duplicate had reached the
+	// answerer.
+	g.fake.Dispatch("MESSAGE_CREATE", messageEvent("m78", "and 2 kg?", alice, ""))
+	g.fake.Next()
+	if n := len(qs); n != 3 {
+		t.Errorf("the answerer was asked %d questions, want 3 (two events once each, then one more)", n)
+	}
 }
