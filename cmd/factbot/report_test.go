@@ -194,6 +194,11 @@ func TestReportErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and a message", args, code, errOut)
 		}
 	}
+	t.Setenv("FACTBOT_STORE_URL", "postgres://factbot:hunter2-pw@127.0.0.1:1/factbot?connect_timeout=2")
+	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 1 || !strings.Contains(errOut, "127.0.0.1:1") || strings.Contains(errOut, "hunter2") {
+		t.Errorf("unreachable database: exit %d, %q; want 1, the server named, no password", code, errOut)
+	}
+	t.Setenv("FACTBOT_STORE_URL", "")
 	t.Setenv("FACTBOT_STORE_ENABLED", "false")
 	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 2 || !strings.Contains(errOut, "disabled") {
 		t.Errorf("disabled store: exit %d, %q", code, errOut)
