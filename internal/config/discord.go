@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 
+	"filippo.io/edwards25519"
+
 	"github.com/factbot/factbot/chat"
 )
 
@@ -103,11 +105,18 @@ func (c Discord) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Key decodes the hex public key shown in the developer portal.
+// Key decodes the hex public key shown in the developer portal. A key
+// that is no point of the curve, or one of small order (all zeros is one),
+// is refused: with such a key a forged signature verifies for one message
+// in a few, whatever the message.
 func (c Discord) Key() (ed25519.PublicKey, error) {
 	b, err := hex.DecodeString(strings.TrimSpace(c.PublicKey))
 	if err != nil || len(b) != ed25519.PublicKeySize {
 		return nil, fmt.Errorf("discord.public_key: want the 64 hex digits shown in the developer portal (check %sPUBLIC_KEY)", discordEnv)
+	}
+	p, err := new(edwards25519.Point).SetBytes(b)
+	if err != nil || new(edwards25519.Point).MultByCofactor(p).Equal(edwards25519.NewIdentityPoint()) == 1 {
+		return nil, fmt.Errorf("discord.public_key is not a usable Ed25519 key (a weak or invalid point, such as all zeros): copy the application's public key from the developer portal (check %sPUBLIC_KEY)", discordEnv)
 	}
 	return ed25519.PublicKey(b), nil
 }

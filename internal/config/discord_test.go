@@ -1,6 +1,9 @@
 package config
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
 	"strings"
 	"testing"
 )
@@ -36,7 +39,14 @@ shard_count = 2
 }
 
 func TestDiscordValidation(t *testing.T) {
-	key := strings.Repeat("ab", 32)
+	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := hex.EncodeToString(pub)
+	httpWith := func(key string) map[string]string {
+		return map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "http", "FACTBOT_DISCORD_PUBLIC_KEY": key}
+	}
 	tests := []struct {
 		env  map[string]string
 		want string // "" = valid
@@ -45,6 +55,11 @@ func TestDiscordValidation(t *testing.T) {
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "http"}, "FACTBOT_DISCORD_PUBLIC_KEY"},
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "http", "FACTBOT_DISCORD_PUBLIC_KEY": "xyz"}, "64 hex digits"},
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "http", "FACTBOT_DISCORD_PUBLIC_KEY": key}, ""},
+		// Small-order points: a forged signature verifies for about one
+		// message in four with these.
+		{httpWith(strings.Repeat("00", 32)), "FACTBOT_DISCORD_PUBLIC_KEY"},                       // all zeros
+		{httpWith("01" + strings.Repeat("00", 31)), "discord.public_key is not a usable"},        // the identity
+		{httpWith("ec" + strings.Repeat("ff", 30) + "7f"), "discord.public_key is not a usable"}, // order 2
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "socket", "FACTBOT_DISCORD_TOKEN": "t"}, "discord.mode"},
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_TOKEN": "tok-XYZ", "FACTBOT_DISCORD_SHARD_ID": "2", "FACTBOT_DISCORD_SHARD_COUNT": "2"}, "shard_id"},
 		{map[string]string{"FACTBOT_DISCORD_ENABLED": "false", "FACTBOT_DISCORD_MODE": "nonsense"}, ""},
