@@ -19,6 +19,7 @@ import (
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	slackgo "github.com/slack-go/slack"
+	"golang.org/x/time/rate"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
@@ -70,6 +71,8 @@ type Adapter struct {
 	tasks  inflight.Group
 
 	health health.Tracker
+	// rejectLog lets one refused request a minute be logged at warn.
+	rejectLog *rate.Limiter
 	// socketAPI is api for Socket Mode, with pacer spacing out its
 	// connection attempts; both nil in HTTP mode.
 	socketAPI *slackgo.Client
@@ -147,6 +150,8 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		api:    slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, o.HTTPClient)...),
 		log:    o.Logger.With("platform", Platform),
 		claims: o.Claims,
+		// One at warn a minute, the rest at debug.
+		rejectLog: rate.NewLimiter(rate.Every(time.Minute), 1),
 	}
 	if cfg.Mode == ModeHTTP {
 		a.health.Set(StateReady, "")

@@ -2,9 +2,11 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 
@@ -77,9 +79,18 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 	return io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 }
 
+// reject refuses a request. Every refusal is counted (Options.Reject feeds
+// factbot_rejected_requests_total) and logged at debug; at most one a
+// minute is logged at warn, so a wrong signing secret still shows while an
+// unauthenticated flood cannot fill the log (12 MB in 10 s before).
 func (a *Adapter) reject(w http.ResponseWriter, endpoint, reason string, code int) {
 	a.o.Reject(reason)
-	a.log.Warn("request refused", "endpoint", endpoint, "reason", reason, "status", code)
+	level := slog.LevelDebug
+	if a.rejectLog.Allow() {
+		level = slog.LevelWarn
+	}
+	a.log.Log(context.Background(), level, "request refused (each one is counted in factbot_rejected_requests_total; at most one a minute is logged at warn)",
+		"endpoint", endpoint, "reason", reason, "status", code)
 	http.Error(w, http.StatusText(code), code)
 }
 

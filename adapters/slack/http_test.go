@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -371,4 +372,43 @@ func TestMentionReplyRetriedAfter429(t *testing.T) {
 	if got := len(ta.slack.posts); got != 1+maxPostRetries {
 		t.Errorf("%d posts to a Slack that always answers 429, want %d", got, 1+maxPostRetries)
 	}
+}
+
+// An unauthenticated flood is counted request by request but logged at
+// warn once a minute, not once a request.
+func TestUnsignedFloodLoggedOnce(t *testing.T) {
+	var logs syncBuffer
+	ta := newTestAdapter(t, func(s *testSetup) {
+		s.Options.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	})
+	for range 200 {
+		r := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(commandForm("x")))
+		if rec := ta.do(r); rec.Code != http.StatusUnauthorized {
+			t.Fatalf("unsigned request: %d", rec.Code)
+		}
+	}
+	if got := ta.rejects.get(RejectMissingSignature); got != 200 {
+		t.Errorf("%d refusals counted, want 200", got)
+	}
+	if n := strings.Count(logs.String(), "request refused"); n != 1 {
+		t.Errorf("%d log lines at info and above for 200 unsigned requests, want 1:\n%s", n, logs.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
