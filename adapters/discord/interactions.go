@@ -39,6 +39,10 @@ func Commands() []*discordgo.ApplicationCommand {
 	// deprecated dm_permission).
 	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
 	str := discordgo.ApplicationCommandOptionString
+	// Only members who may manage messages see /factbot-report until a
+	// server changes it (Server Settings → Integrations); the core still
+	// answers only moderator_roles.
+	moderators := int64(discordgo.PermissionManageMessages)
 	return []*discordgo.ApplicationCommand{
 		{Name: cmdAsk, Description: "Ask about cannabis law in Norway", Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
@@ -55,6 +59,7 @@ func Commands() []*discordgo.ApplicationCommand {
 				{Type: str, Name: optTopic, Description: "A topic, e.g. penalties", Autocomplete: true, MaxLength: maxChoiceName},
 			}},
 		{Name: cmdReport, Description: "Moderators: the most-asked questions factbot could not answer, or the answers voted down", Contexts: contexts,
+			DefaultMemberPermissions: &moderators,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: str, Name: optKind, Description: "unanswered (default) or feedback", Choices: []*discordgo.ApplicationCommandOptionChoice{
 					{Name: chat.ReportUnanswered, Value: chat.ReportUnanswered}, {Name: chat.ReportFeedback, Value: chat.ReportFeedback}}},

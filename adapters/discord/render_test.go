@@ -1,12 +1,16 @@
 package discord
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/chat"
 )
 
 func TestCut(t *testing.T) {
@@ -114,5 +118,39 @@ func TestRenderInAnswersLanguage(t *testing.T) {
 	xx.Lang = "xx"
 	if e := renderEmbed("q", xx); e.Fields[0].Name != "Source" || e.Footer.Text != bot.NotLegalAdvice {
 		t.Errorf("en fallback %+v %+v", e.Fields[0], e.Footer)
+	}
+}
+
+// What a user typed never shows as a link: not in the embed title (the
+// question), nor in the content lines (how a follow-up was read, a notice
+// naming a topic).
+func TestEchoedURLsNeverLinked(t *testing.T) {
+	a := &Adapter{}
+	q := "penalty for 20 grams? https://evil.example/x"
+	r := chat.Reply{Lang: "en", Question: q, ReadAs: q, Notice: "No card for https://evil.example/y.", Answer: &bot.Answer{Lang: "en", Text: "Up to 2 years."}}
+	shown := strings.Join(a.lines(r), "\n") + "\n" + renderEmbed(r.Question, *r.Answer).Title
+	if strings.Contains(shown, "https://") || strings.Contains(shown, "evil.example") {
+		t.Errorf("echoed text holds a link:\n%s", shown)
+	}
+	if !strings.Contains(shown, "evil.\u200bexample") {
+		t.Errorf("echoed text lost:\n%s", shown)
+	}
+}
+
+// /factbot-report is hidden from members without Manage Messages until a
+// server says otherwise; every other command is for everyone.
+func TestReportCommandForModeratorsOnly(t *testing.T) {
+	for _, c := range Commands() {
+		perms := c.DefaultMemberPermissions
+		switch {
+		case c.Name == cmdReport && (perms == nil || *perms != discordgo.PermissionManageMessages):
+			t.Errorf("/%s default_member_permissions = %v, want Manage Messages", c.Name, perms)
+		case c.Name != cmdReport && perms != nil:
+			t.Errorf("/%s is restricted (%d)", c.Name, *perms)
+		}
+	}
+	b, _ := json.Marshal(Commands())
+	if !strings.Contains(string(b), `"default_member_permissions":"8192"`) {
+		t.Errorf("registration JSON lacks default_member_permissions: %s", b)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/unlink"
 )
 
 // Replies from the core drawn as Discord messages: embeds for answers,
@@ -56,11 +57,13 @@ func (a *Adapter) lines(r chat.Reply) []string {
 		}
 		out = append(out, bot.Message(r.Lang, "shared_by", "user", who))
 	}
+	// Either may hold what a user typed (a topic, a question): it never
+	// pings, and Discord links none of its URLs.
 	if r.Notice != "" {
-		out = append(out, defuse(r.Notice))
+		out = append(out, defuse(unlink.String(r.Notice)))
 	}
 	if n := r.ReadingNotice(); n != "" {
-		out = append(out, defuse(n))
+		out = append(out, defuse(unlink.String(n)))
 	}
 	return out
 }
@@ -125,7 +128,7 @@ func (a *Adapter) aboutEmbed(lang string, h *chat.Help) *discordgo.MessageEmbed 
 // title is the question, the description the answer, a field the source
 // line with the article link, and the footer the legal notice.
 func renderEmbed(question string, a bot.Answer) *discordgo.MessageEmbed {
-	title := strings.Join(strings.Fields(question), " ")
+	title := unlink.String(strings.Join(strings.Fields(question), " "))
 	if title == "" {
 		title = "factbot"
 	}

@@ -412,3 +412,23 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// A URL or domain in a shared question is never linked in the channel:
+// Slack links bare URLs and domain names in mrkdwn.
+func TestShareNeverLinksTheQuestionsURLs(t *testing.T) {
+	ta := newTestAdapter(t, nil)
+	ta.do(signed("/slack/interactions", formType, interactionBody(t, ta.slack.URL+"/hooks/T1/1/abc",
+		"What is the penalty for 20 grams? see https://evil.example/x or evil.com")))
+	text := blockText(t, ta.slack.next(t).JSON)
+	if !strings.Contains(text, "2 years") {
+		t.Fatalf("no answer shared:\n%s", text)
+	}
+	for _, link := range []string{"https://evil", "evil.example", "evil.com"} {
+		if strings.Contains(text, link) {
+			t.Errorf("shared message holds %q, which Slack would link:\n%s", link, text)
+		}
+	}
+	if !strings.Contains(text, "evil.\u200bcom") {
+		t.Errorf("the question is not shown:\n%s", text)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/unlink"
 )
 
 // Replies from the core drawn as Block Kit.
@@ -116,10 +117,10 @@ func fallback(r chat.Reply) string {
 func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
 	var notes []slackgo.MixedElement
 	if r.Notice != "" && (r.Answer != nil || r.Card != nil || r.Report != nil) {
-		notes = append(notes, mrkdwn(Escape(r.Notice)))
+		notes = append(notes, mrkdwn(echo(r.Notice)))
 	}
 	if n := r.ReadingNotice(); n != "" {
-		notes = append(notes, mrkdwn(Escape(n)))
+		notes = append(notes, mrkdwn(echo(n)))
 	}
 	var blocks []slackgo.Block
 	if len(notes) > 0 {
@@ -135,8 +136,13 @@ func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
 	case r.Report != nil:
 		return append(blocks, reportBlocks(*r.Report)...)
 	}
-	return append(blocks, section(Escape(r.Notice)))
+	return append(blocks, section(echo(r.Notice)))
 }
+
+// echo is text that may hold what a user typed (a question, a topic), made
+// safe to show: escaped so it never pings, and with URLs and domain names
+// broken so that Slack links none of them in a public post.
+func echo(s string) string { return Escape(unlink.String(s)) }
 
 // answerBlocks is an answer as Block Kit: the question quoted (with who
 // shared it), the answer, the examples on a decline, a context line with
@@ -152,7 +158,7 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 		text = strings.ReplaceAll(Escape(bot.Message(a.Lang, "shared_by")), "{user}", who) + ":\n"
 	}
 	if r.Question != "" {
-		text += "> " + Escape(oneLine(r.Question)) + "\n"
+		text += "> " + echo(oneLine(r.Question)) + "\n"
 	}
 	blocks := []slackgo.Block{section(text + Escape(a.Text))}
 	if !a.Answered && len(a.Examples) > 0 {
@@ -251,7 +257,7 @@ func reportBlocks(r chat.Report) []slackgo.Block {
 	blocks := []slackgo.Block{header(r.Title), slackgo.NewContextBlock("", mrkdwn(Escape(r.Summary)))}
 	for _, row := range r.Rows {
 		text := strings.ReplaceAll(row.Text, "{last}", row.Last.UTC().Format("2006-01-02 15:04"))
-		blocks = append(blocks, section("*"+Escape(row.Title)+"*\n_"+Escape(text)+"_"))
+		blocks = append(blocks, section("*"+echo(row.Title)+"*\n_"+echo(text)+"_"))
 	}
 	if len(r.Rows) == 0 {
 		blocks = append(blocks, section(Escape(r.Empty)))
