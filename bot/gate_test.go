@@ -67,7 +67,7 @@ func synthetic() []Labelled {
 
 func TestFitGateLearnsAndRepeats(t *testing.T) {
 	qs := synthetic()
-	g1, g2 := FitGate(qs), FitGate(qs)
+	g1, g2 := FitGate(qs, 1), FitGate(qs, 1)
 	if !reflect.DeepEqual(g1, g2) {
 		t.Fatal("fitting the same questions twice gives different gates")
 	}
@@ -80,7 +80,7 @@ func TestFitGateLearnsAndRepeats(t *testing.T) {
 }
 
 func TestChooseEligibility(t *testing.T) {
-	g := FitGate(synthetic())
+	g := FitGate(synthetic(), 1)
 	f := func(coverage float64, set ...int) Features {
 		x := make(Features, len(FeatureNames))
 		x[0], x[7] = coverage, 1

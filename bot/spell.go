@@ -21,6 +21,8 @@ type speller struct {
 	// read-only sets in also (a language's everyday words).
 	known map[string]bool
 	also  []map[string]bool
+	// shorthand spells out the language's chat forms ("u", "ppl").
+	shorthand map[string]string
 	// freq counts how often each correction target occurs; only targets
 	// can replace a misspelt word.
 	freq map[string]int
@@ -220,6 +222,11 @@ func (s *speller) correctText(text string) (string, bool) {
 		b.WriteString(rest[:i])
 		rest = rest[i+len(span):]
 		lower := strings.ToLower(span)
+		if long, ok := s.shorthand[lower]; ok {
+			b.WriteString(long)
+			changed = true
+			continue
+		}
 		if fixed, ok := s.correct(lower); ok {
 			b.WriteString(fixed)
 			changed = true
@@ -287,6 +294,7 @@ func (b *Bot) buildSpellers() map[string]*speller {
 	if common := b.commonWords["en"]; common != nil {
 		en.also = append(en.also, common)
 	}
+	en.shorthand = englishShorthand
 	out := map[string]*speller{"en": en}
 	for lang, known := range b.knownWords {
 		if lang == "en" || lang == "" {
@@ -312,4 +320,21 @@ func (b *Bot) buildSpellers() map[string]*speller {
 		out[lang] = sp
 	}
 	return out
+}
+
+// englishShorthand spells out how English is typed in chat: the words
+// people shorten, whatever the subject.
+var englishShorthand = map[string]string{
+	"u": "you", "ur": "your", "r": "are", "y": "why", "n": "and", "ppl": "people", "pple": "people",
+	"govt": "government", "gov": "government", "gvt": "government", "abt": "about", "bc": "because",
+	"cuz": "because", "coz": "because", "bcos": "because", "tho": "though", "thru": "through",
+	"wat": "what", "wut": "what", "wen": "when", "b4": "before", "rn": "right now", "atm": "at the moment",
+	"gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of",
+	"dunno": "do not know", "lemme": "let me", "gimme": "give me", "yrs": "years", "yr": "year",
+	"hrs": "hours", "mins": "minutes", "approx": "approximately", "govts": "governments",
+	"cnt": "cannot", "cant": "cannot", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+	"isnt": "is not", "wasnt": "was not", "arent": "are not", "wont": "will not", "im": "i am",
+	"ive": "i have", "whats": "what is", "hows": "how is", "whos": "who is", "wheres": "where is",
+	"thats": "that is", "theres": "there is", "plz": "please", "pls": "please", "pvt": "private",
+	"dept": "department", "intl": "international", "natl": "national", "min": "minimum", "max": "maximum",
 }

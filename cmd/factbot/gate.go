@@ -91,14 +91,18 @@ func fitReport(ctx context.Context, stdout io.Writer, paths []string, folds int,
 	if !withExamples {
 		mode = "without example questions"
 	}
-	cv := crossValidate(data, folds)
+	cost := bot.WrongAnswerCostWithExamples
+	if !withExamples {
+		cost = bot.WrongAnswerCostWithoutExamples
+	}
+	cv := crossValidate(data, folds, cost)
 	fmt.Fprintf(stdout, "== gate %s: %d questions reach the passages (%d should be answered), %d labelled passages\n",
 		mode, len(data.questions), data.positives(), data.examples())
 	fmt.Fprintf(stdout, "%d-fold cross-validation: %s\n", folds, cv)
 	for _, set := range data.sets() {
-		fmt.Fprintf(stdout, "fitted without %s, scored on it: %s\n", filepath.Base(set), holdOut(data, set))
+		fmt.Fprintf(stdout, "fitted without %s, scored on it: %s\n", filepath.Base(set), holdOut(data, set, cost))
 	}
-	g := fit(data, data.all())
+	g := fit(data, data.all(), cost)
 	g.Fitted = fmt.Sprintf("%d questions from %s, %s; %d-fold CV %s", len(data.questions),
 		strings.Join(baseNames(paths), ", "), mode, folds, cv)
 	for _, m := range []bot.Model{g.Rank, g.Answer} {
@@ -242,12 +246,12 @@ func baseNames(paths []string) []string {
 }
 
 // fit fits the gate on the chosen questions.
-func fit(d gateSet, idx []int) bot.Gate {
+func fit(d gateSet, idx []int, cost float64) bot.Gate {
 	qs := make([]bot.Labelled, len(idx))
 	for k, i := range idx {
 		qs[k] = d.questions[i].Labelled
 	}
-	return bot.FitGate(qs)
+	return bot.FitGate(qs, cost)
 }
 
 // decide scores a gate on the chosen questions.
@@ -299,7 +303,7 @@ func (s score) String() string {
 
 // crossValidate fits on k-1 folds and scores the k-th, for each k; folds
 // are fixed by a hash of each question's key, so runs repeat.
-func crossValidate(d gateSet, k int) score {
+func crossValidate(d gateSet, k int, cost float64) score {
 	var s score
 	for fold := range k {
 		var train, test []int
@@ -315,14 +319,14 @@ func crossValidate(d gateSet, k int) score {
 		if len(test) == 0 || len(train) == 0 {
 			continue
 		}
-		s.add(decide(fit(d, train), d, test))
+		s.add(decide(fit(d, train, cost), d, test))
 	}
 	return s
 }
 
 // holdOut fits on every set but one and scores that one: how the gate
 // does on questions of a kind, or an article, it has never seen.
-func holdOut(d gateSet, set string) score {
+func holdOut(d gateSet, set string, cost float64) score {
 	var train, test []int
 	for i, q := range d.questions {
 		if q.set == set {
@@ -335,6 +339,6 @@ func holdOut(d gateSet, set string) score {
 	if len(train) == 0 {
 		return s
 	}
-	s.add(decide(fit(d, train), d, test))
+	s.add(decide(fit(d, train, cost), d, test))
 	return s
 }
