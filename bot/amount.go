@@ -107,9 +107,10 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		return nil, nil // the common case, without running the patterns
 	}
 	type found struct {
-		at int
-		a  Amount
-		p  *AmountProblem
+		at, end int
+		a       Amount
+		p       *AmountProblem
+		unit    *big.Rat // grams in the unit written, for "1 kg and 50 g"
 	}
 	var all []found
 
@@ -149,11 +150,11 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			}
 			v, ok := parseDecimal(num)
 			if !ok {
-				all = append(all, found{m[4], Amount{}, &AmountProblem{Text: shown, Reason: "absurd"}})
+				all = append(all, found{at: m[4], end: m[9], p: &AmountProblem{Text: shown, Reason: "absurd"}})
 				continue
 			}
 			if neg && i == 0 {
-				all = append(all, found{m[2], Amount{}, &AmountProblem{Text: shown, Reason: "negative"}})
+				all = append(all, found{at: m[2], end: m[9], p: &AmountProblem{Text: shown, Reason: "negative"}})
 				continue
 			}
 			g := new(big.Rat).Mul(v, unitGrams[unit])
@@ -163,7 +164,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 					a.Above, a.Text = true, q+" "+a.Text
 				}
 			}
-			all = append(all, found{m[4], a, check(a)})
+			all = append(all, found{at: m[4], end: m[9], a: a, p: check(a), unit: unitGrams[unit]})
 		}
 	}
 	for _, m := range wordMatches {
@@ -178,7 +179,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		}
 		g := new(big.Rat).Mul(v, unitGrams[unit])
 		a := Amount{Text: text + " " + unit, Grams: g, Converted: true}
-		all = append(all, found{m[2], a, check(a)})
+		all = append(all, found{at: m[2], end: m[5], a: a, p: check(a), unit: unitGrams[unit]})
 	}
 
 	// Order by position; drop repeats of the same quantity ("1 kg (1000 g)").
@@ -186,6 +187,26 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		for j := i; j > 0 && all[j].at < all[j-1].at; j-- {
 			all[j], all[j-1] = all[j-1], all[j]
 		}
+	}
+	// "1 kg and 50 g", "1 lb 4 oz": a smaller unit right after a larger
+	// one adds to it, as long as it is less than one of the larger.
+	for i := 0; i+1 < len(all); i++ {
+		x, y := all[i], all[i+1]
+		if x.p != nil || y.p != nil || x.unit == nil || y.unit == nil || x.a.Above || x.end > y.at ||
+			x.unit.Cmp(y.unit) <= 0 || y.a.Grams.Cmp(x.unit) >= 0 {
+			continue
+		}
+		joiner := strings.TrimSpace(lower[x.end:y.at])
+		if joiner != "" && joiner != "and" && joiner != "og" && joiner != "&" {
+			continue
+		}
+		text := x.a.Text + " " + y.a.Text
+		if joiner != "" {
+			text = x.a.Text + " " + joiner + " " + y.a.Text
+		}
+		sum := Amount{Text: text, Grams: new(big.Rat).Add(x.a.Grams, y.a.Grams), Converted: true}
+		all[i] = found{at: x.at, end: y.end, a: sum, p: check(sum), unit: y.unit}
+		all = append(all[:i+1], all[i+2:]...)
 	}
 	var amounts []Amount
 	var problems []AmountProblem

@@ -37,6 +37,13 @@ func TestParseAmounts(t *testing.T) {
 		want     []wantAmount
 		problems []string // reasons, in order
 	}{
+		// A smaller unit right after a larger one adds to it.
+		{"kg and g", "What's the maximum for 1 kg and 50 g?", []wantAmount{shown(conv("1050"), "1 kg and 50 g")}, nil},
+		{"kg g", "1kg 50g", []wantAmount{conv("1050")}, nil},
+		{"lb oz", "1 lb 4 oz", []wantAmount{conv("566.9904625")}, nil},
+		{"two of one unit stay two", "2 kg and 3 kg", []wantAmount{g("2000"), g("3000")}, nil},
+		{"the smaller part as large as the unit stays apart", "1 kg and 1500 g", []wantAmount{g("1000"), g("1500")}, nil},
+		{"a comma lists two amounts", "10g, 20g", []wantAmount{g("10"), g("20")}, nil},
 		// Digits and metric units.
 		{"grams spaced", "20 g", []wantAmount{shown(g("20"), "20 g")}, nil},
 		{"grams glued", "20g", []wantAmount{g("20")}, nil},
