@@ -171,9 +171,9 @@ func lowerFirst(s string) string {
 // English the article's own sentence follows, so the answer stays sourced
 // word for word.
 func (b *Bot) localized(texts map[string]string, lang string, quotes []Source) string {
-	text, ok := texts[lang]
-	if !ok || text == "" {
-		return texts["en"]
+	text := Localized(texts, lang)
+	if texts[lang] == "" {
+		return text // English: its own sentence is the article's
 	}
 	if len(quotes) > 0 && lang != "en" {
 		text += " " + Message(lang, "quote", "text", quotes[0].Text)

@@ -317,7 +317,11 @@ func (m *Maker) penaltiesCard(lang string) Card {
 		c.Sources = slices.Clone(f.Quotes)
 	} else {
 		for _, t := range m.schedule.Tiers {
-			c.Sources = appendNew(c.Sources, t.Quotes)
+			for _, q := range t.Quotes {
+				if !slices.Contains(c.Sources, q) {
+					c.Sources = append(c.Sources, q)
+				}
+			}
 		}
 	}
 	return c
@@ -334,16 +338,6 @@ func (m *Maker) personalUseCard(lang string) Card {
 		c.Sources = slices.Clone(first.Quotes)
 	}
 	return c
-}
-
-// appendNew appends the sources list lacks.
-func appendNew(list, more []bot.Source) []bot.Source {
-	for _, s := range more {
-		if !slices.Contains(list, s) {
-			list = append(list, s)
-		}
-	}
-	return list
 }
 
 // normalizeTopic lower-cases s and keeps only letters and digits, words
