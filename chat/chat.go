@@ -136,6 +136,8 @@ type Help struct {
 	// says so at more length, with the article's address. Both come from
 	// the engine, which knows its subject.
 	Intro, About string
+	// Source is the article's attribution, for a source line and link.
+	Source bot.Attribution
 }
 
 // Handler turns a request into exactly one reply; it never fails: a

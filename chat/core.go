@@ -302,6 +302,9 @@ func (c *Core) help(r Request) Reply {
 	if m, ok := c.o.Answerer.(interface{ Message(lang, key string) string }); ok {
 		h.Intro, h.About = m.Message(lang, "usage_intro"), m.Message(lang, "about_text")
 	}
+	if a, ok := c.o.Answerer.(interface{ Article() bot.Article }); ok {
+		h.Source = a.Article().Attribution
+	}
 	return Reply{Status: StatusOK, Lang: lang, Help: h, Public: r.Via == ViaMessage}
 }
 

@@ -389,6 +389,9 @@ func TestHelpAndUnknown(t *testing.T) {
 	if r.Help == nil || len(r.Help.Examples) == 0 || r.Lang != "nb" || r.Public {
 		t.Errorf("help: %+v", r)
 	}
+	if h := r.Help; h.Source.Title != "Cannabis in Norway" || h.Source.URL == "" || strings.Contains(h.Intro+h.About, "{") {
+		t.Errorf("help's source %+v or texts %q / %q", h.Source, h.Intro, h.About)
+	}
 	if r.Answer == nil || r.Answer.Intent != bot.IntentHelp {
 		t.Errorf("help carries no engine answer for the command line: %+v", r.Answer)
 	}

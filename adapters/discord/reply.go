@@ -15,8 +15,6 @@ import (
 // Replies from the core drawn as Discord messages: embeds for answers,
 // cards, reports and /about, content for notices, a row of buttons.
 
-const articleURL = "https://en.wikipedia.org/wiki/Cannabis_in_Norway"
-
 // render draws a reply as an interaction response: ephemeral unless the
 // reply is public.
 func (a *Adapter) render(r chat.Reply) *discordgo.InteractionResponse {
@@ -121,7 +119,7 @@ func (a *Adapter) aboutEmbed(lang string, h *chat.Help) *discordgo.MessageEmbed 
 	}
 	b.WriteString("\n" + bot.Message(lang, "not_legal_advice"))
 	return &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: bot.Message(lang, "about_title"),
-		Description: cut(b.String(), maxEmbedDesc), URL: articleURL, Color: colorAnswered}
+		Description: cut(b.String(), maxEmbedDesc), URL: h.Source.URL, Color: colorAnswered}
 }
 
 // renderEmbed turns an answer into one embed within Discord's limits. The

@@ -210,10 +210,12 @@ func (a *Adapter) usage(lang string, h *chat.Help) []slackgo.Block {
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
 	}
-	return []slackgo.Block{
-		section(b.String()),
-		slackgo.NewContextBlock("", mrkdwn("Cannabis in Norway (Wikipedia, CC BY-SA 4.0) · _"+Escape(bot.Message(lang, "not_legal_advice"))+"_")),
+	notice := mrkdwn("_" + Escape(bot.Message(lang, "not_legal_advice")) + "_")
+	if h.Source.Title == "" {
+		return []slackgo.Block{section(b.String()), slackgo.NewContextBlock("", notice)}
 	}
+	source := mrkdwn(sourceLink(bot.Answer{Attribution: h.Source}.SourceLine(), h.Source.URL))
+	return []slackgo.Block{section(b.String()), slackgo.NewContextBlock("", source, notice)}
 }
 
 // cardBlocks lays a fact card out as Block Kit: a header, the quoted text,
