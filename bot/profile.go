@@ -130,6 +130,10 @@ func (b *Bot) subjectName(lang string) string {
 	return b.article.Title
 }
 
+// Subject is what the bot covers, in lang: the profile's name for its
+// subject, or the article's title.
+func (b *Bot) Subject(lang string) string { return b.subjectName(lang) }
+
 // msg is one of the bot's own sentences in lang, with the subject's name,
 // the article's title and its address filled in.
 func (b *Bot) msg(lang, key string, pairs ...string) string {

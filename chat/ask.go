@@ -15,7 +15,7 @@ const maxAmountText = 50
 // penaltyQuestion is how an amount reaches the engine: the words a user
 // would type, so a penalty command and a question give the same tier.
 func penaltyQuestion(amount string) string {
-	return "What is the penalty for " + amount + " of cannabis?"
+	return "What is the penalty for " + amount + "?"
 }
 
 // isHelp reports whether a question asks for usage rather than an answer.

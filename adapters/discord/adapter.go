@@ -58,6 +58,9 @@ type Options struct {
 	// Facts and Reports register /facts and /factbot-report: set them
 	// when the core has fact cards and an event store.
 	Facts, Reports bool
+	// Subject is what the engine covers ("cannabis law in Norway"), for
+	// the commands' descriptions; empty describes them generally.
+	Subject string
 	// Claims decides which instance answers a gateway interaction or
 	// message when several instances run the same shard; *store.Store is
 	// one. Nil: every event is answered (one instance per shard).
@@ -84,6 +87,7 @@ type Adapter struct {
 	pubKey     ed25519.PublicKey
 	// facts and reports: /facts and /factbot-report are registered.
 	facts, reports bool
+	subject        string
 	claims         Claimer
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
@@ -129,6 +133,7 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
 		facts:        opts.Facts,
+		subject:      opts.Subject,
 		reports:      opts.Reports,
 		claims:       opts.Claims,
 		disconnected: make(chan struct{}, 1),

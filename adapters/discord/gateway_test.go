@@ -371,7 +371,7 @@ func TestGatewayDeferredAnswer(t *testing.T) {
 	close(release)
 	edit := g.fake.Next()
 	if edit.Method != http.MethodPatch || edit.Path != "/api/v9/webhooks/app1/tok9/messages/@original" ||
-		!strings.Contains(string(edit.Body), "What is the penalty for 3 kg of cannabis?") {
+		!strings.Contains(string(edit.Body), "What is the penalty for 3 kg?") {
 		t.Errorf("edit %s %s %s", edit.Method, edit.Path, edit.Body)
 	}
 	if strings.Contains(string(edit.Body), shareButtonPrefix) {

@@ -249,7 +249,7 @@ func TestHTTPPenaltyAndAbout(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d %s", rec.Code, rec.Body)
 	}
-	if q := <-qs; q.Text != "What is the penalty for 20 g of cannabis?" || q.User != "43" {
+	if q := <-qs; q.Text != "What is the penalty for 20 g?" || q.User != "43" {
 		t.Errorf("engine got %+v", q)
 	}
 	r := decodeResponse(t, rec.Body.Bytes())
@@ -512,4 +512,39 @@ func FuzzHTTPInteraction(f *testing.F) {
 			t.Fatalf("status %d for %q", rec.Code, body)
 		}
 	})
+}
+
+// The commands describe what the engine covers, and nothing else: another
+// article's bot registers no cannabis.
+func TestCommandsDescribeTheSubject(t *testing.T) {
+	for _, tt := range []struct{ subject, ask string }{
+		{"cannabis law in Norway", "Ask about cannabis law in Norway"},
+		{"keeping lanternmoths in Veldoria", "Ask about keeping lanternmoths in Veldoria"},
+		{"", "Ask a question about the article factbot answers from"},
+		{strings.Repeat("long subject ", 20), ""},
+	} {
+		cmds := Commands(tt.subject)
+		for _, c := range cmds {
+			if utf16Len(c.Description) > maxDescription {
+				t.Errorf("%s: description of %d units", c.Name, utf16Len(c.Description))
+			}
+			for _, o := range c.Options {
+				if utf16Len(o.Description) > maxDescription {
+					t.Errorf("%s %s: description of %d units", c.Name, o.Name, utf16Len(o.Description))
+				}
+			}
+			if !strings.Contains(tt.subject, "cannabis") {
+				text := c.Description
+				for _, o := range c.Options {
+					text += " " + o.Description
+				}
+				if strings.Contains(strings.ToLower(text), "cannabis") || strings.Contains(text, "Norway") {
+					t.Errorf("subject %q: %s says %q", tt.subject, c.Name, text)
+				}
+			}
+		}
+		if tt.ask != "" && cmds[0].Description != tt.ask {
+			t.Errorf("subject %q: /ask described as %q, want %q", tt.subject, cmds[0].Description, tt.ask)
+		}
+	}
 }

@@ -33,8 +33,13 @@ const (
 // 15 minutes, but a local engine that needs more than this is broken.
 const answerTimeout = 30 * time.Second
 
-// Commands are the application commands factbot registers.
-func Commands() []*discordgo.ApplicationCommand {
+// Commands are the application commands factbot registers, described for
+// subject (what the engine covers; empty describes them generally).
+func Commands(subject string) []*discordgo.ApplicationCommand {
+	ask, facts := "Ask a question about the article factbot answers from", "A sourced fact card; no topic lists the topics"
+	if subject != "" {
+		ask, facts = cut("Ask about "+subject, maxDescription), cut("A sourced fact card about "+subject+"; no topic lists the topics", maxDescription)
+	}
 	// Usable in guilds and in the bot's DMs (contexts replace the
 	// deprecated dm_permission).
 	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
@@ -44,17 +49,17 @@ func Commands() []*discordgo.ApplicationCommand {
 	// answers only moderator_roles.
 	moderators := int64(discordgo.PermissionManageMessages)
 	return []*discordgo.ApplicationCommand{
-		{Name: cmdAsk, Description: "Ask about cannabis law in Norway", Contexts: contexts,
+		{Name: cmdAsk, Description: ask, Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: optQuestion, Description: "Your question, e.g. Is cannabis legal in Norway?", Required: true, MaxLength: maxOptionInput},
+				{Type: str, Name: optQuestion, Description: "Your question, in a sentence or two", Required: true, MaxLength: maxOptionInput},
 				{Type: discordgo.ApplicationCommandOptionBoolean, Name: optPublic, Description: "Post the answer in the channel (moderators only)"},
 			}},
-		{Name: cmdPenalty, Description: "The penalty for an amount of cannabis in Norway", Contexts: contexts,
+		{Name: cmdPenalty, Description: "The penalty for an amount", Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: str, Name: optAmount, Description: "An amount, e.g. 20 g or 2 oz", Required: true, Autocomplete: true, MaxLength: 50},
 			}},
 		{Name: cmdAbout, Description: "What factbot covers, its source and license", Contexts: contexts},
-		{Name: cmdFacts, Description: "A sourced fact card about cannabis law in Norway; no topic lists the topics", Contexts: contexts,
+		{Name: cmdFacts, Description: facts, Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: str, Name: optTopic, Description: "A topic, e.g. penalties", Autocomplete: true, MaxLength: maxChoiceName},
 			}},
@@ -72,7 +77,7 @@ func Commands() []*discordgo.ApplicationCommand {
 // cards, /factbot-report only with an event store.
 func (a *Adapter) commands() []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
-	for _, c := range Commands() {
+	for _, c := range Commands(a.subject) {
 		switch {
 		case c.Name == cmdFacts && !a.facts:
 		case c.Name == cmdReport && !a.reports:

@@ -19,6 +19,7 @@ const (
 	maxFieldValue  = 1024
 	maxFooter      = 2048
 	maxChoiceName  = 100
+	maxDescription = 100 // a command's or option's description
 	maxButtonLabel = 80
 	maxChoices     = 25
 	maxOptionInput = 500 // what /ask accepts; the engine declines longer text anyway

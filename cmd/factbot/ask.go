@@ -22,7 +22,8 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: factbot ask [--json] [--conversation] [--corpus FILE] [QUESTION]
 
-Answers QUESTION from the article "Cannabis in Norway". Without QUESTION,
+Answers QUESTION from the embedded article "Cannabis in Norway", or from the
+article file given with --corpus (and the side files beside it). Without QUESTION,
 reads questions from standard input, one per line; with --json it prints
 exactly one JSON object per input line, in order, empty lines included.
 Each line stands alone unless --conversation is given: then the lines are

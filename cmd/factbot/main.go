@@ -23,7 +23,8 @@ func main() {
 }
 
 const usage = `factbot answers questions about cannabis law in Norway, quoting the
-Wikipedia article "Cannabis in Norway" (CC BY-SA 4.0).
+Wikipedia article "Cannabis in Norway" (CC BY-SA 4.0), or about any other article
+given with --corpus FILE.
 
 Usage:
   factbot ask [--json] [--corpus FILE] [QUESTION]   answer one question (or one per stdin line)

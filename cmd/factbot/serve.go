@@ -134,6 +134,15 @@ type storeQueue interface {
 // fact cards, no feedback or reports.
 func engineParts(eng *engine.Engine) parts { return parts{answerer: eng, bot: eng.Bot} }
 
+// subject is what the engine covers, in English, for the commands a
+// platform registers; "" without an engine.
+func (p parts) subject() string {
+	if p.bot == nil {
+		return ""
+	}
+	return p.bot.Subject(bot.Languages[0])
+}
+
 // serve wires the core and adapters to one listener and runs them until
 // ctx is done. client, when not nil, is used for calls to Slack.
 func serve(ctx context.Context, cfg config.Config, p parts, ln net.Listener, log *slog.Logger, client *http.Client) error {
@@ -220,6 +229,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 			Facts:        p.bot != nil,
 			Reports:      p.events != nil,
 			Claims:       p.claims,
+			Subject:      p.subject(),
 		})
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting discord: %w", err)
