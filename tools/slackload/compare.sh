@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures `factbot serve` on signed Slack slash commands from many users,
-# side by side: the store off, the default store on (SQLite), and the bare
-# baseline (signature check, fixed reply). The server runs on core 0, the
-# load generator on core 1 (taskset), so they do not share a core.
+# side by side: the store off, the default store on (SQLite), the store on
+# PostgreSQL when FACTBOT_TEST_POSTGRES_URL names a server (a schema of its
+# own, dropped after; needs psql), and the bare baseline (signature check,
+# fixed reply). The server runs on core 0, the load generator on core 1
+# (taskset), so they do not share a core; PostgreSQL runs where it runs.
 #
 #   tools/slackload/compare.sh [seconds] [rounds]
 #
@@ -38,12 +40,23 @@ run_one() { # name, then the server command
   kill -TERM $pid; wait $pid || true
 }
 
+pg=${FACTBOT_TEST_POSTGRES_URL:-}
+if [ -n "$pg" ]; then
+  schema=factbot_compare_$$
+  export PGOPTIONS=--client-min-messages=warning
+  psql -q "$pg" -c "CREATE SCHEMA $schema"
+  trap 'psql -q "$pg" -c "DROP SCHEMA $schema CASCADE"' EXIT
+  sep='?'; case $pg in *\?*) sep='&';; esac
+  pgurl="$pg${sep}search_path=$schema"
+fi
+
 for round in $(seq "$rounds"); do
   echo "== round $round"
   FACTBOT_STORE_ENABLED=false run_one store-off "$out/factbot" serve
   run_one store-sqlite "$out/factbot" serve
+  if [ -n "$pg" ]; then FACTBOT_STORE_URL="$pgurl" run_one store-postgres "$out/factbot" serve; fi
   run_one bare "$out/slackload" -secret $secret -bare $addr
 done
 echo "== store on: what serve said at stop (questions written, lost)"
-grep -h "store closed" "$out/store-sqlite.log" || true
+grep -h "store closed" "$out"/store-sqlite.log "$out"/store-postgres.log 2>/dev/null || true
 echo "logs and databases in $out"
