@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -55,5 +56,35 @@ func TestServeSlackFailureLeavesDiscordServing(t *testing.T) {
 	}
 	if code, _ := get(t, base+"/healthz/discord"); code != 200 {
 		t.Errorf("/healthz/discord %d, want 200", code)
+	}
+}
+
+// A misspelt FACTBOT_ variable and a Discord public key of all zeros each
+// stop start-up, naming what to fix.
+func TestServeRefusesMisspeltVariableAndWeakKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want []string
+	}{
+		{"misspelt variable", map[string]string{"FACTBOT_SLACK_SIGINING_SECRET": "x"},
+			[]string{"FACTBOT_SLACK_SIGINING_SECRET", "did you mean FACTBOT_SLACK_SIGNING_SECRET"}},
+		{"all-zero public key", map[string]string{"FACTBOT_DISCORD_ENABLED": "true", "FACTBOT_DISCORD_MODE": "http",
+			"FACTBOT_DISCORD_PUBLIC_KEY": strings.Repeat("0", 64)}, []string{"FACTBOT_DISCORD_PUBLIC_KEY", "weak"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			var stderr strings.Builder
+			if code := runServe(t.Context(), nil, io.Discard, &stderr); code != 2 {
+				t.Errorf("exit %d, want 2; stderr %q", code, stderr.String())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr %q lacks %q", stderr.String(), w)
+				}
+			}
+		})
 	}
 }

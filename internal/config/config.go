@@ -119,9 +119,14 @@ const EnvPrefix = "FACTBOT_"
 
 // Load reads the TOML file at path (none when path is empty), then applies
 // environment overrides from lookup (os.LookupEnv when nil), then validates.
-// Errors name the file, line and key, and never contain a secret.
+// Errors name the file, line and key, and never contain a secret. With the
+// process environment (lookup nil), a FACTBOT_ variable that sets nothing
+// stops it too (see UnknownEnv).
 func Load(path string, lookup func(string) (string, bool)) (Config, error) {
 	if lookup == nil {
+		if err := UnknownEnv(os.Environ()); err != nil {
+			return Config{}, err
+		}
 		lookup = os.LookupEnv
 	}
 	cfg := Default()
