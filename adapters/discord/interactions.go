@@ -73,14 +73,17 @@ func Commands(subject string) []*discordgo.ApplicationCommand {
 	}
 }
 
-// commands are the commands this adapter registers: /facts only with
-// cards, /factbot-report only with an event store.
-func (a *Adapter) commands() []*discordgo.ApplicationCommand {
+// commands are the commands this adapter registers.
+func (a *Adapter) commands() []*discordgo.ApplicationCommand { return commandsFor(a.facts, a.reports) }
+
+// commandsFor are the commands to register: /facts only with cards,
+// /factbot-report only with an event store.
+func commandsFor(facts, reports bool) []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
 	for _, c := range Commands(a.subject) {
 		switch {
-		case c.Name == cmdFacts && !a.facts:
-		case c.Name == cmdReport && !a.reports:
+		case c.Name == cmdFacts && !facts:
+		case c.Name == cmdReport && !reports:
 		default:
 			out = append(out, c)
 		}

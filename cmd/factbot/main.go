@@ -32,6 +32,7 @@ Usage:
   factbot gate fit|cv [--out FILE] SET...          fit the answer-or-decline gate on labelled questions
   factbot serve [--config FILE]                     run the Slack and Discord adapters
   factbot report unanswered|feedback [--since 7d]   moderators' reports from the event store
+  factbot discord register [--config FILE]         register the Discord slash commands (needs the bot token)
   factbot version                                   print the version
   factbot help                                      show this help
 
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, rest, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdout, stderr)
+	case "discord":
+		return runDiscord(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return 0
