@@ -74,13 +74,15 @@ func Commands(subject string) []*discordgo.ApplicationCommand {
 }
 
 // commands are the commands this adapter registers.
-func (a *Adapter) commands() []*discordgo.ApplicationCommand { return commandsFor(a.facts, a.reports) }
+func (a *Adapter) commands() []*discordgo.ApplicationCommand {
+	return commandsFor(a.subject, a.facts, a.reports)
+}
 
-// commandsFor are the commands to register: /facts only with cards,
-// /factbot-report only with an event store.
-func commandsFor(facts, reports bool) []*discordgo.ApplicationCommand {
+// commandsFor are the commands to register, described for subject: /facts
+// only with cards, /factbot-report only with an event store.
+func commandsFor(subject string, facts, reports bool) []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
-	for _, c := range Commands(a.subject) {
+	for _, c := range Commands(subject) {
 		switch {
 		case c.Name == cmdFacts && !facts:
 		case c.Name == cmdReport && !reports:

@@ -17,13 +17,22 @@ type Registered struct {
 	Scope string
 }
 
+// RegisterOptions say which commands Register puts and how.
+type RegisterOptions struct {
+	// Subject is what the engine covers, for the commands' descriptions.
+	Subject string
+	// Facts and Reports say whether /facts and /factbot-report are served.
+	Facts, Reports bool
+	// Client, when not nil, carries the requests (tests point it at a
+	// fake Discord).
+	Client *http.Client
+}
+
 // Register overwrites the application's commands through Discord's REST
 // API, with no gateway connection: HTTP-interactions mode receives
 // interactions with only the public key, but registering its commands
-// needs the bot token, once per change of the command list. facts and
-// reports say whether /facts and /factbot-report are served. client, when
-// not nil, carries the requests (tests point it at a fake Discord).
-func Register(ctx context.Context, cfg Config, facts, reports bool, client *http.Client) (Registered, error) {
+// needs the bot token, once per change of the command list.
+func Register(ctx context.Context, cfg Config, o RegisterOptions) (Registered, error) {
 	if cfg.BotToken() == "" {
 		return Registered{}, errors.New("registering Discord commands needs the bot token: set FACTBOT_DISCORD_TOKEN")
 	}
@@ -31,8 +40,8 @@ func Register(ctx context.Context, cfg Config, facts, reports bool, client *http
 	if err != nil {
 		return Registered{}, fmt.Errorf("discord: new session: %w", err)
 	}
-	if client != nil {
-		s.Client = client
+	if o.Client != nil {
+		s.Client = o.Client
 	}
 	appID := cfg.ApplicationID
 	if appID == "" {
@@ -43,7 +52,7 @@ func Register(ctx context.Context, cfg Config, facts, reports bool, client *http
 		}
 		appID = app.ID
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, commandsFor(facts, reports), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, commandsFor(o.Subject, o.Facts, o.Reports), discordgo.WithContext(ctx))
 	if err != nil {
 		_, desc := classify(err)
 		return Registered{}, fmt.Errorf("registering commands: %s", redact(errors.New(desc), cfg.Token.Value()))

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/adapters/discord"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -24,8 +25,9 @@ func discordCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs := flag.NewFlagSet("discord register", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "TOML config file (optional: FACTBOT_DISCORD_TOKEN, _APPLICATION_ID and _GUILD_ID can come from the environment)")
+	corpusPath := fs.String("corpus", "", "describe the commands for this article file instead of the embedded one (as serve --corpus)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: factbot discord register [--config FILE]
+		fmt.Fprint(stderr, `Usage: factbot discord register [--config FILE] [--corpus FILE]
 
 Registers factbot's slash commands with Discord (/ask, /penalty, /about,
 /facts, and /factbot-report when the store is enabled), in the guild of
@@ -57,7 +59,15 @@ Flags:
 		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
 		return 2
 	}
-	r, err := discord.Register(ctx, cfg.Discord, true, cfg.Store.Enabled, client)
+	eng, err := engine.Load(*corpusPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
+		return 1
+	}
+	defer eng.Close()
+	r, err := discord.Register(ctx, cfg.Discord, discord.RegisterOptions{
+		Subject: engineParts(eng).subject(), Facts: true, Reports: cfg.Store.Enabled, Client: client,
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
 		return 1
