@@ -324,6 +324,10 @@ func (s *Store) Prune(ctx context.Context) (int, error) {
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM claims WHERE at < $1`, now.Add(-ClaimRetention).UnixNano()); err != nil {
 		return 0, s.fail("removing old claims", err)
 	}
+	// A bucket whose time has passed is full: the row says nothing.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM rate_limits WHERE tat <= $1`, now.UnixNano()); err != nil {
+		return 0, s.fail("removing idle rate limits", err)
+	}
 	s.mu.Lock()
 	s.lastPrune = now
 	s.mu.Unlock()

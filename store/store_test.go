@@ -388,3 +388,17 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q, %v", p, err)
 	}
 }
+
+func TestPathsThatNeedEscaping(t *testing.T) {
+	// The file name goes into a file: URI; spaces, ? and # must stay part
+	// of the name.
+	p := filepath.Join(t.TempDir(), "my data?#x", "fact bot.db")
+	s, err := Open(t.Context(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(p); err != nil {
+		t.Errorf("the store is not at %s: %v", p, err)
+	}
+}

@@ -68,7 +68,8 @@ func startInstance(t *testing.T, cfg config.Config, eng *engine.Engine) instance
 // TestTwoInstancesOnOnePostgres runs two serve stacks on one PostgreSQL
 // database, as two replicas behind a load balancer: a Slack event that
 // reaches both (the second time as Slack's retry) is answered once, and
-// the report shows both instances' declined questions.
+// the report shows both instances' declined questions, and the per-user
+// rate limit holds across them.
 func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	dbURL := storetest.PostgresURL(t)
 	const secret = "two-instances-secret"
@@ -88,6 +89,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	cfg.Slack.BotToken = "xoxb-test"
 	cfg.Slack.APIURL = fakeSlack.URL + "/api/"
 	cfg.Store.URL = config.Secret(dbURL)
+	cfg.Limits.Questions, cfg.Limits.Per = 2, time.Minute
 	eng, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -139,6 +141,24 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	ask(a.base, "U-A2", "is cannabis legal in sweden")
 	ask(b.base, "U-B1", "Is cannabis legal in Sweden!")
 	ask(b.base, "U-B2", "What does a beer cost in Oslo?")
+
+	// The rate limit (2 questions a minute here) holds across instances:
+	// a user alternating between them gets two answers, not four.
+	answered := 0
+	for i := range 4 {
+		base := a.base
+		if i%2 == 1 {
+			base = b.base
+		}
+		body := url.Values{"command": {"/ask"}, "text": {"What is the penalty for 20 grams?"}, "user_id": {"U-FLOOD"},
+			"channel_id": {"C1"}, "team_id": {"T1"}, "response_url": {fakeSlack.URL + "/hook"}}.Encode()
+		if reply := post(base, "/slack/commands", "application/x-www-form-urlencoded", body, http.Header{}); !strings.Contains(reply, "faster than I answer") {
+			answered++
+		}
+	}
+	if answered != 2 {
+		t.Errorf("a user alternating between the instances got %d answers, want 2 (limit 2 a minute)", answered)
+	}
 
 	// SIGTERM to both: in-flight replies finish, queues are written.
 	a.stop()

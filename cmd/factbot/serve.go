@@ -20,6 +20,7 @@ import (
 	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/internal/ratelimit"
 	"github.com/factbot/factbot/internal/server"
+	"github.com/factbot/factbot/store"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -117,6 +118,10 @@ type parts struct {
 	// queue is the store's write queue, watched by the metrics; nil
 	// without a store.
 	queue storeQueue
+	// sharedLimits, when not nil, holds the per-user rate limit in the
+	// database (PostgreSQL: shared by every instance); nil keeps it in
+	// this process.
+	sharedLimits *store.Store
 }
 
 // claimer is slack.Claimer and discord.Claimer.
@@ -163,9 +168,13 @@ func serve(ctx context.Context, cfg config.Config, p parts, ln net.Listener, log
 // newCore builds the chat core every platform shares, with its middleware
 // chain, from the configuration.
 func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (*chat.Core, error) {
+	var limiter chat.Limiter = ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
+	if p.sharedLimits != nil {
+		limiter = store.NewSharedLimiter(p.sharedLimits, cfg.Limits.Questions, cfg.Limits.Per, limiter, log)
+	}
 	o := chat.Options{
 		Answerer: p.answerer,
-		Limiter:  ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil),
+		Limiter:  limiter,
 		Metrics:  m,
 		Logger:   log,
 		Language: cfg.Language.Rules(),

@@ -73,9 +73,15 @@ func openRecording(ctx context.Context, c config.Store, log *slog.Logger) (*reco
 }
 
 // parts are the core's parts with the store: the engine b, the recorder,
-// reports, claims and the write queue.
+// reports, claims and the write queue, and on PostgreSQL the shared rate
+// limit.
 func (r *recording) parts(b *bot.Bot) parts {
-	return parts{answerer: b, bot: b, recorder: r.recorder, events: r.store, claims: r.store, queue: r.writer}
+	p := parts{answerer: b, bot: b, recorder: r.recorder, events: r.store, claims: r.store, queue: r.writer}
+	if r.store.Engine() == store.Postgres {
+		// Instances share the database: the rate limit holds across them.
+		p.sharedLimits = r.store
+	}
+	return p
 }
 
 // close writes the queued questions (within ctx) and closes the store.
