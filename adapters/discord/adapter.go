@@ -23,6 +23,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/claim"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
 	"github.com/factbot/factbot/internal/transport"
@@ -64,13 +65,7 @@ type Options struct {
 	// Claims decides which instance answers a gateway interaction or
 	// message when several instances run the same shard; *store.Store is
 	// one. Nil: every event is answered (one instance per shard).
-	Claims Claimer
-}
-
-// Claimer says whether this instance is the first to handle a delivery
-// (key names it: "discord:interaction:…", "discord:message:…").
-type Claimer interface {
-	Claim(ctx context.Context, key string) (bool, error)
+	Claims claim.Claimer
 }
 
 // Adapter serves one Discord application (one shard in gateway mode).
@@ -88,7 +83,7 @@ type Adapter struct {
 	// facts and reports: /facts and /factbot-report are registered.
 	facts, reports bool
 	subject        string
-	claims         Claimer
+	claims         claim.Claimer
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
 	// only used for REST (editing deferred responses), never opened.
@@ -193,23 +188,6 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 	a.bg, a.cancelBG = context.WithCancel(context.Background())
 	a.health.Set(StateStarting, "")
 	return a, nil
-}
-
-// first reports whether this instance should handle the gateway event
-// key names. When the claim cannot be made the event is answered: a rare
-// double answer beats a lost one.
-func (a *Adapter) first(key string) bool {
-	if a.claims == nil {
-		return true
-	}
-	ctx, cancel := context.WithTimeout(a.bg, 2*time.Second)
-	defer cancel()
-	ok, err := a.claims.Claim(ctx, key)
-	if err != nil {
-		a.log.Warn("discord: claiming an event failed; answering it", "key", key, "err", err)
-		return true
-	}
-	return ok
 }
 
 // Mode is "gateway" or "http".

@@ -12,6 +12,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/claim"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -256,7 +257,7 @@ func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	}
 	defer a.work.Done()
 	i := ic.Interaction
-	if !a.first("discord:interaction:" + i.ID) {
+	if !claim.First(a.bg, a.claims, "discord:interaction:"+i.ID, a.log) {
 		return
 	}
 	err := a.respond(i, func(resp *discordgo.InteractionResponse) error {
@@ -287,7 +288,7 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	defer a.work.Done()
-	if !a.first("discord:message:" + m.ID) {
+	if !claim.First(a.bg, a.claims, "discord:message:"+m.ID, a.log) {
 		return
 	}
 	ctx, cancel := context.WithTimeout(a.bg, answerTimeout)

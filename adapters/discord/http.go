@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/factbot/factbot/internal/server"
 )
 
 // InteractionsPath is where Discord's "Interactions Endpoint URL" points.
@@ -40,23 +42,9 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		a.reject(w, http.StatusMethodNotAllowed, "method")
 		return
 	}
-	// Memory follows the bytes that arrive (io.ReadAll grows with them),
-	// never the declared length; a declared length over the limit is
-	// refused without reading.
-	var body []byte
-	var err error
-	if r.ContentLength > a.maxBody {
-		err = &http.MaxBytesError{Limit: a.maxBody}
-	} else {
-		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
-	}
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			a.reject(w, http.StatusRequestEntityTooLarge, "too_large")
-			return
-		}
-		a.reject(w, http.StatusBadRequest, "malformed")
+	body, status, reason := server.ReadBody(w, r, a.maxBody)
+	if status != 0 {
+		a.reject(w, status, reason)
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
@@ -75,7 +63,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 
 	wrote := false
-	err = a.respond(&i, func(resp *discordgo.InteractionResponse) error {
+	err := a.respond(&i, func(resp *discordgo.InteractionResponse) error {
 		wrote = true
 		return writeJSON(w, resp)
 	})

@@ -17,12 +17,12 @@ import (
 	"strings"
 	"time"
 
-	lru "github.com/hashicorp/golang-lru/v2"
 	slackgo "github.com/slack-go/slack"
 	"golang.org/x/time/rate"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/claim"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
@@ -49,15 +49,7 @@ type Options struct {
 	// Claims decides which instance answers an Events API event that
 	// Slack delivers more than once (retries); *store.Store is one. Nil:
 	// this process remembers the last 4,096 event IDs itself.
-	Claims Claimer
-}
-
-// Claimer says whether this instance is the first to handle a delivery
-// (key names it: "slack:event:Ev…"). *store.Store implements it in the
-// database, so a retry that reaches another instance is not answered
-// twice.
-type Claimer interface {
-	Claim(ctx context.Context, key string) (bool, error)
+	Claims claim.Claimer
 }
 
 // Adapter is the Slack platform: HTTP handlers, or a Socket Mode loop.
@@ -67,7 +59,7 @@ type Adapter struct {
 	o      Options
 	api    *slackgo.Client
 	log    *slog.Logger
-	claims Claimer
+	claims claim.Claimer
 	tasks  inflight.Group
 
 	health health.Tracker
@@ -141,7 +133,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		o.ReplyTimeout = 10 * time.Second
 	}
 	if o.Claims == nil {
-		o.Claims = newDedupe(4096)
+		o.Claims = claim.NewLocal(4096)
 	}
 	a := &Adapter{
 		cfg:    cfg,
@@ -391,41 +383,4 @@ func redactURL(err error) error {
 		return fmt.Errorf("%s response_url: %w", ue.Op, ue.Err)
 	}
 	return err
-}
-
-// claimTimeout bounds a claim; past it the event is answered anyway.
-const claimTimeout = 2 * time.Second
-
-// first reports whether this instance should handle the event with id:
-// a claim the store refuses is a retry another instance (or this one)
-// already took. When the claim cannot be made the event is answered: a
-// rare double answer beats a lost one.
-func (a *Adapter) first(id string) bool {
-	if id == "" {
-		return true
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), claimTimeout)
-	defer cancel()
-	ok, err := a.claims.Claim(ctx, "slack:event:"+id)
-	if err != nil {
-		a.log.Warn("claiming an event failed; answering it", "event_id", id, "err", err)
-		return true
-	}
-	return ok
-}
-
-// dedupe remembers the last 4,096 event IDs, so an event Slack retries is
-// answered once by this process; the default Claimer when no store is
-// shared.
-type dedupe struct{ seen *lru.Cache[string, struct{}] }
-
-func newDedupe(n int) dedupe {
-	c, _ := lru.New[string, struct{}](n) // only a size <= 0 fails
-	return dedupe{seen: c}
-}
-
-// Claim reports whether key is new, and remembers it.
-func (d dedupe) Claim(_ context.Context, key string) (bool, error) {
-	seen, _ := d.seen.ContainsOrAdd(key, struct{}{})
-	return !seen, nil
 }

@@ -12,6 +12,9 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"github.com/factbot/factbot/internal/claim"
+	"github.com/factbot/factbot/internal/server"
 )
 
 // Reasons a request is refused, as counted by Options.Reject.
@@ -49,14 +52,9 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 			a.reject(w, endpoint, reason, http.StatusUnauthorized)
 			return
 		}
-		body, err := readBody(w, r, a.o.MaxBodyBytes)
-		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				a.reject(w, endpoint, RejectTooLarge, http.StatusRequestEntityTooLarge)
-				return
-			}
-			a.reject(w, endpoint, RejectMalformed, http.StatusBadRequest)
+		body, status, reason := server.ReadBody(w, r, a.o.MaxBodyBytes)
+		if status != 0 {
+			a.reject(w, endpoint, reason, status)
 			return
 		}
 		if _, err := sv.Write(body); err != nil || sv.Ensure() != nil {
@@ -66,17 +64,6 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next(w, r, body)
 	})
-}
-
-// readBody reads at most limit bytes. Memory follows the bytes that
-// arrive, never the declared Content-Length: a client that declares 60 kB
-// and sends one must not cost 60 kB (3,000 such connections cost 150 MB).
-// A declared length over the limit is refused without reading.
-func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
-	if r.ContentLength > limit {
-		return nil, &http.MaxBytesError{Limit: limit}
-	}
-	return io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 }
 
 // reject refuses a request. Every refusal is counted (Options.Reject feeds
@@ -153,7 +140,7 @@ func (a *Adapter) handleEvent(ev slackevents.EventsAPIEvent) {
 	if !ok {
 		return
 	}
-	if !a.first(cb.EventID) {
+	if !claim.First(context.Background(), a.claims, "slack:event:"+cb.EventID, a.log) {
 		a.o.Reject(RejectDuplicate)
 		a.log.Debug("duplicate event", "event_id", cb.EventID)
 		return

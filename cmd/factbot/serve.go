@@ -16,6 +16,7 @@ import (
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/internal/claim"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/internal/ratelimit"
@@ -114,7 +115,7 @@ type parts struct {
 	// claims decides which instance answers a delivery that comes more
 	// than once (the store, shared by instances on one PostgreSQL); nil
 	// leaves each adapter to its own memory.
-	claims claimer
+	claims claim.Claimer
 	// queue is the store's write queue, watched by the metrics; nil
 	// without a store.
 	queue storeQueue
@@ -122,11 +123,6 @@ type parts struct {
 	// database (PostgreSQL: shared by every instance); nil keeps it in
 	// this process.
 	sharedLimits *store.Store
-}
-
-// claimer is slack.Claimer and discord.Claimer.
-type claimer interface {
-	Claim(ctx context.Context, key string) (bool, error)
 }
 
 // storeQueue is what the metrics read from the store's writer.
