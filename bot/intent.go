@@ -35,7 +35,7 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	penaltyTalk := b.pw.penalty.any(r.words)
 	subject := b.subjectWord(r.lang)
 	for _, ws := range [][]string{r.typed, r.words} {
-		if c, ok := findCountedUnit(ws, r.lang, b.countable); ok && (c.counted || penaltyTalk) {
+		if c, ok := findCountedUnit(ws, r.lang, b.countable, subject); ok && (c.counted || c.ofSubject || penaltyTalk) {
 			return b.countedAnswer(question, r.lang, c), true
 		}
 		// Unlike a number with a unit, "a little" is often an aside in a

@@ -69,12 +69,30 @@ func phraseAt(ws []string, i int, phrase string) (int, bool) {
 }
 
 // languages are the phrase tables a question in lang is read with.
+// Every language's phrases are read, the question's own first: "litt" is
+// no English word, so an English reading loses nothing by knowing it, and a
+// short question's language is often guessed wrong.
 func languages(lang string) []string {
-	if lang == "" || lang == "en" {
-		return []string{"en"}
+	if order, ok := phraseOrder[lang]; ok {
+		return order
 	}
-	return []string{lang, "en"}
+	return phraseOrder["en"]
 }
+
+// phraseOrder lists, per language, the phrase tables in reading order.
+var phraseOrder = func() map[string][]string {
+	out := map[string][]string{}
+	for _, first := range Languages {
+		order := []string{first}
+		for _, l := range Languages {
+			if l != first {
+				order = append(order, l)
+			}
+		}
+		out[first] = order
+	}
+	return out
+}()
 
 // vagueCountAt returns the vague count phrase starting at word i.
 func vagueCountAt(ws []string, i int, lang string) (vagueCount, int, bool) {
@@ -114,7 +132,9 @@ func findVagueAmount(ws []string, lang string, subject func(string) bool, penalt
 				if next < len(ws) && quantityLinks[ws[next]] {
 					next++
 				}
-				if (next < len(ws) && subject(ws[next])) || (penaltyTalk && i+n == len(ws)) {
+				// "a tiny bit of hash", "caught with a little?", or the
+				// amount alone ("a tiny bit?").
+				if (next < len(ws) && subject(ws[next])) || ((penaltyTalk || i == 0) && i+n == len(ws)) {
 					return VagueAmount{Text: strings.Join(ws[i:i+n], " ")}, true
 				}
 			}
@@ -128,37 +148,49 @@ func findVagueAmount(ws []string, lang string, subject func(string) bool, penalt
 type countedUnit struct {
 	text string
 	// counted is set when a number or count phrase stands before the
-	// unit ("3 joints", "a few plants"), not just an article ("a bag").
-	counted bool
+	// unit ("3 joints", "a few plants"), not just an article ("a bag");
+	// ofSubject when what it holds is named ("a bag of weed").
+	counted, ofSubject bool
 }
 
 // findCountedUnit returns the first countable unit in the question with
 // what stands before it.
-func findCountedUnit(ws []string, lang string, units wordSet) (countedUnit, bool) {
+func findCountedUnit(ws []string, lang string, units wordSet, subject func(string) bool) (countedUnit, bool) {
 	for i, w := range ws {
 		if !units[w] || i == 0 {
 			continue
 		}
-		prev := ws[i-1]
-		switch {
-		case isNumber(prev) || (numberWord(prev, lang) && !isArticle(prev)):
+		c, ok := countedAt(ws, i, lang)
+		if !ok {
+			continue
+		}
+		c.ofSubject = i+2 < len(ws) && quantityLinks[ws[i+1]] && subject(ws[i+2])
+		return c, true
+	}
+	return countedUnit{}, false
+}
+
+// countedAt reads what stands before the unit at i.
+func countedAt(ws []string, i int, lang string) (countedUnit, bool) {
+	w, prev := ws[i], ws[i-1]
+	switch {
+	case isNumber(prev) || (numberWord(prev, lang) && !isArticle(prev)):
+		return countedUnit{text: prev + " " + w, counted: true}, true
+	case isArticle(prev) || prev == "some" || prev == "noen":
+		c := countedUnit{text: prev + " " + w}
+		for j := max(0, i-3); j < i; j++ {
+			if _, n, ok := vagueCountAt(ws, j, lang); ok && j+n == i {
+				c = countedUnit{text: strings.Join(ws[j:i+1], " "), counted: true}
+				break
+			}
+		}
+		return c, true
+	default:
+		if _, n, ok := vagueCountAt(ws, max(0, i-2), lang); ok && max(0, i-2)+n == i {
+			return countedUnit{text: strings.Join(ws[max(0, i-2):i+1], " "), counted: true}, true
+		}
+		if _, n, ok := vagueCountAt(ws, i-1, lang); ok && i-1+n == i {
 			return countedUnit{text: prev + " " + w, counted: true}, true
-		case isArticle(prev) || prev == "some" || prev == "noen":
-			c := countedUnit{text: prev + " " + w}
-			for j := max(0, i-3); j < i; j++ {
-				if _, n, ok := vagueCountAt(ws, j, lang); ok && j+n == i {
-					c = countedUnit{text: strings.Join(ws[j:i+1], " "), counted: true}
-					break
-				}
-			}
-			return c, true
-		default:
-			if _, n, ok := vagueCountAt(ws, max(0, i-2), lang); ok && max(0, i-2)+n == i {
-				return countedUnit{text: strings.Join(ws[max(0, i-2):i+1], " "), counted: true}, true
-			}
-			if _, n, ok := vagueCountAt(ws, i-1, lang); ok && i-1+n == i {
-				return countedUnit{text: prev + " " + w, counted: true}, true
-			}
 		}
 	}
 	return countedUnit{}, false

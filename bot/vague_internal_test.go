@@ -29,7 +29,7 @@ func FuzzAmountsWithoutNumbers(f *testing.F) {
 				t.Errorf("%q: %q reads as %v to %v g", text, v.Text, v.Least, v.Most)
 			}
 		}
-		if c, ok := findCountedUnit(ws, lang, units); ok {
+		if c, ok := findCountedUnit(ws, lang, units, set("weed").has); ok {
 			if c.text == "" || !strings.Contains(joined, " "+c.text+" ") {
 				t.Errorf("%q: counted unit %q is not words of the question", text, c.text)
 			}

@@ -19,6 +19,8 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		not      []string // none in the lower-cased answer
 	}{
 		// Vague small amounts: the smallest tier, and it says how it read them.
+		{"a tiny bit?", true, bot.IntentPenalty, []string{"“a tiny bit” as a small amount", "personal use"}, nil},
+		{"litt", true, bot.IntentPenalty, []string{"“litt” as a small amount"}, nil},
 		{"what do I risk for a couple of grams?", true, bot.IntentPenalty, []string{"“a couple of grams” as a small amount", "2 to 3 grams", "up to 15 g"}, []string{"2 years"}},
 		{"got caught with a few grams of skunk", true, bot.IntentPenalty, []string{"as a small amount", "2 to 5 grams", "fine"}, nil},
 		{"several grams of hash, what happens", true, bot.IntentPenalty, []string{"as a small amount", "3 to 9 grams", "fine"}, nil},
@@ -38,6 +40,7 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		{"3 joints, is that 3 to 15 years?", false, bot.IntentPenalty, []string{"by weight", "“3 joints”"}, nil},
 		{"growing five plants at home", false, bot.IntentPenalty, []string{"“five plants”", "by weight"}, nil},
 		{"what's the fine for a baggie of weed", false, bot.IntentPenalty, []string{"“a baggie”", "by weight"}, nil},
+		{"a bag of skunk", false, bot.IntentPenalty, []string{"“a bag”", "by weight"}, nil},
 		{"a few spliffs in my pocket", false, bot.IntentPenalty, []string{"“a few spliffs”", "by weight"}, nil},
 		{"hva er straffen for tre jointer?", false, bot.IntentPenalty, []string{"«tre jointer»", "etter vekt"}, nil},
 		// A weight wins over a count.
