@@ -118,21 +118,40 @@ func (c *Core) offerShare(question string) string {
 // gets an ID of its own for 👍/👎). A token this process does not know
 // (after a restart, or from another replica) is shared from the question
 // the button carries, where the platform lets it carry one.
+//
+// Once means once per button, replays included: a token this process has
+// not offered is remembered as shared too, so a replayed click (Slack
+// accepts a signed request for 5 minutes) posts nothing more; and with
+// Options.Claims the first instance to claim the token shares it, so a
+// click that reaches another replica, or this one after a restart, does
+// not post again either.
 func (c *Core) share(ctx context.Context, r Request) Reply {
 	question := r.Text
 	c.sharesMu.Lock()
 	e, known := c.shares.Get(r.Token)
-	if known {
-		if e.shared {
-			c.sharesMu.Unlock()
-			return c.notice(r, StatusInvalid, "share_done")
-		}
+	switch {
+	case known && e.shared:
+		c.sharesMu.Unlock()
+		return c.notice(r, StatusInvalid, "share_done")
+	case known:
 		e.shared = true
 		question = e.question
+	case strings.TrimSpace(question) != "" && r.Token != "":
+		c.shares.Add(r.Token, &shareEntry{question: question, shared: true})
 	}
 	c.sharesMu.Unlock()
 	if strings.TrimSpace(question) == "" {
 		return c.notice(r, StatusInvalid, "share_expired")
+	}
+	if c.o.Claims != nil && r.Token != "" {
+		first, err := c.o.Claims.Claim(ctx, "share:"+r.Platform+":"+r.Token)
+		switch {
+		case err != nil:
+			// A rare second post beats a share that never happens.
+			c.log.Warn("claiming a share failed; sharing anyway", "platform", r.Platform, "err", err)
+		case !first:
+			return c.notice(r, StatusInvalid, "share_done")
+		}
 	}
 	ans := c.o.Answerer.Answer(ctx, c.question(r, question))
 	reply := Reply{Status: StatusOK, Lang: ans.Lang, Question: question, Answer: &ans, Public: ans.Answered, SharedBy: r.User}

@@ -33,6 +33,12 @@ type Recorder interface {
 	Feedback(ctx context.Context, platform, user, answerID string, v bot.Vote) (bot.FeedbackResult, error)
 }
 
+// Claimer says whether this instance is the first to act on key, across
+// every instance that shares a store; *store.Store implements it.
+type Claimer interface {
+	Claim(ctx context.Context, key string) (bool, error)
+}
+
 // Limiter decides whether a user may ask now; *ratelimit.Limiter
 // implements it.
 type Limiter interface {
@@ -62,8 +68,11 @@ type Options struct {
 	Events   bot.EventStore // reports
 	Recorder Recorder       // answer IDs, 👍/👎 and the question log
 	Limiter  Limiter        // the per-user rate limit
-	Metrics  Metrics
-	Logger   *slog.Logger
+	// Claims makes a share happen once across instances (and restarts)
+	// when they share a store; nil: once per process.
+	Claims  Claimer
+	Metrics Metrics
+	Logger  *slog.Logger
 	// LogKey hashes user IDs in the log; random when nil, so hashes
 	// correlate within one run only.
 	LogKey    []byte

@@ -368,10 +368,27 @@ func (a *Adapter) respondURL(responseURL string, req chat.Request) {
 		}
 		if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
 			a.log.Error("replying through response_url", "kind", req.Kind, "err", redactURL(err))
+			return
+		}
+		if req.Kind == chat.KindShare && r.Public {
+			a.markShared(ctx, responseURL, r)
 		}
 	})
 	if !ok {
 		a.log.Warn("shutting down: button click not handled", "kind", req.Kind)
+	}
+}
+
+// markShared replaces the private answer whose Share button was clicked
+// with the same answer saying it is shared, and no Share button, so
+// nobody is offered to share it again.
+func (a *Adapter) markShared(ctx context.Context, responseURL string, shared chat.Reply) {
+	r := shared
+	r.Public, r.SharedBy, r.ShareToken, r.Feedback = false, "", "", false
+	r.Notice = bot.Message(r.Lang, "share_done")
+	msg := &slackgo.WebhookMessage{ReplaceOriginal: true, Text: fallback(r), Blocks: &slackgo.Blocks{BlockSet: a.blocks(r)}}
+	if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
+		a.log.Warn("marking the private answer as shared", "err", redactURL(err))
 	}
 }
 

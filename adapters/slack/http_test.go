@@ -269,6 +269,42 @@ func TestShareButtonPostsInChannel(t *testing.T) {
 	if strings.Contains(text, "<!channel>") || strings.Contains(text, "Share in channel") {
 		t.Errorf("shared message pings or offers sharing again:\n%s", text)
 	}
+	// The private original now says it is shared, without the button.
+	orig := ta.slack.next(t)
+	if orig.Path != "/hooks/T1/1/abc" || orig.JSON["replace_original"] != true || orig.JSON["response_type"] == "in_channel" {
+		t.Fatalf("second post %s %v, want the original replaced", orig.Path, orig.JSON)
+	}
+	if text := blockText(t, orig.JSON); !strings.Contains(text, bot.Message("en", "share_done")) || strings.Contains(text, ShareActionID) || !strings.Contains(text, "2 years") {
+		t.Errorf("replaced original:\n%s", text)
+	}
+}
+
+// Two clicks on one Share button (or a replayed signed click) post once;
+// the second is told the answer is already shared, privately.
+func TestShareTwiceVisibleOnce(t *testing.T) {
+	ta := newTestAdapter(t, nil)
+	click := interactionBody(t, ta.slack.URL+"/hooks/T1/1/abc", "What is the penalty for 20 grams?")
+	for range 2 {
+		if rec := ta.do(signed("/slack/interactions", formType, click)); rec.Code != 200 {
+			t.Fatalf("click: %d", rec.Code)
+		}
+		ta.tasks.Wait()
+	}
+	public := 0
+	for {
+		select {
+		case p := <-ta.slack.posts:
+			if p.JSON["response_type"] == "in_channel" {
+				public++
+			}
+			continue
+		default:
+		}
+		break
+	}
+	if public != 1 {
+		t.Errorf("%d posts in the channel from two clicks, want 1", public)
+	}
 }
 
 func TestRateLimited(t *testing.T) {

@@ -162,6 +162,9 @@ func TestSocketMode(t *testing.T) {
 	if p := fs.next(t); p.Path != "/hooks/share" || p.JSON["response_type"] != "in_channel" {
 		t.Errorf("share posted %s %v", p.Path, p.JSON)
 	}
+	if p := fs.next(t); p.Path != "/hooks/share" || p.JSON["replace_original"] != true {
+		t.Errorf("the private original not marked shared: %s %v", p.Path, p.JSON)
+	}
 
 	// Slack asks for a reconnect: slack-go opens a new connection by itself,
 	// and /healthz shows it.

@@ -189,6 +189,9 @@ func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (
 	if p.events != nil {
 		o.Events = p.events
 	}
+	if p.claims != nil {
+		o.Claims = p.claims
+	}
 	return chat.New(o)
 }
 
