@@ -128,12 +128,3 @@ var (
 		"take", "takes", "taking", "put", "do", "doing", "done",
 		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
 )
-
-// askedForWords name the kind of thing a question wants (a leader, a
-// number, a website). When the article never uses such a word, it cannot
-// hold the answer, however well the rest of the question matches: "Who is
-// the Green Party leader?" is not answered by the sentence naming the party.
-var askedForWords = set("leader", "leaders", "head", "chairman", "chairwoman", "chair", "president",
-	"founder", "founders", "name", "names", "address", "website", "site", "email", "contact", "number",
-	"numbers", "capital", "population", "age", "weather", "salary", "logo", "members", "membership",
-	"headquarters", "spokesperson", "minister", "phone-number", "hotline", "office", "opening", "hours")
