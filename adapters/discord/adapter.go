@@ -8,15 +8,14 @@
 package discord
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -94,8 +93,7 @@ type Adapter struct {
 	// reconnecting so that fatal close codes stop it.
 	disconnected chan struct{}
 
-	dialMu   sync.Mutex
-	lastConn net.Conn // the gateway's raw connection, closed to abort a stuck Open
+	dialer *transport.Dialer // its last connection is closed to abort a stuck Open
 
 	// life ends when Run's context does; it cancels the REST calls
 	// discordgo makes without a context (the gateway lookup in Open).
@@ -133,24 +131,16 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 		claims:       opts.Claims,
 		disconnected: make(chan struct{}, 1),
 	}
-	if a.log == nil {
-		a.log = slog.Default()
-	}
-	a.log = a.log.With("platform", Platform, "mode", cfg.Mode)
+	a.log = cmp.Or(a.log, slog.Default()).With("platform", Platform, "mode", cfg.Mode)
+	// Defaults for what was left out (a negative duration or size too).
+	a.deferAfter = cmp.Or(max(a.deferAfter, 0), 2*time.Second)
+	a.maxBody = cmp.Or(max(a.maxBody, 0), defaultMaxBody)
+	a.drain = cmp.Or(max(a.drain, 0), 10*time.Second)
 	if a.now == nil {
 		a.now = time.Now
 	}
 	if a.onReject == nil {
 		a.onReject = func(string) {}
-	}
-	if a.deferAfter <= 0 {
-		a.deferAfter = 2 * time.Second
-	}
-	if a.maxBody <= 0 {
-		a.maxBody = defaultMaxBody
-	}
-	if a.drain <= 0 {
-		a.drain = 10 * time.Second
 	}
 	if cfg.Mode == ModeHTTP {
 		key, err := cfg.Key()
@@ -166,7 +156,8 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 	}
 	a.life, a.endLife = context.WithCancel(context.Background())
 	s.Client = a.client(opts.HTTPClient, s.Client)
-	s.Dialer = a.dialer(opts.Dialer)
+	a.dialer = transport.NewDialer(opts.Dialer)
+	s.Dialer = a.dialer.Dialer
 	// Run reconnects itself: discordgo's own loop never gives up, even on
 	// a rejected token or a refused privileged intent.
 	s.ShouldReconnectOnError = false
@@ -208,34 +199,6 @@ func (a *Adapter) client(base, def *http.Client) *http.Client {
 	}
 	c.Transport = transport.Bound(next, discordgo.EndpointGateway, a.life)
 	return &c
-}
-
-// dialer copies base (or gorilla's default) and records each raw
-// connection, so that Run can abort an Open that waits forever for HELLO:
-// discordgo's Open takes no context.
-func (a *Adapter) dialer(base *websocket.Dialer) *websocket.Dialer {
-	d := *websocket.DefaultDialer
-	if base != nil {
-		d = *base
-	}
-	if d.HandshakeTimeout == 0 {
-		d.HandshakeTimeout = 15 * time.Second
-	}
-	next := d.NetDialContext
-	if next == nil {
-		nd := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
-		next = nd.DialContext
-	}
-	d.NetDialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := next(ctx, network, addr)
-		if err == nil {
-			a.dialMu.Lock()
-			a.lastConn = c
-			a.dialMu.Unlock()
-		}
-		return c, err
-	}
-	return &d
 }
 
 // drainWork stops new work and waits, bounded, for what is in flight, then

@@ -172,11 +172,7 @@ func (a *Adapter) open(ctx context.Context) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		a.dialMu.Lock()
-		if a.lastConn != nil {
-			a.lastConn.Close()
-		}
-		a.dialMu.Unlock()
+		a.dialer.Abort()
 		err := <-done
 		if err == nil {
 			a.closeSession()

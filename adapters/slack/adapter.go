@@ -114,23 +114,14 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if o.HTTPClient == nil {
-		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
-	}
-	if o.Logger == nil {
-		o.Logger = slog.New(slog.DiscardHandler)
-	}
+	// Defaults for what was left out (a negative size or timeout too).
+	o.HTTPClient = cmp.Or(o.HTTPClient, &http.Client{Timeout: 10 * time.Second})
+	o.Logger = cmp.Or(o.Logger, slog.New(slog.DiscardHandler))
+	o.MaxBodyBytes = cmp.Or(max(o.MaxBodyBytes, 0), 64<<10)
+	o.AnswerTimeout = cmp.Or(max(o.AnswerTimeout, 0), 2500*time.Millisecond)
+	o.ReplyTimeout = cmp.Or(max(o.ReplyTimeout, 0), 10*time.Second)
 	if o.Reject == nil {
 		o.Reject = func(string) {}
-	}
-	if o.MaxBodyBytes <= 0 {
-		o.MaxBodyBytes = 64 << 10
-	}
-	if o.AnswerTimeout <= 0 {
-		o.AnswerTimeout = 2500 * time.Millisecond
-	}
-	if o.ReplyTimeout <= 0 {
-		o.ReplyTimeout = 10 * time.Second
 	}
 	if o.Claims == nil {
 		o.Claims = claim.NewLocal(4096)
