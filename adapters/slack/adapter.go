@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	slackgo "github.com/slack-go/slack"
@@ -44,6 +45,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// AnswerTimeout bounds the core so the reply fits in Slack's 3 s.
 	AnswerTimeout time.Duration
+	// AckWithin is how long a slash command waits for its reply before it
+	// is acknowledged empty and the reply follows through response_url
+	// (default 2 s, inside Slack's 3).
+	AckWithin time.Duration
 	// ReplyTimeout bounds a follow-up post (chat.postMessage, response_url).
 	ReplyTimeout time.Duration
 	// Claims decides which instance answers an Events API event that
@@ -69,6 +74,8 @@ type Adapter struct {
 	// connection attempts; both nil in HTTP mode.
 	socketAPI *slackgo.Client
 	pacer     *transport.Pacer
+	// socketSlots bounds the Socket Mode requests handled at once.
+	socketSlots chan struct{}
 }
 
 // Adapter states as /healthz shows them.
@@ -120,6 +127,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 	o.MaxBodyBytes = cmp.Or(max(o.MaxBodyBytes, 0), 64<<10)
 	o.AnswerTimeout = cmp.Or(max(o.AnswerTimeout, 0), 2500*time.Millisecond)
 	o.ReplyTimeout = cmp.Or(max(o.ReplyTimeout, 0), 10*time.Second)
+	o.AckWithin = cmp.Or(max(o.AckWithin, 0), 2*time.Second)
 	if o.Reject == nil {
 		o.Reject = func(string) {}
 	}
@@ -143,6 +151,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		// Socket Mode's own client paces its connection attempts.
 		a.pacer = transport.NewPacer(o.HTTPClient, "/apps.connections.open", a.waitingToReconnect)
 		a.socketAPI = slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, a.pacer)...)
+		a.socketSlots = make(chan struct{}, maxSocketHandlers)
 	}
 	return a, nil
 }
@@ -228,8 +237,63 @@ func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
 }
 
 // commandReply answers a slash command within the request.
-func (a *Adapter) commandReply(ctx context.Context, cmd slackgo.SlashCommand) reply {
-	r := a.handle(ctx, a.commandRequest(cmd))
+//
+// Slow work (a report over a large store) must not hold Slack's 3-second
+// acknowledgement: the reply rides on the acknowledgement when the core
+// has it within AckWithin; otherwise ok is false, the command is to be
+// acknowledged empty, and the reply follows through the command's
+// response_url when it is ready (bounded by ReplyTimeout).
+func (a *Adapter) commandReply(cmd slackgo.SlashCommand) (rep reply, ok bool) {
+	req := a.commandRequest(cmd)
+	req.Platform = Platform
+	var (
+		mu    sync.Mutex
+		late  bool
+		ready = make(chan reply, 1)
+	)
+	started := a.tasks.Go(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
+		defer cancel()
+		rep := a.render(a.core.Handle(ctx, req))
+		mu.Lock()
+		if !late {
+			ready <- rep // buffered: never blocks
+			mu.Unlock()
+			return
+		}
+		mu.Unlock()
+		msg := &slackgo.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text, Blocks: &slackgo.Blocks{BlockSet: rep.Blocks}}
+		if err := slackgo.PostWebhookCustomHTTPContext(ctx, cmd.ResponseURL, a.o.HTTPClient, msg); err != nil {
+			a.log.Error("replying to a slow command through response_url", "command", cmd.Command, "err", redactURL(err))
+		}
+	})
+	if !started {
+		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: bot.Message("en", "internal")}, true
+	}
+	wait := a.o.AckWithin
+	if cmd.ResponseURL == "" {
+		wait = a.o.ReplyTimeout // nowhere to reply later
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case rep := <-ready:
+		return rep, true
+	case <-timer.C:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	select {
+	case rep := <-ready: // finished just now
+		return rep, true
+	default:
+		late = true
+		return reply{}, false
+	}
+}
+
+// render is a reply as the JSON of a slash command's response.
+func (a *Adapter) render(r chat.Reply) reply {
 	rt := slackgo.ResponseTypeEphemeral
 	if r.Public {
 		rt = slackgo.ResponseTypeInChannel

@@ -93,7 +93,11 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte)
 		a.reject(w, "commands", RejectMalformed, http.StatusBadRequest)
 		return
 	}
-	writeJSON(w, a.commandReply(r.Context(), cmd))
+	if rep, ok := a.commandReply(cmd); ok {
+		writeJSON(w, rep)
+		return
+	}
+	w.WriteHeader(http.StatusOK) // acknowledged; the reply follows through response_url
 }
 
 // outerEvent is the envelope of an Events API request: enough to tell a

@@ -97,24 +97,57 @@ func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt s
 		}
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("socket mode error", "type", evt.Type)
+	case socketmode.EventTypeSlashCommand, socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
+		if evt.Request != nil {
+			a.socketRequest(ctx, cli, evt)
+		}
+	}
+}
+
+// maxSocketHandlers bounds the Socket Mode requests handled at once. One
+// at a time, a 2-second command delayed every other acknowledgement by 2
+// s; past the bound the connection's reader waits for a slot.
+const maxSocketHandlers = 32
+
+// socketRequest handles one request on its own goroutine, at most
+// maxSocketHandlers at once.
+func (a *Adapter) socketRequest(ctx context.Context, cli *socketmode.Client, evt socketmode.Event) {
+	select {
+	case a.socketSlots <- struct{}{}:
+	case <-ctx.Done():
+		return
+	}
+	started := a.tasks.Go(func() {
+		defer func() { <-a.socketSlots }()
+		a.handleSocketRequest(ctx, cli, evt)
+	})
+	if !started {
+		<-a.socketSlots
+	}
+}
+
+// handleSocketRequest acks a request: a slash command's ack carries the
+// reply when it is ready within AckWithin (else it follows through
+// response_url); events and clicks are acked at once and handled after.
+func (a *Adapter) handleSocketRequest(ctx context.Context, cli *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slackgo.SlashCommand)
-		if !ok || evt.Request == nil {
+		if !ok {
+			a.ack(ctx, cli, evt.Request, nil)
 			return
 		}
-		a.ack(ctx, cli, evt.Request, a.commandReply(ctx, cmd))
+		if rep, ok := a.commandReply(cmd); ok {
+			a.ack(ctx, cli, evt.Request, rep)
+			return
+		}
+		a.ack(ctx, cli, evt.Request, nil)
 	case socketmode.EventTypeEventsAPI:
-		if evt.Request == nil {
-			return
-		}
 		a.ack(ctx, cli, evt.Request, nil)
 		if ev, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
 			a.handleEvent(ev)
 		}
 	case socketmode.EventTypeInteractive:
-		if evt.Request == nil {
-			return
-		}
 		a.ack(ctx, cli, evt.Request, nil)
 		if ic, ok := evt.Data.(slackgo.InteractionCallback); ok {
 			a.interaction(ic)
