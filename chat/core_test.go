@@ -484,3 +484,29 @@ func TestPanicCostsOneReply(t *testing.T) {
 		t.Errorf("reply %+v", r)
 	}
 }
+
+// The share memory is bounded: past maxShares (10,000) the oldest button
+// is forgotten and says so, while the newest still shares.
+func TestShareMemoryIsBounded(t *testing.T) {
+	answer := bot.Answer{Answered: true, Intent: bot.IntentSearch, Text: "x", Lang: "en"}
+	c, err := chat.New(chat.Options{Answerer: bot.AnswererFunc(func(context.Context, bot.Question) bot.Answer { return answer })})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ask := chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "discord", User: "1", Text: "q"}
+	first := c.Handle(ctx, ask).ShareToken
+	var last string
+	for range 10_000 {
+		last = c.Handle(ctx, ask).ShareToken
+	}
+	share := func(token string) chat.Reply {
+		return c.Handle(ctx, chat.Request{Kind: chat.KindShare, Platform: "discord", User: "2", Token: token})
+	}
+	if r := share(first); r.Public || r.Notice != bot.Message("en", "share_expired") {
+		t.Errorf("the oldest of 10,001 buttons still shares: %+v", r)
+	}
+	if r := share(last); !r.Public {
+		t.Errorf("the newest button does not share: %+v", r)
+	}
+}
