@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -387,6 +388,18 @@ func TestExamplesAreAnswered(t *testing.T) {
 	ex[0] = "changed"
 	if b.Examples("en")[0] == "changed" {
 		t.Error("Examples returns the bot's own slice")
+	}
+	// The profile's questions in every language are answered, in it.
+	for _, lang := range bot.Languages[1:] {
+		ex := b.Examples(lang)
+		if len(ex) == 0 || slices.Equal(ex, b.Examples("en")) {
+			t.Errorf("%s examples %v, want the profile's own", lang, ex)
+		}
+		for _, q := range ex {
+			if a := b.Answer(context.Background(), bot.Question{Text: q}); !a.Answered || a.Lang != lang {
+				t.Errorf("%s example question %q: answered %v in %q: %s", lang, q, a.Answered, a.Lang, a.Text)
+			}
+		}
 	}
 }
 
