@@ -44,6 +44,8 @@ type Writer struct {
 	// shared while it checks closing and sends, Close exclusively to set it.
 	gate    sync.RWMutex
 	closing bool
+	// closeMu makes a second Close wait for the first's drain.
+	closeMu sync.Mutex
 
 	mu     sync.Mutex
 	losing bool // an outage is under way: it has been logged
@@ -148,6 +150,8 @@ func (w *Writer) Flush(ctx context.Context) error {
 // Close stops taking questions and writes those queued, in batches. When
 // ctx ends first, the rest are counted as lost and ctx's error returned.
 func (w *Writer) Close(ctx context.Context) error {
+	w.closeMu.Lock()
+	defer w.closeMu.Unlock()
 	w.gate.Lock()
 	already := w.closing
 	w.closing = true
