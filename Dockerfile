@@ -4,16 +4,19 @@
 #   docker run --rm -p 8080:8080 -v factbot-data:/data \
 #     -e FACTBOT_SLACK_ENABLED=true -e FACTBOT_SLACK_SIGNING_SECRET=… -e FACTBOT_SLACK_BOT_TOKEN=… factbot
 #
-# Build from a git checkout (with .git in the context) so that
-# `factbot version` names the commit. See docs/deploy.md.
+# Build from a git clone (with .git in the context) so that `factbot
+# version` names the commit; from a tarball or a git worktree, whose .git
+# points outside the context, add --build-arg GOFLAGS=-buildvcs=false.
+# See docs/deploy.md.
 
 FROM golang:1.26-bookworm AS build
+ARG GOFLAGS=-buildvcs=auto
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 # Pure Go throughout (SQLite is modernc.org/sqlite): no C toolchain, no libc.
-RUN CGO_ENABLED=0 GOFLAGS=-buildvcs=auto go build -trimpath -ldflags="-s -w" -o /out/factbot ./cmd/factbot \
+RUN CGO_ENABLED=0 GOFLAGS="$GOFLAGS" go build -trimpath -ldflags="-s -w" -o /out/factbot ./cmd/factbot \
  && /out/factbot version \
  && mkdir -p /out/data
 
