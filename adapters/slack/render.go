@@ -78,13 +78,14 @@ func header(text string) slackgo.Block {
 	return slackgo.NewHeaderBlock(plain(truncate(text, maxHeaderText)))
 }
 
-// truncate cuts s to at most n characters, with an ellipsis when cut.
+// truncate cuts s to at most n characters, with an ellipsis when cut, and
+// never inside an escaped &amp; &lt; or &gt;.
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return cutEntity(string(r[:n-1])) + "…"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -98,7 +99,9 @@ func sourceLink(line, u string) string {
 }
 
 // fallback is the notification text for clients that cannot show blocks.
-func fallback(r chat.Reply) string {
+func fallback(r chat.Reply) string { return truncate(fallbackText(r), maxFallbackText) }
+
+func fallbackText(r chat.Reply) string {
 	switch {
 	case r.Help != nil:
 		return Escape(bot.Message(r.Lang, "usage_fallback"))
@@ -114,7 +117,9 @@ func fallback(r chat.Reply) string {
 
 // blocks draws a reply: who shared it, the notice and how a follow-up was
 // read above the content (or the notice alone), then the content.
-func (a *Adapter) blocks(r chat.Reply) []slackgo.Block {
+func (a *Adapter) blocks(r chat.Reply) []slackgo.Block { return fitBlocks(a.drawBlocks(r)) }
+
+func (a *Adapter) drawBlocks(r chat.Reply) []slackgo.Block {
 	var notes []slackgo.MixedElement
 	if r.Notice != "" && (r.Answer != nil || r.Card != nil || r.Report != nil) {
 		notes = append(notes, mrkdwn(echo(r.Notice)))
