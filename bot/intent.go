@@ -18,8 +18,13 @@ const maxAmountsAnswered = 3
 func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	amounts, problems := ParseAmounts(r.original, r.lang)
 	if b.pw.price.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
-		// "How much is a gram?" asks a price, which the article does
-		// not give; the passages decide.
+		if len(amounts) > 0 {
+			// "How much does a gram cost?" asks the price of an
+			// amount, which a penalty table never gives and the
+			// nearest sentence about that amount would seem to.
+			return b.decline(question, r.lang, IntentNone, "off_topic", ""), true
+		}
+		// "How much is the fine?" may be a passage's to answer.
 		return Answer{}, false
 	}
 	if len(amounts) > 0 && asksConversion(r.words) {
