@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -110,5 +111,32 @@ func TestEveryReplyFitsDiscord(t *testing.T) {
 		checkMessage(t, name, resp.Data.Content, resp.Data.Embeds, resp.Data.Components)
 		m := a.message(r)
 		checkMessage(t, name+" (message)", m.Content, m.Embeds, m.Components)
+	}
+}
+
+// Through the signed HTTP endpoint: /ask (answered by the test engine, and
+// declined), /penalty, /facts and /factbot-report with a 3,900-character
+// text each get a reply within Discord's limits.
+func TestLongQuestionRepliesFitThroughTheEndpoint(t *testing.T) {
+	f := newHTTPFixture(t, testEngine{}, Options{})
+	long := longText()
+	for _, tc := range []struct{ command, option, text string }{
+		{"ask", "question", "penalty " + long}, {"ask", "question", long},
+		{"penalty", "amount", long}, {"facts", "topic", long}, {"factbot-report", "since", long},
+	} {
+		body, _ := json.Marshal(map[string]any{
+			"id": "1", "application_id": "a", "type": 2, "token": "tok", "version": 1, "channel_id": "c1",
+			"member": map[string]any{"user": map[string]any{"id": "42"}},
+			"data":   map[string]any{"name": tc.command, "options": []any{map[string]any{"name": tc.option, "type": 3, "value": tc.text}}},
+		})
+		rec := f.post(string(body), f.priv, f.now)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d %s", tc.command, rec.Code, rec.Body)
+		}
+		var resp discordgo.InteractionResponse
+		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil || resp.Data == nil {
+			t.Fatalf("%s: %v %s", tc.command, err, rec.Body)
+		}
+		checkMessage(t, "/"+tc.command, resp.Data.Content, resp.Data.Embeds, resp.Data.Components)
 	}
 }
