@@ -324,3 +324,20 @@ func cut(s string, n int) string {
 	}
 	return s
 }
+
+// LikelyPublic says whether the reply to r will most likely be public,
+// before it is made, for a platform that must choose an acknowledgement's
+// visibility first (Discord's deferred response): the visibility rules
+// above, taking a question as answered. Adapters mend a wrong guess.
+func (c *Core) LikelyPublic(r Request) bool {
+	moderator := c.isModerator(r)
+	switch r.Kind {
+	case KindShare:
+		return true
+	case KindAsk, KindPenalty, KindHelp:
+		return r.Via == ViaMessage || (r.Public && moderator) || (!r.Public && c.policy(r).AnswersPublic)
+	case KindFacts:
+		return c.policy(r).FactsPublic || moderator
+	}
+	return false
+}

@@ -510,3 +510,26 @@ func TestShareMemoryIsBounded(t *testing.T) {
 		t.Errorf("the newest button does not share: %+v", r)
 	}
 }
+
+func TestLikelyPublic(t *testing.T) {
+	f := newFixture(t, func(o *chat.Options) {
+		o.Platforms["discord"] = chat.Platform{Moderators: []string{"900"}, FactsPublic: true}
+	})
+	for _, tc := range []struct {
+		r    chat.Request
+		want bool
+	}{
+		{chat.Request{Kind: chat.KindShare, Platform: "slack"}, true},
+		{chat.Request{Kind: chat.KindAsk, Via: chat.ViaMessage, Platform: "slack"}, true},
+		{chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "slack", User: "UMOD", Public: true}, true},
+		{chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "slack", User: "U1", Public: true}, false},
+		{chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "slack", User: "U1"}, false},
+		{chat.Request{Kind: chat.KindFacts, Platform: "discord", User: "1"}, true},
+		{chat.Request{Kind: chat.KindFacts, Platform: "slack", User: "U1"}, false},
+		{chat.Request{Kind: chat.KindReport, Platform: "slack", User: "UMOD"}, false},
+	} {
+		if got := f.core.LikelyPublic(tc.r); got != tc.want {
+			t.Errorf("LikelyPublic(%s via %s, user %s, public %v) = %v", tc.r.Kind, tc.r.Via, tc.r.User, tc.r.Public, got)
+		}
+	}
+}

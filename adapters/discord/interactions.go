@@ -5,13 +5,13 @@ import (
 	"errors"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/internal/inflight"
 )
 
 // Command and option names.
@@ -228,67 +228,38 @@ func (a *Adapter) respond(i *discordgo.Interaction, send func(*discordgo.Interac
 		return send(suggestions(a.core.Handle(ctx, req)))
 	}
 
-	var (
-		mu       sync.Mutex
-		deferred bool
-		result   = make(chan *discordgo.InteractionResponse, 1)
-		ackSent  = make(chan bool, 1) // the deferred ack reached Discord
-	)
-	started := a.work.Go(func() {
+	handle := func() *discordgo.InteractionResponse {
 		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
 		defer cancel()
-		resp := a.render(a.core.Handle(ctx, req))
-		// Hand over under the lock so the deadline path sees either the
-		// result or a commitment to edit, never neither.
-		mu.Lock()
-		if !deferred {
-			result <- resp // buffered: never blocks
-			mu.Unlock()
-			return
-		}
-		mu.Unlock()
-		if ok := <-ackSent; ok {
-			a.finishDeferred(ctx, i, resp, a.deferPrivate(req))
-		}
-	})
-	if !started {
+		return a.render(a.core.Handle(ctx, req))
+	}
+	late := func(resp *discordgo.InteractionResponse) {
+		ctx, cancel := context.WithTimeout(a.bg, answerTimeout)
+		defer cancel()
+		a.finishDeferred(ctx, i, resp, a.deferPrivate(req))
+	}
+	resp, in, ack, started := inflight.Deadline(&a.work, a.deferAfter, handle, late)
+	switch {
+	case !started:
 		return errClosing
-	}
-	timer := time.NewTimer(a.deferAfter)
-	defer timer.Stop()
-	select {
-	case resp := <-result:
+	case in:
 		return send(resp)
-	case <-timer.C:
-	}
-	mu.Lock()
-	select {
-	case resp := <-result: // finished just now
-		mu.Unlock()
-		return send(resp)
-	default:
-		deferred = true
-		mu.Unlock()
 	}
 	data := &discordgo.InteractionResponseData{}
 	if a.deferPrivate(req) {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	err := send(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data})
-	ackSent <- err == nil
+	ack(err == nil)
 	return err
 }
 
-// deferPrivate guesses whether the reply to req will be private, for the
-// deferred ack, whose visibility an edit cannot change: a share is
-// public, a question public where answers are or a public one is asked
-// for, and anything else private. finishDeferred mends a wrong guess.
+// deferPrivate is whether the deferred ack of req is private, whose
+// visibility an edit cannot change: the core's guess when it makes one
+// (chat.Core does), else private. finishDeferred mends a wrong guess.
 func (a *Adapter) deferPrivate(req chat.Request) bool {
-	switch req.Kind {
-	case chat.KindShare:
-		return false
-	case chat.KindAsk, chat.KindPenalty, chat.KindHelp:
-		return a.cfg.Ephemeral && !req.Public
+	if g, ok := a.core.(interface{ LikelyPublic(chat.Request) bool }); ok {
+		return !g.LikelyPublic(req)
 	}
 	return true
 }

@@ -411,9 +411,10 @@ func TestHTTPAskPublicRefusedInBokmal(t *testing.T) {
 }
 
 // A slow answer is acknowledged with a deferred response whose visibility
-// is a guess (public, as asked); when the core keeps the reply private (a
-// member's refused public:true), the placeholder is deleted and the reply
-// sent as an ephemeral follow-up.
+// is the core's guess: public for a moderator's public:true, private for a
+// member's (who is refused). When the reply turns out otherwise (the
+// article does not cover the moderator's question, so it stays private),
+// the placeholder is deleted and the reply sent as an ephemeral follow-up.
 func TestHTTPAskPublicDeferred(t *testing.T) {
 	fake := discordtest.New(t, discordtest.Options{})
 	release := make(chan struct{})
@@ -422,52 +423,53 @@ func TestHTTPAskPublicDeferred(t *testing.T) {
 		case <-release:
 		case <-ctx.Done():
 		}
+		if q.Text == "sweden" {
+			return declined(q)
+		}
 		return penaltyAnswer(q)
 	})
 	f := newHTTPFixture(t, slow, Options{HTTPClient: fake.Client(), DeferAfter: time.Millisecond},
 		func(c *Config) { c.ModeratorRoles = []string{modRole} })
-	ask := commandData("ask", opt("question", "slow"), opt("public", true))
-	modAsk := interactionJSON(2, ask, moderator)
-	r, _ := f.do(t, modAsk)
-	if r.Type != 5 || r.Data.Flags&64 != 0 {
-		t.Errorf("moderator: deferred ack type %d flags %d, want public", r.Type, r.Data.Flags)
-	}
-	memberAsk := interactionJSON(2, ask, member)
-	if r, _ = f.do(t, memberAsk); r.Type != 5 {
-		t.Errorf("member: deferred ack type %d", r.Type)
+	ask := func(q string) map[string]any { return commandData("ask", opt("question", q), opt("public", true)) }
+	modAsk, memberAsk, declinedAsk := interactionJSON(2, ask("slow"), moderator), interactionJSON(2, ask("slow"), member), interactionJSON(2, ask("sweden"), moderator)
+	for _, tc := range []struct {
+		ev      map[string]any
+		private bool
+	}{{modAsk, false}, {memberAsk, true}, {declinedAsk, false}} {
+		if r, _ := f.do(t, tc.ev); r.Type != 5 || (r.Data.Flags&64 != 0) != tc.private {
+			t.Errorf("deferred ack type %d flags %d, want private %v", r.Type, r.Data.Flags, tc.private)
+		}
 	}
 	close(release)
 	original := func(ev map[string]any) string {
 		return "/api/v9/webhooks/app1/" + ev["token"].(string) + "/messages/@original"
 	}
 	seen := map[string]bool{}
-	for range 3 {
+	for range 4 {
 		req := fake.Next()
 		switch {
 		case req.Method == http.MethodPatch && req.Path == original(modAsk):
-			if strings.Contains(string(req.Body), "Only moderators") {
-				t.Errorf("moderator's answer refused: %s", req.Body)
-			}
-			seen["edit"] = true
-		case req.Method == http.MethodDelete && req.Path == original(memberAsk):
+			seen["moderator's edit"] = !strings.Contains(string(req.Body), "Only moderators")
+		case req.Method == http.MethodPatch && req.Path == original(memberAsk):
+			seen["member's edit"] = strings.Contains(string(req.Body), "Only moderators")
+		case req.Method == http.MethodDelete && req.Path == original(declinedAsk):
 			seen["delete"] = true
-		case req.Method == http.MethodPost && req.Path == "/api/v9/webhooks/app1/"+memberAsk["token"].(string):
+		case req.Method == http.MethodPost && req.Path == "/api/v9/webhooks/app1/"+declinedAsk["token"].(string):
 			var m struct {
 				Content string `json:"content"`
 				Flags   int    `json:"flags"`
 			}
 			json.Unmarshal(req.Body, &m)
-			if m.Flags&64 == 0 || !strings.Contains(m.Content, "Only moderators") {
-				t.Errorf("member's follow-up %s", req.Body)
-			}
+			seen["follow-up"] = m.Flags&64 != 0 && m.Content == bot.Message("en", "public_declined")
 			assertNoPings(t, req.Body)
-			seen["follow-up"] = true
 		default:
 			t.Errorf("unexpected %s %s: %s", req.Method, req.Path, req.Body)
 		}
 	}
-	if len(seen) != 3 {
-		t.Errorf("saw %v, want the moderator's edit and the member's delete and follow-up", seen)
+	for _, k := range []string{"moderator's edit", "member's edit", "delete", "follow-up"} {
+		if !seen[k] {
+			t.Errorf("%s missing or wrong (saw %v)", k, seen)
+		}
 	}
 }
 

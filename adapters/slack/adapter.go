@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	slackgo "github.com/slack-go/slack"
@@ -246,50 +245,37 @@ func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
 func (a *Adapter) commandReply(cmd slackgo.SlashCommand) (rep reply, ok bool) {
 	req := a.commandRequest(cmd)
 	req.Platform = Platform
-	var (
-		mu    sync.Mutex
-		late  bool
-		ready = make(chan reply, 1)
-	)
-	started := a.tasks.Go(func() {
+	handle := func() reply {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
-		rep := a.render(a.core.Handle(ctx, req))
-		mu.Lock()
-		if !late {
-			ready <- rep // buffered: never blocks
-			mu.Unlock()
-			return
-		}
-		mu.Unlock()
-		msg := &slackgo.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text, Blocks: &slackgo.Blocks{BlockSet: rep.Blocks}}
-		if err := slackgo.PostWebhookCustomHTTPContext(ctx, cmd.ResponseURL, a.o.HTTPClient, msg); err != nil {
+		return a.render(a.core.Handle(ctx, req))
+	}
+	late := func(rep reply) {
+		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
+		defer cancel()
+		if err := a.postURL(ctx, cmd.ResponseURL, rep); err != nil {
 			a.log.Error("replying to a slow command through response_url", "command", cmd.Command, "err", redactURL(err))
 		}
-	})
-	if !started {
-		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: bot.Message("en", "internal")}, true
 	}
 	wait := a.o.AckWithin
 	if cmd.ResponseURL == "" {
 		wait = a.o.ReplyTimeout // nowhere to reply later
 	}
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
-	select {
-	case rep := <-ready:
-		return rep, true
-	case <-timer.C:
+	rep, in, ack, started := inflight.Deadline(&a.tasks, wait, handle, late)
+	switch {
+	case !started:
+		return reply{ResponseType: slackgo.ResponseTypeEphemeral, Text: bot.Message("en", "internal")}, true
+	case !in:
+		ack(true) // the caller acknowledges empty at once
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	select {
-	case rep := <-ready: // finished just now
-		return rep, true
-	default:
-		late = true
-		return reply{}, false
-	}
+	return rep, in
+}
+
+// postURL posts a reply to a response_url: in the channel or only for the
+// user, as its response type says.
+func (a *Adapter) postURL(ctx context.Context, url string, rep reply) error {
+	msg := &slackgo.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text, Blocks: &slackgo.Blocks{BlockSet: rep.Blocks}}
+	return slackgo.PostWebhookCustomHTTPContext(ctx, url, a.o.HTTPClient, msg)
 }
 
 // render is a reply as the JSON of a slash command's response.
@@ -416,12 +402,7 @@ func (a *Adapter) respondURL(responseURL string, req chat.Request) {
 		ctx, cancel := context.WithTimeout(context.Background(), a.o.ReplyTimeout)
 		defer cancel()
 		r := a.handle(ctx, req)
-		msg := &slackgo.WebhookMessage{ResponseType: slackgo.ResponseTypeEphemeral, Text: fallback(r),
-			Blocks: &slackgo.Blocks{BlockSet: a.blocks(r)}}
-		if r.Public {
-			msg.ResponseType = slackgo.ResponseTypeInChannel
-		}
-		if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
+		if err := a.postURL(ctx, responseURL, a.render(r)); err != nil {
 			a.log.Error("replying through response_url", "kind", req.Kind, "err", redactURL(err))
 			return
 		}

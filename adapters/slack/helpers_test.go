@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/config"
@@ -212,7 +213,7 @@ func signed(path, contentType, body string) *http.Request {
 	r.Header.Set("Content-Type", contentType)
 	ts := time.Now().Unix()
 	r.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-	r.Header.Set("X-Slack-Signature", Sign(testSecret, ts, []byte(body)))
+	r.Header.Set("X-Slack-Signature", slacktest.Sign(testSecret, ts, []byte(body)))
 	return r
 }
 

@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 
 	slackgo "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -178,10 +177,4 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request, _ []b
 	}
 	a.interaction(ic)
 	w.WriteHeader(http.StatusOK)
-}
-
-// Sign returns the X-Slack-Signature Slack sends for body at timestamp ts
-// (Unix seconds), for tests and load generators that play Slack.
-func Sign(secret string, ts int64, body []byte) string {
-	return signV0(secret, strconv.FormatInt(ts, 10), body)
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/ratelimit"
@@ -24,7 +25,7 @@ import (
 func TestSignSlackExample(t *testing.T) {
 	body := "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
 	want := "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
-	if got := Sign("8f742231b10e8888abcd99yyyzzz85a5", 1531420618, []byte(body)); got != want {
+	if got := slacktest.Sign("8f742231b10e8888abcd99yyyzzz85a5", 1531420618, []byte(body)); got != want {
 		t.Errorf("Sign = %s, want %s", got, want)
 	}
 }
@@ -115,11 +116,11 @@ func TestRejectedRequests(t *testing.T) {
 		code   int
 		reason string
 	}{
-		{"wrong signature", withHeaders("/slack/commands", body, nowS, Sign("other-secret", now, []byte(body))), 401, RejectBadSignature},
-		{"tampered body", withHeaders("/slack/commands", body+"&x=1", nowS, Sign(testSecret, now, []byte(body))), 401, RejectBadSignature},
+		{"wrong signature", withHeaders("/slack/commands", body, nowS, slacktest.Sign("other-secret", now, []byte(body))), 401, RejectBadSignature},
+		{"tampered body", withHeaders("/slack/commands", body+"&x=1", nowS, slacktest.Sign(testSecret, now, []byte(body))), 401, RejectBadSignature},
 		{"not hex", withHeaders("/slack/commands", body, nowS, "v0=zz"), 401, RejectBadSignature},
-		{"stale timestamp", withHeaders("/slack/commands", body, strconv.FormatInt(stale, 10), Sign(testSecret, stale, []byte(body))), 401, RejectStaleTimestamp},
-		{"future timestamp", withHeaders("/slack/commands", body, strconv.FormatInt(now+600, 10), Sign(testSecret, now+600, []byte(body))), 401, RejectStaleTimestamp},
+		{"stale timestamp", withHeaders("/slack/commands", body, strconv.FormatInt(stale, 10), slacktest.Sign(testSecret, stale, []byte(body))), 401, RejectStaleTimestamp},
+		{"future timestamp", withHeaders("/slack/commands", body, strconv.FormatInt(now+600, 10), slacktest.Sign(testSecret, now+600, []byte(body))), 401, RejectStaleTimestamp},
 		{"missing headers", withHeaders("/slack/commands", body, "", ""), 401, RejectMissingSignature},
 		{"missing signature", withHeaders("/slack/events", body, nowS, ""), 401, RejectMissingSignature},
 		{"oversize body", signed("/slack/commands", formType, big), 413, RejectTooLarge},

@@ -99,7 +99,7 @@ func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt s
 		a.log.Warn("socket mode error", "type", evt.Type)
 	case socketmode.EventTypeSlashCommand, socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
 		if evt.Request != nil {
-			a.socketRequest(ctx, cli, evt)
+			a.tasks.GoLimited(ctx, a.socketSlots, func() { a.handleSocketRequest(ctx, cli, evt) })
 		}
 	}
 }
@@ -108,23 +108,6 @@ func (a *Adapter) socketEvent(ctx context.Context, cli *socketmode.Client, evt s
 // at a time, a 2-second command delayed every other acknowledgement by 2
 // s; past the bound the connection's reader waits for a slot.
 const maxSocketHandlers = 32
-
-// socketRequest handles one request on its own goroutine, at most
-// maxSocketHandlers at once.
-func (a *Adapter) socketRequest(ctx context.Context, cli *socketmode.Client, evt socketmode.Event) {
-	select {
-	case a.socketSlots <- struct{}{}:
-	case <-ctx.Done():
-		return
-	}
-	started := a.tasks.Go(func() {
-		defer func() { <-a.socketSlots }()
-		a.handleSocketRequest(ctx, cli, evt)
-	})
-	if !started {
-		<-a.socketSlots
-	}
-}
 
 // handleSocketRequest acks a request: a slash command's ack carries the
 // reply when it is ready within AckWithin (else it follows through

@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/store/storetest"
@@ -104,7 +104,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 		req.Header.Set("Content-Type", contentType)
 		ts := time.Now().Unix()
 		req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-		req.Header.Set("X-Slack-Signature", slack.Sign(secret, ts, []byte(body)))
+		req.Header.Set("X-Slack-Signature", slacktest.Sign(secret, ts, []byte(body)))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -238,7 +238,7 @@ func TestSIGTERMWritesEveryDeclinedQuestion(t *testing.T) {
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 				ts := time.Now().Unix()
 				req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-				req.Header.Set("X-Slack-Signature", slack.Sign(secret, ts, []byte(body)))
+				req.Header.Set("X-Slack-Signature", slacktest.Sign(secret, ts, []byte(body)))
 				resp, err := http.DefaultClient.Do(req)
 				if err == nil {
 					reply, _ := io.ReadAll(resp.Body)

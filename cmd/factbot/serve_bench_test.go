@@ -18,7 +18,7 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
@@ -131,7 +131,7 @@ func signedCommands(n int) []signedRequest {
 		h := http.Header{}
 		h.Set("Content-Type", "application/x-www-form-urlencoded")
 		h.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-		h.Set("X-Slack-Signature", slack.Sign(benchSecret, ts, body))
+		h.Set("X-Slack-Signature", slacktest.Sign(benchSecret, ts, body))
 		reqs[i] = signedRequest{body, h}
 	}
 	return reqs

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
@@ -60,7 +61,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 		r.Header.Set("Content-Type", contentType)
 		ts := time.Now().Unix()
 		r.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-		r.Header.Set("X-Slack-Signature", slack.Sign(secret, ts, []byte(body)))
+		r.Header.Set("X-Slack-Signature", slacktest.Sign(secret, ts, []byte(body)))
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
 		if w.Code != http.StatusOK {

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 )
@@ -71,7 +71,7 @@ func TestServeSlackHTTP(t *testing.T) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	ts := time.Now().Unix()
 	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-	req.Header.Set("X-Slack-Signature", slack.Sign(secret, ts, []byte(body)))
+	req.Header.Set("X-Slack-Signature", slacktest.Sign(secret, ts, []byte(body)))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func TestServeSlackHTTP(t *testing.T) {
 	// A forged request is refused and counted.
 	forged, _ := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(body))
 	forged.Header = req.Header.Clone()
-	forged.Header.Set("X-Slack-Signature", slack.Sign("not-the-secret", ts, []byte(body)))
+	forged.Header.Set("X-Slack-Signature", slacktest.Sign("not-the-secret", ts, []byte(body)))
 	if resp, err := http.DefaultClient.Do(forged); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("forged request: %v %v", resp, err)
 	} else {

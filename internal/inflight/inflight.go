@@ -3,6 +3,7 @@
 package inflight
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -43,6 +44,21 @@ func (g *Group) Go(f func()) bool {
 	return true
 }
 
+// GoLimited is Go with at most cap(slots) such functions running at once:
+// it waits for a free slot (false when ctx ends first).
+func (g *Group) GoLimited(ctx context.Context, slots chan struct{}, f func()) bool {
+	select {
+	case slots <- struct{}{}:
+	case <-ctx.Done():
+		return false
+	}
+	if !g.Go(func() { defer func() { <-slots }(); f() }) {
+		<-slots
+		return false
+	}
+	return true
+}
+
 // Wait waits for the work in flight, without closing the group.
 func (g *Group) Wait() { g.wg.Wait() }
 
@@ -66,4 +82,54 @@ func (g *Group) Close(timeout time.Duration) bool {
 	case <-t.C:
 		return false
 	}
+}
+
+// Deadline runs work in g and waits up to d for it, for a platform that
+// wants an answer within seconds and takes the rest later. If work
+// finishes in time, Deadline returns its result with in true. Otherwise in
+// is false: the caller acknowledges the request (a deferred response, an
+// empty 200) and calls ack(true) once the acknowledgement went out, or
+// ack(false); late then receives the result when work is done, and only
+// after ack(true). started is false when g is closed.
+func Deadline[T any](g *Group, d time.Duration, work func() T, late func(T)) (result T, in bool, ack func(bool), started bool) {
+	var (
+		mu     sync.Mutex
+		missed bool
+		ready  = make(chan T, 1)
+		acked  = make(chan bool, 1)
+	)
+	started = g.Go(func() {
+		r := work()
+		// Hand over under the lock so the waiting side sees either the
+		// result or a commitment to deliver it late, never neither.
+		mu.Lock()
+		if !missed {
+			ready <- r // buffered: never blocks
+			mu.Unlock()
+			return
+		}
+		mu.Unlock()
+		if <-acked {
+			late(r)
+		}
+	})
+	if !started {
+		return result, false, nil, false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case r := <-ready:
+		return r, true, nil, true
+	case <-t.C:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	select {
+	case r := <-ready: // finished just now
+		return r, true, nil, true
+	default:
+		missed = true
+	}
+	return result, false, func(ok bool) { acked <- ok }, true
 }

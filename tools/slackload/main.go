@@ -31,7 +31,7 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"github.com/factbot/factbot/adapters/slack"
+	"github.com/factbot/factbot/adapters/slack/slacktest"
 )
 
 // questions mix what a community asks: penalties, passages and questions
@@ -87,7 +87,7 @@ func run(target, secret string, users, conns int, warmup, duration time.Duration
 		body := []byte(url.Values{"command": {"/ask"}, "text": {questions[i%len(questions)]},
 			"user_id": {fmt.Sprintf("U%07d", i)}, "channel_id": {"C1"}, "team_id": {"T1"},
 			"response_url": {"https://hooks.slack.com/x"}}.Encode())
-		reqs[i] = request{body: body, ts: strconv.FormatInt(ts, 10), sig: slack.Sign(secret, ts, body)}
+		reqs[i] = request{body: body, ts: strconv.FormatInt(ts, 10), sig: slacktest.Sign(secret, ts, body)}
 	}
 	endpoint := target + "/slack/commands"
 	client := &http.Client{Transport: &http.Transport{
