@@ -136,87 +136,75 @@ func (s *Store) topReasons(ctx context.Context, o bot.ReportOptions, out []bot.U
 	return nil
 }
 
-// votedAnswers is votes joined to the answers they are on, with the key
-// the feedback report groups by: the answer's text, or its ID when the
-// store does not have the text.
-const votedAnswers = `SELECT CASE WHEN COALESCE(q.answer, '') = '' THEN 'id:' || v.answer_id ELSE 'answer:' || q.answer END AS k,
-	COALESCE(q.answer, '') AS answer, COALESCE(q.section, '') AS section, COALESCE(q.question_norm, '') AS question,
-	v.answer_id AS answer_id, v.vote AS vote
-	FROM votes v LEFT JOIN questions q ON q.answer_id = v.answer_id WHERE v.at >= $1`
-
 // FeedbackReport computes the feedback report (see bot.FeedbackReport).
+// One pass joins the votes of the period to the answers they are on and
+// counts them per answer text (per answer ID when the text was not kept)
+// and question; Go then adds up those few rows per answer and orders them.
 func (s *Store) FeedbackReport(ctx context.Context, o bot.ReportOptions) (bot.FeedbackReport, error) {
 	rep := bot.FeedbackReport{Since: o.Since, Rows: []bot.FeedbackRow{}}
-	since := o.Since.UnixNano()
-	if err := s.db.QueryRowContext(ctx, `SELECT
-		COALESCE(SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END), 0)
-		FROM votes WHERE at >= $1`, since).Scan(&rep.Down, &rep.Up); err != nil {
-		return rep, s.fail("feedback report", err)
-	}
-	if rep.Down == 0 {
-		return rep, nil
-	}
-	q := `SELECT k, MAX(answer), MAX(section),
-		SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down, SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up
-		FROM (` + votedAnswers + `) x GROUP BY k HAVING SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) > 0
-		ORDER BY down DESC, up ASC, k` + s.byBytes()
-	args := []any{since}
-	if o.Top > 0 {
-		q += ` LIMIT $2`
-		args = append(args, o.Top)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(q.answer, ''),
+		CASE WHEN COALESCE(q.answer, '') = '' THEN v.answer_id ELSE '' END,
+		MAX(COALESCE(q.section, '')), COALESCE(q.question_norm, ''),
+		SUM(CASE WHEN v.vote = 'down' THEN 1 ELSE 0 END), SUM(CASE WHEN v.vote = 'up' THEN 1 ELSE 0 END),
+		COUNT(DISTINCT v.answer_id)
+		FROM votes v LEFT JOIN questions q ON q.answer_id = v.answer_id
+		WHERE v.at >= $1
+		GROUP BY 1, 2, 4`, o.Since.UnixNano())
 	if err != nil {
 		return rep, s.fail("feedback report", err)
 	}
 	defer rows.Close()
-	index := map[string]int{}
+	type group struct {
+		key string
+		row bot.FeedbackRow
+	}
+	groups := map[string]*group{}
 	for rows.Next() {
-		var key string
-		r := bot.FeedbackRow{Questions: []bot.QuestionCount{}}
-		if err := rows.Scan(&key, &r.Answer, &r.Section, &r.Down, &r.Up); err != nil {
+		var answer, id, section, question string
+		var down, up, answers int
+		if err := rows.Scan(&answer, &id, &section, &question, &down, &up, &answers); err != nil {
 			return rep, s.fail("feedback report", err)
 		}
-		index[key] = len(rep.Rows)
-		rep.Rows = append(rep.Rows, r)
+		key := "answer:" + answer
+		if answer == "" {
+			key = "id:" + id
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{key: key, row: bot.FeedbackRow{Answer: answer, Questions: []bot.QuestionCount{}}}
+			groups[key] = g
+		}
+		g.row.Down += down
+		g.row.Up += up
+		rep.Down += down
+		rep.Up += up
+		g.row.Section = max(g.row.Section, section)
+		if question != "" {
+			g.row.Questions = append(g.row.Questions, bot.QuestionCount{Question: question, Count: answers})
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return rep, s.fail("feedback report", err)
 	}
-	return rep, s.votedQuestions(ctx, since, rep.Rows, index)
-}
-
-// votedQuestions fills each feedback row's questions: the normalised
-// questions that got the answer and a vote, with how many of those answers
-// were voted on.
-func (s *Store) votedQuestions(ctx context.Context, since int64, out []bot.FeedbackRow, index map[string]int) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT k, question, COUNT(DISTINCT answer_id) FROM (`+votedAnswers+`) x
-		WHERE question <> '' GROUP BY k, question`, since)
-	if err != nil {
-		return s.fail("feedback report questions", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key string
-		var qc bot.QuestionCount
-		if err := rows.Scan(&key, &qc.Question, &qc.Count); err != nil {
-			return s.fail("feedback report questions", err)
-		}
-		if i, ok := index[key]; ok {
-			out[i].Questions = append(out[i].Questions, qc)
+	var listed []*group
+	for _, g := range groups {
+		if g.row.Down > 0 {
+			listed = append(listed, g)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return s.fail("feedback report questions", err)
+	slices.SortFunc(listed, func(a, b *group) int {
+		return cmp.Or(cmp.Compare(b.row.Down, a.row.Down), cmp.Compare(a.row.Up, b.row.Up), strings.Compare(a.key, b.key))
+	})
+	if o.Top > 0 && len(listed) > o.Top {
+		listed = listed[:o.Top]
 	}
-	for i := range out {
-		slices.SortFunc(out[i].Questions, func(a, b bot.QuestionCount) int {
+	for _, g := range listed {
+		qs := g.row.Questions
+		slices.SortFunc(qs, func(a, b bot.QuestionCount) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Question, b.Question))
 		})
-		if len(out[i].Questions) > bot.MaxReportQuestions {
-			out[i].Questions = out[i].Questions[:bot.MaxReportQuestions]
-		}
+		g.row.Questions = qs[:min(len(qs), bot.MaxReportQuestions)]
+		rep.Rows = append(rep.Rows, g.row)
 	}
-	return nil
+	return rep, nil
 }
