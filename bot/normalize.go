@@ -175,6 +175,10 @@ func stripTokens(s string) string {
 	fields := strings.Fields(s)
 	out := fields[:0]
 	for _, f := range fields {
+		if plainWord(f) {
+			out = append(out, f)
+			continue
+		}
 		switch {
 		case isLink(f) || looksLikeDomain(f):
 			continue
@@ -197,6 +201,22 @@ func stripTokens(s string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// plainWord reports a field with nothing to strip: ASCII letters, digits
+// and sentence punctuation only, the common case, checked without
+// allocating.
+func plainWord(f string) bool {
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == '?' || c == ',' || c == '!' || c == '\'' || c == '-' || c == ';' || c == '(' || c == ')' || c == '"':
+		default:
+			return false
+		}
+	}
+	return f != "" && f[0] != '@'
 }
 
 // looksLikeDomain catches a bare link without a scheme ("example.com/x").
@@ -290,6 +310,13 @@ var fillerWords = set("hi", "hey", "hello", "hiya", "yo", "howdy", "greetings", 
 // last (or from its first) filler word: "quick q did the bill pass" reads
 // "did the bill pass", "hey is it legal thanks" reads "is it legal".
 func trimFillers(sent string) string {
+	first, _, _ := strings.Cut(sent, " ")
+	last := sent[strings.LastIndexByte(sent, ' ')+1:]
+	if !anyFiller(first) && !anyFiller(last) && !strings.Contains(sent, ",") {
+		// Fillers open or close a sentence, often before a comma: with
+		// none at either end there is nothing to trim.
+		return sent
+	}
 	fields := strings.Fields(sent)
 	lower := func(f string) []string { return words(strings.ToLower(f)) }
 	isChatter := func(f string) (chatter, filler bool) {
@@ -333,6 +360,15 @@ func trimFillers(sent string) string {
 		out += "?"
 	}
 	return out
+}
+
+func anyFiller(field string) bool {
+	for _, w := range words(strings.ToLower(field)) {
+		if fillerWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func allChatter(ws []string) bool {

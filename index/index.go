@@ -27,10 +27,6 @@ const (
 	synonymSource     = "vocabulary"
 	synonymCollection = "vocabulary"
 	fieldText         = "text"
-	fieldQuestions    = "questions"
-	// Example questions say what a sentence answers in other words;
-	// they rank it, but below its own words.
-	questionsBoost = 0.5
 	// MaxQueryTerms caps the distinct terms of one question that are
 	// searched, so a long or repetitive message costs no more than a
 	// normal one many times over.
@@ -62,6 +58,28 @@ type Index struct {
 }
 
 var _ bot.Searcher = (*Index)(nil)
+
+// sentenceWeight is how many times a sentence's own words stand in the
+// one searched field, against once for its section name and its example
+// questions: one field searched costs half of two, and repeating the
+// sentence keeps its own words ranking above the questions' paraphrases.
+const sentenceWeight = 3
+
+// searchedText is what Bleve ranks a passage by: the sentence, weighted,
+// its section name and its example questions.
+func searchedText(p bot.Passage) string {
+	var b strings.Builder
+	for range sentenceWeight {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	b.WriteString(p.Section)
+	for _, q := range p.Questions {
+		b.WriteByte('\n')
+		b.WriteString(q)
+	}
+	return b.String()
+}
 
 // Option configures an Index.
 type Option func(*Index)
@@ -121,11 +139,8 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
 		}
 		ix.passages[p.ID] = p
-		// The section name ranks with the sentence's words: one field
-		// searched instead of two costs half as many term searchers.
-		doc := map[string]any{fieldText: p.Text + "\n" + p.Section}
+		doc := map[string]any{fieldText: searchedText(p)}
 		if len(p.Questions) > 0 {
-			doc[fieldQuestions] = strings.Join(p.Questions, "\n")
 			ix.questionTerms[p.ID] = ix.termSet(p.Questions...)
 		}
 		if err := batch.Index(p.ID, doc); err != nil {
@@ -189,7 +204,7 @@ func (ix *Index) extractSynonyms(m *mapping.IndexMappingImpl) (search.FieldTermS
 	if !ok {
 		return nil, errors.New("index: synonyms: the index has no thesaurus")
 	}
-	q := query.NewDisjunctionQuery([]query.Query{termsQuery(fieldText, terms, 1), termsQuery(fieldQuestions, terms, 1)})
+	q := termsQuery(fieldText, terms, 1)
 	fts, err := query.ExtractSynonyms(context.Background(), m, thesaurus, q, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: synonyms: %w", err)
@@ -216,7 +231,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	text.IncludeTermVectors = false
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
-	doc.AddFieldMappingsAt(fieldQuestions, text)
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -349,8 +363,7 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 		}
 	}
 	onText := termsQuery(fieldText, searched, 1)
-	onQuestions := termsQuery(fieldQuestions, searched, questionsBoost)
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery([]query.Query{onText, onQuestions}), limit, 0, false)
+	req := bleve.NewSearchRequestOptions(onText, limit, 0, false)
 	// Equal scores come back in no fixed order; the ID breaks ties so the
 	// same question always gets the same answer.
 	req.SortBy([]string{"-_score", "_id"})
