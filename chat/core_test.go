@@ -108,7 +108,7 @@ func TestFollowUpsInAConversation(t *testing.T) {
 		{"and for dealers?", "What is the penalty for dealers?", true, "", "dealers"},
 		{"and in Sweden?", "What is the penalty in Sweden?", false, "other_country", ""},
 		{"what about 2 kg?", "What is the penalty for 2 kg?", true, "", "10 years"},
-		{"Is medical cannabis legal?", "", true, "", "medical"},
+		{"Is medical cannabis legal?", "", true, "", "medic"},
 		{"Hva er straffen for 20 gram?", "", true, "", "2 års fengsel"},
 		{"hva med 2 kilo?", "Hva er straffen for 2 kilo?", true, "", "10 års"},
 		{"og for langere?", "Hva er straffen for langere?", true, "", "selgere"},
