@@ -34,8 +34,11 @@ type instance struct {
 }
 
 func startInstance(t *testing.T, cfg config.Config, eng *engine.Engine) instance {
+	return startInstanceLogging(t, cfg, eng, slog.New(slog.DiscardHandler))
+}
+
+func startInstanceLogging(t *testing.T, cfg config.Config, eng *engine.Engine, log *slog.Logger) instance {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {
 		t.Fatal(err)
