@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"github.com/factbot/factbot/bot"
@@ -16,6 +17,21 @@ const maxAmountText = 50
 // would type, so a penalty command and a question give the same tier.
 func penaltyQuestion(amount string) string {
 	return "What is the penalty for " + amount + "?"
+}
+
+// textCommand reads what a question's text asks besides a question, the
+// same on every platform: in a mention or DM, "facts <topic>" asks for a
+// fact card; in a command, a leading "--public" asks for a public answer
+// ("—public" and "–public" too, as Slack clients autocorrect "--").
+func textCommand(r Request) Request {
+	first, rest, _ := strings.Cut(strings.TrimSpace(r.Text), " ")
+	switch {
+	case r.Via == ViaMessage && strings.EqualFold(first, "facts"):
+		r.Kind, r.Text = KindFacts, strings.TrimSpace(rest)
+	case r.Via == ViaCommand && slices.Contains([]string{"--public", "—public", "–public"}, strings.ToLower(first)):
+		r.Text, r.Public = strings.TrimSpace(rest), true
+	}
+	return r
 }
 
 // isHelp reports whether a question asks for usage rather than an answer.

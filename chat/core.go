@@ -225,6 +225,9 @@ func (c *Core) handle(ctx context.Context, r Request) (reply Reply) {
 			reply = Reply{Status: StatusFailed, Lang: lang, Notice: bot.Message(lang, "internal")}
 		}
 	}()
+	if r.Kind == KindAsk {
+		r = textCommand(r)
+	}
 	switch r.Kind {
 	case KindAsk:
 		return c.ask(ctx, r, r.Text)
@@ -330,6 +333,9 @@ func cut(s string, n int) string {
 // visibility first (Discord's deferred response): the visibility rules
 // above, taking a question as answered. Adapters mend a wrong guess.
 func (c *Core) LikelyPublic(r Request) bool {
+	if r.Kind == KindAsk {
+		r = textCommand(r)
+	}
 	moderator := c.isModerator(r)
 	switch r.Kind {
 	case KindShare:

@@ -533,3 +533,25 @@ func TestLikelyPublic(t *testing.T) {
 		}
 	}
 }
+
+// Text commands read the same on every platform: "facts <topic>" in a
+// mention or DM, a leading --public (or an autocorrected —public) in a
+// command.
+func TestTextCommands(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, platform := range []string{"slack", "discord"} {
+		r := f.core.Handle(ctx, chat.Request{Kind: chat.KindAsk, Via: chat.ViaMessage, Platform: platform, User: "1", Text: "facts penalties"})
+		if r.Card == nil || r.Card.Topic != cards.TopicPenalties {
+			t.Errorf("%s mention \"facts penalties\": %+v", platform, r)
+		}
+	}
+	r := f.core.Handle(ctx, chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "slack", User: "UMOD", Text: "—public What is the penalty for 20 grams?"})
+	if !r.Public || r.Answer == nil || r.Answer.Question != "What is the penalty for 20 grams?" {
+		t.Errorf("—public: %+v", r)
+	}
+	r = f.core.Handle(ctx, chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, Platform: "slack", User: "U1", Text: "facts about the reform"})
+	if r.Card != nil || r.Answer == nil {
+		t.Errorf("a command's \"facts …\" is a question: %+v", r)
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"github.com/factbot/factbot/internal/claim"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
+	"github.com/factbot/factbot/internal/server"
 	"github.com/factbot/factbot/internal/transport"
 )
 
@@ -74,7 +75,7 @@ type Adapter struct {
 	core       chat.Handler
 	log        *slog.Logger
 	now        func() time.Time
-	onReject   func(string)
+	refuser    *server.Refuser
 	deferAfter time.Duration
 	drain      time.Duration
 	maxBody    int64
@@ -121,7 +122,6 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 		core:         core,
 		log:          opts.Logger,
 		now:          opts.Now,
-		onReject:     opts.OnReject,
 		deferAfter:   opts.DeferAfter,
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
@@ -139,9 +139,7 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 	if a.now == nil {
 		a.now = time.Now
 	}
-	if a.onReject == nil {
-		a.onReject = func(string) {}
-	}
+	a.refuser = server.NewRefuser(opts.OnReject, a.log)
 	if cfg.Mode == ModeHTTP {
 		key, err := cfg.Key()
 		if err != nil {

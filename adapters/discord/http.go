@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -52,7 +51,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		a.reject(w, http.StatusUnauthorized, "bad_signature")
 		return
 	}
-	if !a.fresh(r.Header.Get("X-Signature-Timestamp")) {
+	if !server.Fresh(r.Header.Get("X-Signature-Timestamp"), a.now(), maxSkew) {
 		a.reject(w, http.StatusUnauthorized, "stale_timestamp")
 		return
 	}
@@ -65,7 +64,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	wrote := false
 	err := a.respond(&i, func(resp *discordgo.InteractionResponse) error {
 		wrote = true
-		return writeJSON(w, resp)
+		return server.WriteJSON(w, resp)
 	})
 	switch {
 	case wrote:
@@ -79,29 +78,6 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// fresh checks X-Signature-Timestamp (Unix seconds) against the clock.
-func (a *Adapter) fresh(ts string) bool {
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil {
-		return false
-	}
-	skew := a.now().Sub(time.Unix(sec, 0))
-	return skew <= maxSkew && skew >= -maxSkew
-}
-
 func (a *Adapter) reject(w http.ResponseWriter, code int, reason string) {
-	a.onReject(reason)
-	a.log.Debug("discord: interaction rejected", "reason", reason, "status", code)
-	http.Error(w, http.StatusText(code), code)
-}
-
-func writeJSON(w http.ResponseWriter, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_, err = w.Write(b)
-	return err
+	a.refuser.Refuse(w, "discord interactions", reason, code)
 }

@@ -18,7 +18,6 @@ import (
 	"time"
 
 	slackgo "github.com/slack-go/slack"
-	"golang.org/x/time/rate"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
@@ -26,6 +25,7 @@ import (
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/health"
 	"github.com/factbot/factbot/internal/inflight"
+	"github.com/factbot/factbot/internal/server"
 	"github.com/factbot/factbot/internal/transport"
 )
 
@@ -66,9 +66,8 @@ type Adapter struct {
 	claims claim.Claimer
 	tasks  inflight.Group
 
-	health health.Tracker
-	// rejectLog lets one refused request a minute be logged at warn.
-	rejectLog *rate.Limiter
+	health  health.Tracker
+	refuser *server.Refuser
 	// socketAPI is api for Socket Mode, with pacer spacing out its
 	// connection attempts; both nil in HTTP mode.
 	socketAPI *slackgo.Client
@@ -141,7 +140,7 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		log:    o.Logger.With("platform", Platform),
 		claims: o.Claims,
 		// One at warn a minute, the rest at debug.
-		rejectLog: rate.NewLimiter(rate.Every(time.Minute), 1),
+		refuser: server.NewRefuser(o.Reject, o.Logger.With("platform", Platform)),
 	}
 	if cfg.Mode == ModeHTTP {
 		a.health.Set(StateReady, "")
@@ -215,8 +214,8 @@ func (a *Adapter) handle(ctx context.Context, r chat.Request) chat.Reply {
 }
 
 // commandRequest translates a slash command, shared by HTTP and Socket
-// Mode: the ask command (the default for a command factbot does not know,
-// with --public taken off the front), the facts command or the report
+// Mode: the ask command (the default for a command factbot does not know;
+// the core reads a leading --public), the facts command or the report
 // command. A command's follow-ups belong to the channel and the user.
 func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
 	r := chat.Request{Kind: chat.KindAsk, Via: chat.ViaCommand, User: cmd.UserID, Channel: cmd.ChannelID,
@@ -227,10 +226,8 @@ func (a *Adapter) commandRequest(cmd slackgo.SlashCommand) chat.Request {
 	case a.cfg.ReportCommand:
 		r.Kind = chat.KindReport
 	case a.cfg.Command, "":
-		r.Text, r.Public = cutPublic(r.Text)
 	default:
 		a.log.Warn("unknown slash command", "command", cmd.Command)
-		r.Text, r.Public = cutPublic(r.Text)
 	}
 	return r
 }
@@ -287,27 +284,6 @@ func (a *Adapter) render(r chat.Reply) reply {
 	return reply{ResponseType: rt, Text: fallback(r), Blocks: a.blocks(r)}
 }
 
-// cutPublic takes the --public flag off the front of a question. Slack
-// clients often turn "--" into a dash, so "—public" and "–public" count too.
-func cutPublic(text string) (string, bool) {
-	first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
-	switch strings.ToLower(first) {
-	case "--public", "—public", "–public":
-		return strings.TrimSpace(rest), true
-	}
-	return text, false
-}
-
-// cutFacts reports whether a mention asks for a fact card ("facts
-// penalties"), and the topic.
-func cutFacts(text string) (string, bool) {
-	first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
-	if strings.EqualFold(first, "facts") {
-		return strings.TrimSpace(rest), true
-	}
-	return "", false
-}
-
 // message answers an @mention in its thread, or a direct message in the
 // DM. Messages from bots, this one included, are ignored so two bots never
 // talk to each other forever.
@@ -326,9 +302,6 @@ func (a *Adapter) message(ev *slackMessage) {
 			Server: ev.Team, Text: questionText(ev.Text), Conversation: "thread:" + ev.Channel + ":" + thread}
 		if ev.DM {
 			req.Conversation = "dm:" + ev.Channel
-		}
-		if topic, ok := cutFacts(req.Text); ok {
-			req.Kind, req.Text = chat.KindFacts, topic
 		}
 		r := a.handle(ctx, req)
 		opts := []slackgo.MsgOption{slackgo.MsgOptionText(fallback(r), false), slackgo.MsgOptionBlocks(a.blocks(r)...)}

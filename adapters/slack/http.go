@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"log/slog"
 	"net/http"
 
 	slackgo "github.com/slack-go/slack"
@@ -65,24 +64,8 @@ func (a *Adapter) verified(endpoint string, next func(http.ResponseWriter, *http
 	})
 }
 
-// reject refuses a request. Every refusal is counted (Options.Reject feeds
-// factbot_rejected_requests_total) and logged at debug; at most one a
-// minute is logged at warn, so a wrong signing secret still shows while an
-// unauthenticated flood cannot fill the log (12 MB in 10 s before).
 func (a *Adapter) reject(w http.ResponseWriter, endpoint, reason string, code int) {
-	a.o.Reject(reason)
-	level := slog.LevelDebug
-	if a.rejectLog.Allow() {
-		level = slog.LevelWarn
-	}
-	a.log.Log(context.Background(), level, "request refused (each one is counted in factbot_rejected_requests_total; at most one a minute is logged at warn)",
-		"endpoint", endpoint, "reason", reason, "status", code)
-	http.Error(w, http.StatusText(code), code)
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_ = json.NewEncoder(w).Encode(v)
+	a.refuser.Refuse(w, endpoint, reason, code)
 }
 
 // serveCommand answers POST /slack/commands within the request.
@@ -93,7 +76,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte)
 		return
 	}
 	if rep, ok := a.commandReply(cmd); ok {
-		writeJSON(w, rep)
+		_ = server.WriteJSON(w, rep)
 		return
 	}
 	w.WriteHeader(http.StatusOK) // acknowledged; the reply follows through response_url
@@ -116,7 +99,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 		return
 	}
 	if outer.Type == slackevents.URLVerification {
-		writeJSON(w, map[string]string{"challenge": outer.Challenge})
+		_ = server.WriteJSON(w, map[string]string{"challenge": outer.Challenge})
 		return
 	}
 	ev, err := slackevents.ParseEvent(body, slackevents.OptionNoVerifyToken())
