@@ -53,9 +53,17 @@ func Escape(s string) string {
 	return broadcastRE.ReplaceAllString(s, "@\u2060$1")
 }
 
+// maxIncomingText is the most of a message's text that is read: more than
+// the core keeps of any request (4,004 bytes), so what is cut here is cut
+// there anyway, without unescaping 60 kB first.
+const maxIncomingText = 8 << 10
+
 // questionText turns the text Slack sends (with &, <, > escaped and the bot's
 // own mention in front of an app_mention) into the question as typed.
 func questionText(s string) string {
+	if len(s) > maxIncomingText {
+		s = strings.ToValidUTF8(s[:maxIncomingText], "")
+	}
 	if strings.HasPrefix(strings.TrimSpace(s), "<@") {
 		s = leadingMentionRE.ReplaceAllString(s, "")
 	}
