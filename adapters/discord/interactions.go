@@ -73,11 +73,6 @@ func Commands(subject string) []*discordgo.ApplicationCommand {
 	}
 }
 
-// commands are the commands this adapter registers.
-func (a *Adapter) commands() []*discordgo.ApplicationCommand {
-	return commandsFor(a.subject, a.facts, a.reports)
-}
-
 // commandsFor are the commands to register, described for subject: /facts
 // only with cards, /factbot-report only with an event store.
 func commandsFor(subject string, facts, reports bool) []*discordgo.ApplicationCommand {

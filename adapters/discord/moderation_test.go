@@ -665,7 +665,7 @@ func TestFeedbackCustomID(t *testing.T) {
 func TestCommandsWithoutToolkit(t *testing.T) {
 	ans, _ := recordingAnswerer()
 	f := newHTTPFixture(t, ans, Options{})
-	if names := commandNames(f.a.commands()); names != "ask,penalty,about" {
+	if names := commandNames(commandsFor(f.a.subject, f.a.facts, f.a.reports)); names != "ask,penalty,about" {
 		t.Errorf("commands %s, want no /facts or /factbot-report without cards and store", names)
 	}
 }
