@@ -77,15 +77,6 @@ func (s wordSet) any(ws []string) bool {
 
 func (s wordSet) has(w string) bool { return s[w] }
 
-func (s wordSet) first(ws []string) string {
-	for _, w := range ws {
-		if s[w] {
-			return w
-		}
-	}
-	return ""
-}
-
 // hasPhrase reports whether the words contain the phrase's words in a row.
 // The phrase is walked in place: this runs for every question and phrase.
 func hasPhrase(ws []string, phrase string) bool {
