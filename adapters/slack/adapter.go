@@ -72,6 +72,9 @@ type Adapter struct {
 	// connection attempts; both nil in HTTP mode.
 	socketAPI *slackgo.Client
 	pacer     *transport.Pacer
+	// webhooks posts to response_url, sending a post Slack refused with
+	// 429 again after Retry-After, as api does for Web API calls.
+	webhooks *http.Client
 	// socketSlots bounds the Socket Mode requests handled at once.
 	socketSlots chan struct{}
 }
@@ -133,12 +136,13 @@ func New(cfg Config, core chat.Handler, o Options) (*Adapter, error) {
 		o.Claims = claim.NewLocal(4096)
 	}
 	a := &Adapter{
-		cfg:    cfg,
-		core:   core,
-		o:      o,
-		api:    slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, o.HTTPClient)...),
-		log:    o.Logger.With("platform", Platform),
-		claims: o.Claims,
+		cfg:      cfg,
+		core:     core,
+		o:        o,
+		api:      slackgo.New(cfg.BotToken.Value(), clientOptions(cfg, o.HTTPClient)...),
+		webhooks: transport.RetryOn429(o.HTTPClient, maxPostRetries),
+		log:      o.Logger.With("platform", Platform),
+		claims:   o.Claims,
 		// One at warn a minute, the rest at debug.
 		refuser: server.NewRefuser(o.Reject, o.Logger.With("platform", Platform)),
 	}
@@ -272,7 +276,7 @@ func (a *Adapter) commandReply(cmd slackgo.SlashCommand) (rep reply, ok bool) {
 // user, as its response type says.
 func (a *Adapter) postURL(ctx context.Context, url string, rep reply) error {
 	msg := &slackgo.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text, Blocks: &slackgo.Blocks{BlockSet: rep.Blocks}}
-	return slackgo.PostWebhookCustomHTTPContext(ctx, url, a.o.HTTPClient, msg)
+	return slackgo.PostWebhookCustomHTTPContext(ctx, url, a.webhooks, msg)
 }
 
 // render is a reply as the JSON of a slash command's response.
@@ -396,7 +400,7 @@ func (a *Adapter) markShared(ctx context.Context, responseURL string, shared cha
 	r.Public, r.SharedBy, r.ShareToken, r.Feedback = false, "", "", false
 	r.Notice = bot.Message(r.Lang, "share_done")
 	msg := &slackgo.WebhookMessage{ReplaceOriginal: true, Text: fallback(r), Blocks: &slackgo.Blocks{BlockSet: a.blocks(r)}}
-	if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.o.HTTPClient, msg); err != nil {
+	if err := slackgo.PostWebhookCustomHTTPContext(ctx, responseURL, a.webhooks, msg); err != nil {
 		a.log.Warn("marking the private answer as shared", "err", redactURL(err))
 	}
 }

@@ -82,6 +82,8 @@ type fakeSlack struct {
 	// throttle is how many chat.postMessage calls still get a 429 with
 	// Retry-After: 1, as Slack answers a burst in one channel.
 	throttle atomic.Int32
+	// throttleHooks does the same for response_url posts (/hooks/…).
+	throttleHooks atomic.Int32
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -96,6 +98,11 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			p.Form = r.PostForm
 		}
 		f.posts <- p
+		if strings.HasPrefix(r.URL.Path, "/hooks/") && f.throttleHooks.Add(-1) >= 0 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
 		switch r.URL.Path {
 		case "/api/chat.postMessage":

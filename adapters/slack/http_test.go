@@ -469,3 +469,15 @@ func TestShareNeverLinksTheQuestionsURLs(t *testing.T) {
 		t.Errorf("the question is not shown:\n%s", text)
 	}
 }
+
+// A share Slack's response_url refuses with 429 is posted again after
+// Retry-After, like a Web API call.
+func TestShareRetriedAfter429(t *testing.T) {
+	ta := newTestAdapter(t, nil)
+	ta.slack.throttleHooks.Store(1)
+	ta.do(signed("/slack/interactions", formType, interactionBody(t, ta.slack.URL+"/hooks/T1/1/abc", "What is the penalty for 20 grams?")))
+	first, retry := ta.slack.next(t), ta.slack.next(t)
+	if first.Path != "/hooks/T1/1/abc" || retry.Path != first.Path || retry.JSON["response_type"] != "in_channel" {
+		t.Errorf("posts %s %v then %s %v, want the share twice", first.Path, first.JSON["response_type"], retry.Path, retry.JSON["response_type"])
+	}
+}
