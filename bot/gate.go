@@ -167,9 +167,13 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	}
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
-		if f[7] == 0 || numbersHeld && f[14] != 0 || f[4] != 0 {
+		sharesWords := f[7] != 0 || f[3] != 0 && f[1] > 0
+		if !sharesWords || numbersHeld && f[14] != 0 || f[4] != 0 {
 			// A sentence that shares nothing with the question but
-			// its topic words and numbers cannot answer it, nor one
+			// its topic words and numbers cannot answer it, unless it
+			// holds the asked-for type and its paragraph shares the
+			// question's words ("How many people live in Saltmere?",
+			// "…the town had a population of 18,340"); nor can one
 			// without the asked-for type (a date for "when").
 			continue
 		}
