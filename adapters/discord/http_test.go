@@ -405,11 +405,25 @@ func TestHTTPShareButton(t *testing.T) {
 		t.Errorf("second share: %+v", r.Data)
 	}
 
-	// A button this process does not know (a restart) gets a notice.
+	// A button this process does not know (a restart) gets a notice
+	// when its message gives no question.
 	r = decodeResponse(t, f.post(string(click(shareButtonPrefix+"00ff")), f.priv, f.now).Body.Bytes())
 	if r.Type != 4 || r.Data.Flags&64 == 0 || r.Data.Content != bot.Message("en", "share_expired") {
 		t.Errorf("unknown share token: %+v", r.Data)
 	}
+	// When it does (the embed's title, not cut, no reading line), it shares.
+	withEmbed, _ := json.Marshal(map[string]any{
+		"id": "14", "application_id": "app1", "type": 3, "token": "itok4", "version": 1, "channel_id": "c1", "guild_id": "g1",
+		"member":  map[string]any{"user": map[string]any{"id": "78"}},
+		"message": map[string]any{"id": "m10", "channel_id": "c1", "flags": 64, "embeds": []any{map[string]any{"title": "Is it legal to grow @​everyone?"}}},
+		"data":    map[string]any{"custom_id": shareButtonPrefix + "00fe", "component_type": 2},
+	})
+	rec = f.post(string(withEmbed), f.priv, f.now)
+	r = decodeResponse(t, rec.Body.Bytes())
+	if q := <-qs; q.Text != "Is it legal to grow @everyone?" || r.Data.Flags&64 != 0 {
+		t.Errorf("share after a restart asked %q, flags %d", q.Text, r.Data.Flags)
+	}
+	assertNoPings(t, rec.Body.Bytes())
 }
 
 // deny is a rate limiter that refuses everyone.

@@ -185,6 +185,11 @@ func request(i *discordgo.Interaction) (chat.Request, bool) {
 		}
 		if token, ok := strings.CutPrefix(data.CustomID, shareButtonPrefix); ok {
 			r.Kind, r.Token = chat.KindShare, token
+			// For a token the core no longer knows (a restart): the question
+			// is the embed's title, unless it was cut or read as another.
+			if m := i.Message; m != nil && m.Content == "" && len(m.Embeds) == 1 && m.Embeds[0] != nil && !strings.HasSuffix(m.Embeds[0].Title, "…") {
+				r.Text = strings.ReplaceAll(m.Embeds[0].Title, "\u200b", "")
+			}
 			return r, true
 		}
 		if v, answerID, lang, ok := parseFeedbackID(data.CustomID); ok {

@@ -97,3 +97,20 @@ func decodeBlocks(t *testing.T, s string) any {
 	}
 	return v
 }
+
+// A follow-up's Share button carries the question as it was read, so a
+// share after a restart asks the whole question, not "and for dealers?".
+func TestFollowUpShareCarriesTheReading(t *testing.T) {
+	eng := realEngine(t)
+	ta := newTestAdapter(t, func(o *testSetup) { o.Core.Answerer = eng })
+	ta.do(signed("/slack/commands", formType, commandForm("What is the penalty for 20 grams?")))
+	rec := ta.do(signed("/slack/commands", formType, commandForm("and for dealers?")))
+	var msg map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &msg); err != nil {
+		t.Fatal(err)
+	}
+	_, value, ok := button(t, msg, ShareActionID)
+	if _, q, _ := strings.Cut(value, ":"); !ok || q != "What is the penalty for dealers?" {
+		t.Errorf("share button value %q", value)
+	}
+}

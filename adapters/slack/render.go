@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -194,7 +195,7 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 	}
 	var buttons []slackgo.BlockElement
 	if r.ShareToken != "" {
-		value := r.ShareToken + ":" + r.Question
+		value := r.ShareToken + ":" + cmp.Or(r.ReadAs, r.Question) // a follow-up shares as it was read
 		if len(value) > maxButtonValue {
 			value = r.ShareToken + ":"
 		}
