@@ -203,8 +203,11 @@ func redact(raw string) string {
 
 // init runs the migrations and reads (or makes) the salt.
 func (s *Store) init(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
-		return s.fail("connecting", err)
+	// Two processes opening a new SQLite file at once race to switch it
+	// to WAL, and SQLite answers the loser with SQLITE_BUSY at once,
+	// without its busy timeout: that is tried again, like a migration.
+	if err := s.sqliteRetry(ctx, "connecting", s.db.PingContext); err != nil {
+		return err
 	}
 	sub, err := fs.Sub(migrations, "migrations/"+string(s.engine))
 	if err != nil {
@@ -252,20 +255,30 @@ func (s *Store) init(ctx context.Context) error {
 // unmigrated; the loser's migration fails (its transaction rolls back) and
 // is tried again once the winner's is done. PostgreSQL takes a lock instead.
 func (s *Store) migrate(ctx context.Context, p *goose.Provider) error {
+	return s.sqliteRetry(ctx, "migrating the schema", func(ctx context.Context) error {
+		_, err := p.Up(ctx)
+		return err
+	})
+}
+
+// sqliteRetry runs step, and on SQLite tries it again after a failure up
+// to five more times, backing off from 20 ms, for the races between
+// processes that open one new file together. On PostgreSQL it runs once.
+func (s *Store) sqliteRetry(ctx context.Context, what string, step func(context.Context) error) error {
 	wait := 20 * time.Millisecond
 	for attempt := 1; ; attempt++ {
-		_, err := p.Up(ctx)
+		err := step(ctx)
 		if err == nil {
 			return nil
 		}
 		if s.engine != SQLite || attempt == 6 {
-			return s.fail("migrating the schema", err)
+			return s.fail(what, err)
 		}
 		select {
 		case <-time.After(wait):
 			wait *= 2
 		case <-ctx.Done():
-			return s.fail("migrating the schema", ctx.Err())
+			return s.fail(what, ctx.Err())
 		}
 	}
 }
