@@ -212,8 +212,8 @@ func (b *Bot) withContext(res SearchResult, best int) []Passage {
 }
 
 func refersBack(s string) bool {
-	first := strings.ToLower(strings.Fields(s)[0])
-	switch first {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	switch strings.ToLower(first) {
 	case "this", "these", "that", "those", "it", "they", "he", "she", "its", "their", "such":
 		return true
 	}
