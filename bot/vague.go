@@ -37,6 +37,25 @@ var smallQuantities = map[string][]string{
 	"nb": {"en liten mengde", "en liten bit", "bittelitt", "litegrann", "litt"},
 }
 
+// vagueFirstWords are the words a vague count or small quantity opens
+// with, in any language.
+var vagueFirstWords = func() wordSet {
+	first := wordSet{}
+	for _, phrases := range smallQuantities {
+		for _, p := range phrases {
+			w, _, _ := strings.Cut(p, " ")
+			first[w] = true
+		}
+	}
+	for _, counts := range vagueCounts {
+		for _, vc := range counts {
+			w, _, _ := strings.Cut(vc.phrase, " ")
+			first[w] = true
+		}
+	}
+	return first
+}()
+
 // quantityLinks may stand between a small quantity and what it is of:
 // "a bit of hash", "litt av".
 var quantityLinks = set("of", "av")
@@ -112,6 +131,10 @@ func vagueCountAt(ws []string, i int, lang string) (vagueCount, int, bool) {
 // in a question about penalties, ending it ("caught with a little?").
 func findVagueAmount(ws []string, lang string, subject func(string) bool, penaltyTalk bool) (VagueAmount, bool) {
 	for i := range ws {
+		if !vagueFirstWords[ws[i]] {
+			// Every question passes here: most words open no phrase.
+			continue
+		}
 		if vc, n, ok := vagueCountAt(ws, i, lang); ok && i+n < len(ws) {
 			if unit, ok := spelledUnit(ws[i+n]); ok {
 				return VagueAmount{
