@@ -2,11 +2,10 @@ package discord
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/factbot/factbot/internal/textcut"
 )
 
 // Discord's limits. Discord counts characters as JavaScript does (UTF-16
@@ -44,50 +43,11 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
-// utf16Len is the length Discord measures.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r) // range yields U+FFFD for bad bytes: never -1
-	}
-	return n
-}
+// utf16Len is the length Discord measures (as JavaScript does).
+var utf16Len = textcut.UTF16Len
 
-// cut shortens s to at most max UTF-16 units. A cut text ends with "…" and,
-// when a word boundary is near, breaks there rather than inside a word.
-// Invalid UTF-8 is replaced so the result is always valid.
-func cut(s string, max int) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if utf16Len(s) <= max {
-		return s
-	}
-	if max <= 0 {
-		return ""
-	}
-	const ellipsis = "…" // one UTF-16 unit
-	budget := max - 1
-	end, used := 0, 0
-	for i, r := range s {
-		w := utf16.RuneLen(r)
-		if used+w > budget {
-			break
-		}
-		used += w
-		end = i + utf8.RuneLen(r)
-	}
-	head := s[:end]
-	// Prefer a word boundary when it keeps at least half the text, unless
-	// the cut already falls on one.
-	next, _ := utf8.DecodeRuneInString(s[end:])
-	if !unicode.IsSpace(next) {
-		if i := strings.LastIndexFunc(head, unicode.IsSpace); i > 0 && i >= len(head)/2 {
-			head = head[:i]
-		}
-	}
-	return strings.TrimRightFunc(head, unicode.IsSpace) + ellipsis
-}
+// cut shortens s to at most max UTF-16 units, cleanly (textcut.UTF16).
+var cut = textcut.UTF16
 
 // defuse neutralises mention syntax in echoed user text, as a second line of
 // defence behind empty AllowedMentions: a zero-width space after "@" in
