@@ -221,7 +221,7 @@ func FitGate(questions []Labelled, wrongAnswerCost float64) Gate {
 	g := Gate{Rank: fitModel(FeatureNames, rows, labels)}
 	rows, labels = nil, nil
 	for _, q := range questions {
-		best, af := g.choose(features(q.Examples))
+		best, af := g.choose(featuresOf(q.Examples))
 		if best < 0 {
 			continue
 		}
@@ -233,7 +233,7 @@ func FitGate(questions []Labelled, wrongAnswerCost float64) Gate {
 	return g
 }
 
-func features(exs []Example) []Features {
+func featuresOf(exs []Example) []Features {
 	out := make([]Features, len(exs))
 	for i, e := range exs {
 		out[i] = e.Features
@@ -330,7 +330,7 @@ type Outcome struct {
 // Decide applies the gate to one labelled question.
 func (g Gate) Decide(q Labelled) Outcome {
 	o := Outcome{ShouldAnswer: q.ShouldAnswer}
-	best, p := g.Choose(features(q.Examples))
+	best, p := g.Choose(featuresOf(q.Examples))
 	if best >= 0 && p >= g.Threshold {
 		o.Answered = true
 		o.Correct = q.Examples[best].Answers
@@ -385,23 +385,10 @@ func (b *Bot) GateExamples(ctx context.Context, question string, answers func(te
 	if len(parts) != 1 {
 		return nil, false
 	}
-	one := parts[0]
-	if q, has := questionSentence(one); has {
-		if amounts, _ := ParseAmounts(one, lang); len(amounts) == 0 {
-			one = q
-		}
-	}
-	r := b.read(one, lang)
-	if len(r.words) == 0 || isHelp(r.words) {
+	// The first reading Answer tries, routed as Answer routes it.
+	r := b.read(readingOrder(parts[0], lang)[0], lang)
+	if _, routed := b.intent(question, r); routed {
 		return nil, false
-	}
-	if _, routed := b.outOfScope(question, r); routed {
-		return nil, false
-	}
-	if len(b.schedule.Tiers) > 0 {
-		if _, routed := b.penalty(question, r); routed {
-			return nil, false
-		}
 	}
 	res, feats, err := b.candidates(ctx, r)
 	if err != nil || len(feats) == 0 {

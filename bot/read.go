@@ -49,22 +49,29 @@ func (b *Bot) answerMessage(ctx context.Context, question, text, lang string) An
 // sentence alone is tried too, and the reading that answers wins: the
 // statement first when it holds an amount, the question alone otherwise.
 func (b *Bot) answerOne(ctx context.Context, question, text, lang string) Answer {
-	q, ok := questionSentence(text)
-	if !ok {
-		return b.answerReading(ctx, question, b.read(text, lang))
-	}
-	readings := []string{q, text}
-	if amounts, _ := ParseAmounts(text, lang); len(amounts) > 0 {
-		readings = []string{text, q}
-	}
+	readings := readingOrder(text, lang)
 	first := b.answerReading(ctx, question, b.read(readings[0], lang))
-	if first.Answered {
+	if first.Answered || len(readings) == 1 {
 		return first
 	}
 	if second := b.answerReading(ctx, question, b.read(readings[1], lang)); second.Answered {
 		return second
 	}
 	return first
+}
+
+// readingOrder is the order a question's readings are tried in: the
+// question sentence alone, then with its statements, or the statements
+// first when they hold an amount; just the text when it is one sentence.
+func readingOrder(text, lang string) []string {
+	q, ok := questionSentence(text)
+	if !ok {
+		return []string{text}
+	}
+	if amounts, _ := ParseAmounts(text, lang); len(amounts) > 0 {
+		return []string{text, q}
+	}
+	return []string{q, text}
 }
 
 // read prepares one question: spelling corrected in its own language,
@@ -94,21 +101,31 @@ func (b *Bot) answerReading(ctx context.Context, question string, r reading) Ans
 }
 
 func (b *Bot) route(ctx context.Context, question string, r reading) Answer {
+	if a, ok := b.intent(question, r); ok {
+		return a
+	}
+	return b.retrieve(ctx, question, r)
+}
+
+// intent answers a reading that is no question for the passages: empty,
+// help, out of scope, or one the penalty table answers. ok is false when
+// the passages decide.
+func (b *Bot) intent(question string, r reading) (Answer, bool) {
 	if len(r.words) == 0 {
-		return b.decline(question, r.lang, IntentNone, "off_topic", "")
+		return b.decline(question, r.lang, IntentNone, "off_topic", ""), true
 	}
 	if isHelp(r.words) {
-		return b.decline(question, r.lang, IntentHelp, "help", b.msg(r.lang, "help"))
+		return b.decline(question, r.lang, IntentHelp, "help", b.msg(r.lang, "help")), true
 	}
 	if a, ok := b.outOfScope(question, r); ok {
-		return a
+		return a, true
 	}
 	if len(b.schedule.Tiers) > 0 {
 		if a, ok := b.penalty(question, r); ok {
-			return a
+			return a, true
 		}
 	}
-	return b.retrieve(ctx, question, r)
+	return Answer{}, false
 }
 
 // combine joins the answers to a message's questions: the answered ones
