@@ -415,7 +415,7 @@ func TestHTTPShareButton(t *testing.T) {
 	withEmbed, _ := json.Marshal(map[string]any{
 		"id": "14", "application_id": "app1", "type": 3, "token": "itok4", "version": 1, "channel_id": "c1", "guild_id": "g1",
 		"member":  map[string]any{"user": map[string]any{"id": "78"}},
-		"message": map[string]any{"id": "m10", "channel_id": "c1", "flags": 64, "embeds": []any{map[string]any{"title": "Is it legal to grow @​everyone?"}}},
+		"message": map[string]any{"id": "m10", "channel_id": "c1", "flags": 64, "embeds": []any{map[string]any{"title": "Is it legal to grow @\u200beveryone?"}}},
 		"data":    map[string]any{"custom_id": shareButtonPrefix + "00fe", "component_type": 2},
 	})
 	rec = f.post(string(withEmbed), f.priv, f.now)

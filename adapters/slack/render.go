@@ -23,8 +23,6 @@ const (
 	maxFields      = 10
 	maxHeaderText  = 150
 	maxButtonValue = 2000
-	// maxReportAnswer is how much of an answer a feedback row shows.
-	maxReportAnswer = 300
 )
 
 // feedbackBlockPrefix starts the block_id of an answer's actions block; the

@@ -16,8 +16,6 @@ import (
 	"testing"
 	"time"
 
-	slackgo "github.com/slack-go/slack"
-
 	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
@@ -25,31 +23,6 @@ import (
 )
 
 const benchSecret = "bench-signing-secret"
-
-// bareHandler is the baseline: it verifies the same signature the same way
-// and returns a fixed reply, with no engine, middleware or Block Kit.
-func bareHandler() http.Handler {
-	reply := []byte(`{"response_type":"ephemeral","text":"fixed reply"}`)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sv, err := slackgo.NewSecretsVerifier(r.Header, benchSecret)
-		if err != nil {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 64<<10))
-		if err != nil {
-			http.Error(w, "too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		_, _ = sv.Write(body)
-		if sv.Ensure() != nil {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(reply)
-	})
-}
 
 // factbotHandler is the whole serve stack (the chat core's middleware,
 // real engine, Slack adapter, mux) with a limit high enough that every
@@ -148,7 +121,7 @@ func BenchmarkSlackCommand(b *testing.B) {
 		name string
 		h    func(*testing.B) http.Handler
 	}{
-		{"bare", func(*testing.B) http.Handler { return bareHandler() }},
+		{"bare", func(*testing.B) http.Handler { return slacktest.BareHandler(benchSecret) }},
 		{"factbot", factbotHandler},
 		{"factbot-store", factbotStoreHandler},
 	}

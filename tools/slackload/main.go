@@ -29,8 +29,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	slackgo "github.com/slack-go/slack"
-
 	"github.com/factbot/factbot/adapters/slack/slacktest"
 )
 
@@ -168,27 +166,7 @@ func run(target, secret string, users, conns int, warmup, duration time.Duration
 // serveBare is the baseline: verify the signature as factbot does (slack-go's
 // SecretsVerifier), reply with a fixed ephemeral message.
 func serveBare(addr, secret string) error {
-	reply := []byte(`{"response_type":"ephemeral","text":"fixed reply"}`)
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sv, err := slackgo.NewSecretsVerifier(r.Header, secret)
-		if err != nil {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 64<<10))
-		if err != nil {
-			http.Error(w, "too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		_, _ = sv.Write(body)
-		if sv.Ensure() != nil {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(reply)
-	})
-	srv := &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Addr: addr, Handler: slacktest.BareHandler(secret), ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintln(os.Stderr, "slackload: bare baseline on", addr)
 	return srv.ListenAndServe()
 }
