@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Answer types, in the TREC question-answering tradition: a question that
@@ -90,53 +91,90 @@ var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "
 // question's own words do not count: "Who is the Attorney General?" is not
 // answered by a sentence whose only name is "Attorney General".
 func holdsType(sentence string, t answerType, question map[string]bool) bool {
+	return readTypes(sentence).holds(t, question)
+}
+
+// heldTypes is what a sentence holds of each answer type. The gate asks it
+// of every hit of every question, so the bot reads each passage once, when
+// it is built, and a question only checks the names against its words.
+type heldTypes struct {
+	date, count, share, duration bool
+	// names are the sentence's capitalised words that read as names,
+	// lower-cased, its first word aside: a sentence opens with a capital
+	// whatever its first word is.
+	names []string
+	// lead is the first word, lower-cased, when it is capitalised: it
+	// reads as a name once the sentence follows another.
+	lead string
+}
+
+func readTypes(sentence string) heldTypes {
+	var h heldTypes
+	ws := words(strings.ToLower(sentence))
+	for i, w := range ws {
+		switch {
+		case isYear(w) || monthNames[w]:
+			h.date = true
+		case quantityWords[w] || isNumber(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]):
+			h.count = true
+		}
+		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
+			h.duration = true
+		}
+	}
+	h.share = strings.Contains(sentence, "%") || strings.Contains(strings.ToLower(sentence), "percent")
+	for i, w := range wordSpans(sentence) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) {
+			continue
+		}
+		l := strings.ToLower(w)
+		if monthNames[l] || stopWords[l] {
+			continue
+		}
+		if i == 0 {
+			h.lead = l
+			continue
+		}
+		h.names = append(h.names, l)
+	}
+	return h
+}
+
+// then is what a sentence and the one after it hold together.
+func (h heldTypes) then(next heldTypes) heldTypes {
+	joined := heldTypes{
+		date: h.date || next.date, count: h.count || next.count,
+		share: h.share || next.share, duration: h.duration || next.duration,
+		lead:  h.lead,
+		names: append(append([]string{}, h.names...), next.names...),
+	}
+	if next.lead != "" {
+		joined.names = append(joined.names, next.lead)
+	}
+	return joined
+}
+
+func (h heldTypes) holds(t answerType, question map[string]bool) bool {
 	switch t {
 	case typeAny:
 		return true
 	case typeDate:
-		for _, w := range words(strings.ToLower(sentence)) {
-			if isYear(w) || monthNames[w] {
-				return true
-			}
-		}
+		return h.date
 	case typeCount:
-		ws := words(strings.ToLower(sentence))
-		for i, w := range ws {
-			if quantityWords[w] || isNumber(w) && !isYear(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]) {
-				return true
-			}
-		}
+		return h.count
 	case typeShare:
-		return strings.Contains(sentence, "%") || strings.Contains(strings.ToLower(sentence), "percent")
+		return h.share
 	case typeDuration:
-		ws := words(strings.ToLower(sentence))
-		for i, w := range ws {
-			if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
+		return h.duration
+	case typeName:
+		for _, n := range h.names {
+			if !question[n] {
 				return true
 			}
 		}
-	case typeName:
-		return len(newNames(sentence, question)) > 0
 	}
 	return false
-}
-
-// newNames returns the capitalised words of a sentence, other than its
-// first word and the question's own words, that read as names.
-func newNames(sentence string, question map[string]bool) []string {
-	var out []string
-	for i, w := range wordSpans(sentence) {
-		r := []rune(w)
-		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) {
-			continue
-		}
-		l := strings.ToLower(w)
-		if question[l] || monthNames[l] || stopWords[l] {
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
 }
 
 func isYear(w string) bool {

@@ -41,6 +41,8 @@ type Bot struct {
 	commonWords map[string]map[string]bool
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
+	// held is what each passage holds of each answer type, by ID.
+	held map[string]heldTypes
 	// countable are the schedule's units counted rather than weighed.
 	countable wordSet
 	// pw are the words the penalty intents read, from the schedule.
@@ -119,8 +121,10 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b.spellers = b.buildSpellers()
 	b.byPlace = make(map[place]Passage, len(article.Passages))
+	b.held = make(map[string]heldTypes, len(article.Passages))
 	for _, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p
+		b.held[p.ID] = readTypes(p.Text)
 	}
 	b.examples = b.subject.examples
 	if len(b.examples[Languages[0]]) == 0 && search != nil {

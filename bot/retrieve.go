@@ -119,8 +119,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	f[1] = paragraph / total
 	f[2] = unknown / total
 	if asked != typeAny {
-		text := strings.Join(passageTexts(b.withContext(res, rank)), " ")
-		if holdsType(text, asked, inQuestion) {
+		if b.heldTypes(b.withContext(res, rank)).holds(asked, inQuestion) {
 			f[3] = 1
 		} else {
 			f[4] = 1
@@ -152,6 +151,16 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	}
 	f[17] = related / total
 	return f
+}
+
+// heldTypes is what an answer of one or more sentences holds, from what
+// each was read to hold when the bot was built.
+func (b *Bot) heldTypes(ps []Passage) heldTypes {
+	h := b.held[ps[0].ID]
+	for _, p := range ps[1:] {
+		h = h.then(b.held[p.ID])
+	}
+	return h
 }
 
 func passageTexts(ps []Passage) []string {
