@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -24,9 +23,7 @@ import (
 )
 
 const (
-	synonymSource     = "vocabulary"
-	synonymCollection = "vocabulary"
-	fieldText         = "text"
+	fieldText = "text"
 	// MaxQueryTerms caps the distinct terms of one question that are
 	// searched, so a long or repetitive message costs no more than a
 	// normal one many times over.
@@ -46,10 +43,9 @@ type Index struct {
 	expansions     map[string][]string
 	synonymInputs  map[string]bool // terms a synonym definition expands
 	docFreq        map[string]int
-	// synonyms is Bleve's own expansion of every term that has synonyms,
-	// extracted once at build time and handed to each search, which would
-	// otherwise look every question term up in the thesaurus again.
-	synonyms search.FieldTermSynonymMap
+	// indexed holds every term of the searched field: a question none
+	// of whose terms or synonyms is here matches nothing, unsearched.
+	indexed map[string]bool
 	// thesaurus maps general English words to their synonyms; stand-ins
 	// memoises, per analysed term the article lacks, the article's terms
 	// its synonyms analyse to.
@@ -64,6 +60,10 @@ var _ bot.Searcher = (*Index)(nil)
 // questions: one field searched costs half of two, and repeating the
 // sentence keeps its own words ranking above the questions' paraphrases.
 const sentenceWeight = 3
+
+// synonymBoost is a synonym's weight against the word asked, as Bleve's
+// own synonym search weighs it.
+const synonymBoost = 0.5
 
 // searchedText is what Bleve ranks a passage by: the sentence, weighted,
 // its section name and its example questions.
@@ -162,10 +162,6 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			idx.Close()
 			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
 		}
-		if err := batch.IndexSynonym(fmt.Sprintf("synonym-%d", i+1), synonymCollection, def); err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
-		}
 		ix.addExpansions(def)
 	}
 	if err := idx.Batch(batch); err != nil {
@@ -173,60 +169,23 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
 	ix.countDocFreqs()
-	if ix.synonyms, err = ix.extractSynonyms(m); err != nil {
-		idx.Close()
-		return nil, err
+	ix.indexed = make(map[string]bool, len(ix.docFreq))
+	for _, sets := range []map[string]map[string]bool{ix.sentenceTerms, ix.paragraphTerms, ix.questionTerms} {
+		for _, set := range sets {
+			for t := range set {
+				ix.indexed[t] = true
+			}
+		}
 	}
 	return ix, nil
-}
-
-// extractSynonyms asks Bleve, once, for the synonyms of every term the
-// synonym list names, in every searched field: the same map Bleve would
-// build per search.
-func (ix *Index) extractSynonyms(m *mapping.IndexMappingImpl) (search.FieldTermSynonymMap, error) {
-	if len(ix.synonymInputs) == 0 {
-		return nil, nil
-	}
-	terms := make([]bot.Term, 0, len(ix.synonymInputs))
-	for t := range ix.synonymInputs {
-		terms = append(terms, bot.Term{Text: t})
-	}
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("index: synonyms: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("index: synonyms: %w", err)
-	}
-	defer r.Close()
-	thesaurus, ok := r.(bleveindex.ThesaurusReader)
-	if !ok {
-		return nil, errors.New("index: synonyms: the index has no thesaurus")
-	}
-	q := termsQuery(fieldText, terms, 1)
-	fts, err := query.ExtractSynonyms(context.Background(), m, thesaurus, q, nil)
-	if err != nil {
-		return nil, fmt.Errorf("index: synonyms: %w", err)
-	}
-	return fts, nil
 }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = bleveindex.BM25Scoring
 	m.DefaultAnalyzer = en.AnalyzerName
-	if err := m.AddSynonymSource(synonymSource, map[string]any{
-		"collection": synonymCollection,
-		"analyzer":   en.AnalyzerName,
-	}); err != nil {
-		return nil, fmt.Errorf("index: synonym source: %w", err)
-	}
-	m.DefaultSynonymSource = synonymSource
-
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = en.AnalyzerName
-	text.SynonymSource = synonymSource
 	text.Store = false
 	text.IncludeTermVectors = false
 	doc := bleve.NewDocumentStaticMapping()
@@ -362,38 +321,92 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 			searched = append(searched, bot.Term{Text: alt})
 		}
 	}
-	onText := termsQuery(fieldText, searched, 1)
+	onText := ix.expandedQuery(searched)
+	if onText == nil {
+		return res, nil
+	}
 	req := bleve.NewSearchRequestOptions(onText, limit, 0, false)
 	// Equal scores come back in no fixed order; the ID breaks ties so the
 	// same question always gets the same answer.
 	req.SortBy([]string{"-_score", "_id"})
-	if ix.synonyms != nil {
-		req.PreSearchData = map[string]any{search.SynonymPreSearchDataKey: ix.synonyms}
-	}
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
 	}
+	// Each term is looked for as itself, its synonyms and its stand-ins,
+	// listed once here rather than per hit and term set.
+	forms := make([][]string, len(res.Terms))
+	for i, t := range res.Terms {
+		forms[i] = append(append([]string{t.Text}, ix.expansions[t.Text]...), standIns[i]...)
+	}
+	n := len(res.Terms)
+	found := make([]bool, 3*n*len(sr.Hits))
+	res.Hits = make([]bot.Hit, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		p, ok := ix.passages[h.ID]
 		if !ok {
 			continue
 		}
-		hit := bot.Hit{
-			Passage:     p,
-			Score:       h.Score,
-			Matched:     make([]bool, len(res.Terms)),
-			InQuestions: make([]bool, len(res.Terms)),
-			InParagraph: make([]bool, len(res.Terms)),
-		}
-		for i, t := range res.Terms {
-			hit.Matched[i] = ix.containsAny(ix.sentenceTerms[h.ID], t.Text, standIns[i])
-			hit.InQuestions[i] = ix.containsAny(ix.questionTerms[h.ID], t.Text, standIns[i])
-			hit.InParagraph[i] = ix.containsAny(ix.paragraphTerms[h.ID], t.Text, standIns[i])
+		hit := bot.Hit{Passage: p, Score: h.Score,
+			Matched: found[:n:n], InQuestions: found[n : 2*n : 2*n], InParagraph: found[2*n : 3*n : 3*n]}
+		found = found[3*n:]
+		sentence, questions, paragraph := ix.sentenceTerms[h.ID], ix.questionTerms[h.ID], ix.paragraphTerms[h.ID]
+		for i, fs := range forms {
+			hit.Matched[i] = holdsAny(sentence, fs)
+			hit.InQuestions[i] = holdsAny(questions, fs)
+			hit.InParagraph[i] = holdsAny(paragraph, fs)
 		}
 		res.Hits = append(res.Hits, hit)
 	}
 	return res, nil
+}
+
+// expandedQuery matches any of terms, or a synonym of one at half the
+// weight, in the searched field: one flat disjunction of the terms the
+// field holds, so no term searcher is built for a word no passage has.
+// It is nil when the field holds none of them.
+func (ix *Index) expandedQuery(terms []bot.Term) query.Query {
+	var tqs []query.Query
+	add := func(term string, boost float64) {
+		if !ix.indexed[term] {
+			return
+		}
+		tq := query.NewTermQuery(term)
+		tq.SetField(fieldText)
+		tq.SetBoost(boost)
+		tqs = append(tqs, tq)
+	}
+	seen := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		if !seen[t.Text] {
+			seen[t.Text] = true
+			add(t.Text, 1)
+		}
+	}
+	for _, t := range terms {
+		for _, syn := range ix.expansions[t.Text] {
+			if !seen[syn] {
+				seen[syn] = true
+				add(syn, synonymBoost)
+			}
+		}
+	}
+	if len(tqs) == 0 {
+		return nil
+	}
+	q := query.NewDisjunctionQuery(tqs)
+	q.SetMin(1)
+	return q
+}
+
+// holdsAny reports whether set holds one of terms.
+func holdsAny(set map[string]bool, terms []string) bool {
+	for _, t := range terms {
+		if set[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // termsQuery matches any of the terms in field, as MatchQuery does with
@@ -410,19 +423,6 @@ func termsQuery(field string, terms []bot.Term, boost float64) query.Query {
 	q.SetMin(1)
 	q.SetBoost(boost)
 	return q
-}
-
-// containsAny reports whether set holds term or one of its stand-ins.
-func (ix *Index) containsAny(set map[string]bool, term string, standIns []string) bool {
-	if ix.contains(set, term) {
-		return true
-	}
-	for _, s := range standIns {
-		if set[s] {
-			return true
-		}
-	}
-	return false
 }
 
 // standInsFor returns the article's terms that a general-English synonym
@@ -468,18 +468,6 @@ func baseForms(word, term string) []string {
 		}
 	}
 	return out
-}
-
-func (ix *Index) contains(set map[string]bool, term string) bool {
-	if set[term] {
-		return true
-	}
-	for _, e := range ix.expansions[term] {
-		if set[e] {
-			return true
-		}
-	}
-	return false
 }
 
 // countDocFreqs counts, once at build time, the passages holding each term

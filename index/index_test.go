@@ -107,6 +107,57 @@ func TestSearchSynonyms(t *testing.T) {
 	}
 }
 
+// A one-way synonym lets the everyday word find the article's word at
+// half its own weight, and never the other way round; a two-way group
+// finds each of its words from any other.
+func TestSynonymDirectionAndWeight(t *testing.T) {
+	passages := []bot.Passage{
+		{ID: "a", Section: "S", Text: "Cannabis is illegal in Norway."},
+		{ID: "b", Section: "S", Text: "Weed is a word for it in Norway."},
+		{ID: "c", Section: "S", Text: "Legalisation was debated in Norway."},
+	}
+	synonyms := []bot.Synonym{
+		{Input: []string{"weed"}, Synonyms: []string{"cannabis"}},
+		{Synonyms: []string{"legalization", "legalisation"}},
+	}
+	ix, err := index.New(passages, synonyms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ids := func(q string) []string {
+		t.Helper()
+		res, err := ix.Search(context.Background(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Passage.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"weed", []string{"b", "a"}}, // its own word first, the synonym at half weight
+		{"cannabis", []string{"a"}},  // one way: cannabis never finds weed
+		{"legalization", []string{"c"}},
+		{"norway", []string{"a", "b", "c"}},
+		{"zzzqx", nil},
+	}
+	for _, tt := range tests {
+		got := ids(tt.question)
+		if tt.question == "norway" {
+			slices.Sort(got)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
+
 func TestSearchNeverParsesQuerySyntax(t *testing.T) {
 	ix := newIndex(t)
 	for _, q := range []string{
