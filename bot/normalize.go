@@ -18,9 +18,10 @@ func normalizeChat(s string) string {
 	s = stripAngleMarkup(s)
 	s = stripRoles(s)
 	var b strings.Builder
+	multiline := strings.Contains(s, "\n")
 	for _, line := range strings.Split(s, "\n") {
 		line = stripLineMarkdown(line)
-		if line == "" || allChatter(words(strings.ToLower(line))) && strings.Contains(s, "\n") {
+		if line == "" || multiline && allChatter(words(strings.ToLower(line))) {
 			// An empty line, or a line of chatter only ("### Question",
 			// "Hi all,") above or below the question.
 			continue

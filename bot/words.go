@@ -80,18 +80,25 @@ func (s wordSet) has(w string) bool { return s[w] }
 // hasPhrase reports whether the words contain the phrase's words in a row.
 // The phrase is walked in place: this runs for every question and phrase.
 func hasPhrase(ws []string, phrase string) bool {
+	first, rest, multi := strings.Cut(phrase, " ")
 outer:
-	for i := range ws {
-		rest := phrase
-		for j := i; ; j++ {
-			word, more, found := strings.Cut(rest, " ")
+	for i, w := range ws {
+		if w != first {
+			continue
+		}
+		if !multi {
+			return true
+		}
+		tail := rest
+		for j := i + 1; ; j++ {
+			word, more, found := strings.Cut(tail, " ")
 			if j >= len(ws) || ws[j] != word {
 				continue outer
 			}
 			if !found {
 				return true
 			}
-			rest = more
+			tail = more
 		}
 	}
 	return false
