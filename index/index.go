@@ -5,9 +5,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -34,15 +37,12 @@ const (
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
-	passages map[string]bot.Passage
-	// Terms of each passage's sentence and paragraph (section name
-	// included), and each term's synonyms, for the coverage signals.
-	sentenceTerms  map[string]map[string]bool
-	paragraphTerms map[string]map[string]bool
-	questionTerms  map[string]map[string]bool
-	expansions     map[string][]string
-	synonymInputs  map[string]bool // terms a synonym definition expands
-	docFreq        map[string]int
+	// passages are the article's passages with their terms, by ID.
+	passages map[string]*entry
+	// expansions are each term's synonyms, for the coverage signals.
+	expansions    map[string][]string
+	synonymInputs map[string]bool // terms a synonym definition expands
+	docFreq       map[string]int
 	// indexed holds every term of the searched field: a question none
 	// of whose terms or synonyms is here matches nothing, unsearched.
 	indexed map[string]bool
@@ -54,6 +54,24 @@ type Index struct {
 }
 
 var _ bot.Searcher = (*Index)(nil)
+
+// entry is a passage with the terms the coverage signals look for: one map
+// says whether a term is in its sentence, its example questions or both,
+// so a hit costs one lookup per term there; its paragraph's terms (section
+// name included) are shared by the paragraph's sentences.
+type entry struct {
+	passage   bot.Passage
+	terms     map[string]termPlace
+	paragraph map[string]bool
+}
+
+// termPlace says where in a passage a term is.
+type termPlace uint8
+
+const (
+	inSentence termPlace = 1 << iota
+	inQuestions
+)
 
 // sentenceWeight is how many times a sentence's own words stand in the
 // one searched field, against once for its section name and its example
@@ -111,15 +129,12 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
 	ix := &Index{
-		idx:            idx,
-		analyzer:       m.AnalyzerNamed(en.AnalyzerName),
-		passages:       make(map[string]bot.Passage, len(passages)),
-		sentenceTerms:  make(map[string]map[string]bool, len(passages)),
-		paragraphTerms: make(map[string]map[string]bool, len(passages)),
-		questionTerms:  make(map[string]map[string]bool, len(passages)),
-		expansions:     map[string][]string{},
-		synonymInputs:  map[string]bool{},
-		docFreq:        map[string]int{},
+		idx:           idx,
+		analyzer:      m.AnalyzerNamed(en.AnalyzerName),
+		passages:      make(map[string]*entry, len(passages)),
+		expansions:    map[string][]string{},
+		synonymInputs: map[string]bool{},
+		docFreq:       map[string]int{},
 	}
 	if ix.analyzer == nil {
 		idx.Close()
@@ -138,23 +153,28 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			idx.Close()
 			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
 		}
-		ix.passages[p.ID] = p
 		doc := map[string]any{fieldText: searchedText(p)}
-		if len(p.Questions) > 0 {
-			ix.questionTerms[p.ID] = ix.termSet(p.Questions...)
-		}
 		if err := batch.Index(p.ID, doc); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
 		}
+		e := &entry{passage: p, terms: map[string]termPlace{}}
+		for _, t := range ix.analyze(p.Text) {
+			e.terms[t] |= inSentence
+		}
+		for _, q := range p.Questions {
+			for _, t := range ix.analyze(q) {
+				e.terms[t] |= inQuestions
+			}
+		}
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only.
-		ix.sentenceTerms[p.ID] = ix.termSet(p.Text)
 		key := [2]string{p.Section, p.ParagraphText}
 		if _, ok := paragraphs[key]; !ok {
 			paragraphs[key] = ix.termSet(p.ParagraphText, p.Section)
 		}
-		ix.paragraphTerms[p.ID] = paragraphs[key]
+		e.paragraph = paragraphs[key]
+		ix.passages[p.ID] = e
 	}
 	for i, s := range synonyms {
 		def, err := ix.synonymDefinition(s)
@@ -170,11 +190,14 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	}
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))
-	for _, sets := range []map[string]map[string]bool{ix.sentenceTerms, ix.paragraphTerms, ix.questionTerms} {
-		for _, set := range sets {
-			for t := range set {
-				ix.indexed[t] = true
-			}
+	for _, e := range ix.passages {
+		for t := range e.terms {
+			ix.indexed[t] = true
+		}
+	}
+	for _, set := range paragraphs {
+		for t := range set {
+			ix.indexed[t] = true
 		}
 	}
 	return ix, nil
@@ -325,13 +348,9 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	if onText == nil {
 		return res, nil
 	}
-	req := bleve.NewSearchRequestOptions(onText, limit, 0, false)
-	// Equal scores come back in no fixed order; the ID breaks ties so the
-	// same question always gets the same answer.
-	req.SortBy([]string{"-_score", "_id"})
-	sr, err := ix.idx.SearchInContext(ctx, req)
+	hits, err := ix.top(ctx, onText, limit)
 	if err != nil {
-		return res, fmt.Errorf("index: search: %w", err)
+		return res, err
 	}
 	// Each term is looked for as itself, its synonyms and its stand-ins,
 	// listed once here rather than per hit and term set.
@@ -340,25 +359,59 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 		forms[i] = append(append([]string{t.Text}, ix.expansions[t.Text]...), standIns[i]...)
 	}
 	n := len(res.Terms)
-	found := make([]bool, 3*n*len(sr.Hits))
-	res.Hits = make([]bot.Hit, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		p, ok := ix.passages[h.ID]
+	found := make([]bool, 3*n*len(hits))
+	res.Hits = make([]bot.Hit, 0, len(hits))
+	for _, h := range hits {
+		e, ok := ix.passages[h.ID]
 		if !ok {
 			continue
 		}
-		hit := bot.Hit{Passage: p, Score: h.Score,
+		hit := bot.Hit{Passage: e.passage, Score: h.Score,
 			Matched: found[:n:n], InQuestions: found[n : 2*n : 2*n], InParagraph: found[2*n : 3*n : 3*n]}
 		found = found[3*n:]
-		sentence, questions, paragraph := ix.sentenceTerms[h.ID], ix.questionTerms[h.ID], ix.paragraphTerms[h.ID]
 		for i, fs := range forms {
-			hit.Matched[i] = holdsAny(sentence, fs)
-			hit.InQuestions[i] = holdsAny(questions, fs)
-			hit.InParagraph[i] = holdsAny(paragraph, fs)
+			var place termPlace
+			for _, f := range fs {
+				place |= e.terms[f]
+				hit.InParagraph[i] = hit.InParagraph[i] || e.paragraph[f]
+			}
+			hit.Matched[i] = place&inSentence != 0
+			hit.InQuestions[i] = place&inQuestions != 0
 		}
 		res.Hits = append(res.Hits, hit)
 	}
 	return res, nil
+}
+
+// top returns the limit best matches for q, equal scores in ID order, so
+// the same question always gets the same answer: Bleve returns equal
+// scores in no fixed order. Sorting every match by ID as well costs an ID
+// lookup per matching passage, so one more hit is asked for by score
+// alone, and the ID sort runs only when a tie straddles the cut.
+func (ix *Index) top(ctx context.Context, q query.Query, limit int) (search.DocumentMatchCollection, error) {
+	sr, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit+1, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	hits := sr.Hits
+	if len(hits) > limit {
+		if hits[limit].Score == hits[limit-1].Score {
+			req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+			req.SortBy([]string{"-_score", "_id"})
+			if sr, err = ix.idx.SearchInContext(ctx, req); err != nil {
+				return nil, fmt.Errorf("index: search: %w", err)
+			}
+			return sr.Hits, nil
+		}
+		hits = hits[:limit]
+	}
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return hits, nil
 }
 
 // expandedQuery matches any of terms, or a synonym of one at half the
@@ -397,16 +450,6 @@ func (ix *Index) expandedQuery(terms []bot.Term) query.Query {
 	q := query.NewDisjunctionQuery(tqs)
 	q.SetMin(1)
 	return q
-}
-
-// holdsAny reports whether set holds one of terms.
-func holdsAny(set map[string]bool, terms []string) bool {
-	for _, t := range terms {
-		if set[t] {
-			return true
-		}
-	}
-	return false
 }
 
 // termsQuery matches any of the terms in field, as MatchQuery does with
@@ -476,9 +519,11 @@ func baseForms(word, term string) []string {
 // article; a term with synonyms counts the union of their passages.
 func (ix *Index) countDocFreqs() {
 	postings := map[string][]string{}
-	for id, set := range ix.sentenceTerms {
-		for t := range set {
-			postings[t] = append(postings[t], id)
+	for id, e := range ix.passages {
+		for t, place := range e.terms {
+			if place&inSentence != 0 {
+				postings[t] = append(postings[t], id)
+			}
 		}
 	}
 	for t, ids := range postings {
