@@ -100,7 +100,12 @@ func printAnswer(w io.Writer, a bot.Answer, msg func(lang, key string) string) e
 			fmt.Fprintf(&b, "  - %s\n", e)
 		}
 	}
-	fmt.Fprintf(&b, "%s: %s, %s\n", msg(a.Lang, "source"), a.SourceLine(), a.Attribution.URL)
+	source := a.SourceLine()
+	if a.Attribution.URL != "" {
+		// An article without a [source] in its profile has no address.
+		source += ", " + a.Attribution.URL
+	}
+	fmt.Fprintf(&b, "%s: %s\n", msg(a.Lang, "source"), source)
 	if a.LegalNotice {
 		b.WriteString(msg(a.Lang, "not_legal_advice") + "\n")
 	}
