@@ -43,11 +43,12 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		if c, ok := findCountedUnit(ws, r.lang, b.countable, subject); ok && (c.counted || c.ofSubject || penaltyTalk) {
 			return b.countedAnswer(question, r.lang, c), true
 		}
-		// Unlike a number with a unit, "a little" is often an aside in a
+		// A vague count of a unit ("a couple of kilos") is an amount as
+		// "2 kilos" is. Unlike those, "a little" is often an aside in a
 		// question about something else ("can they search my phone if I
 		// have a little?"): it is an amount question only when the rest
 		// is penalty talk.
-		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || b.pw.possession.any(r.words)); ok && !b.hasForeignWords(withoutAmountWords(r.words)) {
+		if v, ok := findVagueAmount(ws, r.lang, subject, penaltyTalk || b.pw.possession.any(r.words)); ok && (v.Least != nil || !b.hasForeignWords(withoutAmountWords(r.words))) {
 			return b.vagueAnswer(question, r.lang, v), true
 		}
 	}

@@ -31,6 +31,8 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		{"hva skjer om jeg har litt cannabis?", true, bot.IntentPenalty, []string{"«litt» som en liten mengde"}, nil},
 		// A vague count of a larger unit reads as that many units.
 		{"a couple of kilos of hash", true, bot.IntentPenalty, []string{"about 2 to 3 kilos", "10 years"}, []string{"small amount"}},
+		// ...whatever else the question says, as a number with a unit is.
+		{"how long would they lock me up for shifting a few kilos", true, bot.IntentPenalty, []string{"about 2 to 5 kilos", "10 years"}, nil},
 		// Words that could fall in two tiers get none.
 		{"a few ounces of weed", true, bot.IntentPenalty, []string{"about 2 to 5 ounces", "2 years"}, []string{"small amount"}},
 		{"penalty for a few pounds", false, bot.IntentPenalty, []string{"more than one penalty tier"}, []string{"years in prison"}},
