@@ -37,13 +37,24 @@ func questionType(ws []string) answerType {
 	case "year", "date", "deadline", "month", "day":
 		return typeDate
 	}
+	// Only the question's first question word asks: a later "who" or
+	// "when" opens a clause ("What happens to people who keep getting
+	// caught?", "What happens when the police find some?").
+	asking := true
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
 			next = ws[i+1]
 		}
+		first := asking
+		if questionWords[w] {
+			asking = false
+		}
 		switch w {
 		case "when":
+			if !first {
+				continue
+			}
 			return typeDate
 		case "number", "numbers", "figure", "amount":
 			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
@@ -65,15 +76,21 @@ func questionType(ws []string) answerType {
 				return typeShare
 			}
 		case "who", "whom", "whose":
+			if !first {
+				continue
+			}
 			return typeName
 		case "which", "what":
-			if nameNouns[next] || i+2 < len(ws) && nameNouns[ws[i+2]] {
+			if first && (nameNouns[next] || i+2 < len(ws) && nameNouns[ws[i+2]]) {
 				return typeName
 			}
 		}
 	}
 	return typeAny
 }
+
+// questionWords open a question, or a clause inside one.
+var questionWords = set("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 
 // nameNouns are the nouns that make "which …" ask for a name.
 var nameNouns = set("party", "parties", "organisation", "organisations", "organization", "organizations",

@@ -23,6 +23,12 @@ func TestQuestionType(t *testing.T) {
 		{"how long can you go to prison", typeDuration},
 		{"is cannabis legal", typeAny},
 		{"what happens if i get caught", typeAny},
+		// Only the first question word asks; a later one opens a clause.
+		{"what happens to dealers or people who keep getting caught", typeAny},
+		{"what happens when the police find some", typeAny},
+		{"how do they decide which party gets the seat", typeAny},
+		{"hey do you know when the law changed", typeDate},
+		{"can you tell me who decided that", typeName},
 	}
 	for _, tt := range tests {
 		if got := questionType(words(tt.q)); got != tt.want {
