@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -46,6 +47,10 @@ type Index struct {
 	// indexed holds every term of the searched field: a question none
 	// of whose terms or synonyms is here matches nothing, unsearched.
 	indexed map[string]bool
+	// termOf is the term of every lower-case word of the sentences and
+	// example questions, noted while they are analysed: a question's
+	// words the article uses need no analysis of their own.
+	termOf map[string]string
 	// thesaurus maps general English words to their synonyms; stand-ins
 	// memoises, per analysed term the article lacks, the article's terms
 	// its synonyms analyse to.
@@ -135,6 +140,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		expansions:    map[string][]string{},
 		synonymInputs: map[string]bool{},
 		docFreq:       map[string]int{},
+		termOf:        map[string]string{},
 	}
 	if ix.analyzer == nil {
 		idx.Close()
@@ -159,11 +165,11 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
 		}
 		e := &entry{passage: p, terms: map[string]termPlace{}}
-		for _, t := range ix.analyze(p.Text) {
+		for _, t := range ix.analyzeNoting(p.Text) {
 			e.terms[t] |= inSentence
 		}
 		for _, q := range p.Questions {
-			for _, t := range ix.analyze(q) {
+			for _, t := range ix.analyzeNoting(q) {
 				e.terms[t] |= inQuestions
 			}
 		}
@@ -278,9 +284,81 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
+// analyzeNoting analyzes text as analyze does and notes the term of each
+// of its lower-case words in termOf.
+func (ix *Index) analyzeNoting(text string) []string {
+	tokens := ix.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		term := string(t.Term)
+		out = append(out, term)
+		if t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
+			if w := text[t.Start:t.End]; isLowerWord(w) {
+				if _, ok := ix.termOf[w]; !ok {
+					ix.termOf[w] = term
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isLowerWord reports whether w is letters a to z only: a word the
+// analyzer reads as one token whatever surrounds it.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // queryTerms analyzes a question, keeping the word each term came from:
-// each distinct term once, at most MaxQueryTerms of them.
+// each distinct term once, at most MaxQueryTerms of them. Words the
+// article uses take the term noted for them; the analyzer reads only the
+// rest, one space-separated word at a time, which gives what it gives for
+// the whole text, since no token spans a space.
 func (ix *Index) queryTerms(text string) []bot.Term {
+	if !utf8.ValidString(text) {
+		// Where the bytes are no text, words are no guide to tokens.
+		return ix.queryTermsWhole(text)
+	}
+	var terms []bot.Term
+	seen := map[string]bool{}
+	add := func(term, word string) bool {
+		if seen[term] {
+			return true
+		}
+		if len(terms) == MaxQueryTerms {
+			return false
+		}
+		seen[term] = true
+		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFreq[term]})
+		return true
+	}
+	for _, field := range strings.Fields(text) {
+		if term, ok := ix.termOf[field]; ok {
+			if !add(term, field) {
+				break
+			}
+			continue
+		}
+		for _, t := range ix.analyzer.Analyze([]byte(field)) {
+			word := string(t.Term)
+			if t.Start >= 0 && t.End <= len(field) && t.Start < t.End {
+				word = strings.ToLower(field[t.Start:t.End])
+			}
+			if !add(string(t.Term), word) {
+				return terms
+			}
+		}
+	}
+	return terms
+}
+
+// queryTermsWhole is queryTerms by the analyzer over the whole text.
+func (ix *Index) queryTermsWhole(text string) []bot.Term {
 	var terms []bot.Term
 	seen := map[string]bool{}
 	for _, t := range ix.analyzer.Analyze([]byte(text)) {

@@ -10,7 +10,7 @@ import (
 	"github.com/factbot/factbot/corpus"
 )
 
-func embeddedIndex(t *testing.T) *Index {
+func embeddedIndex(t testing.TB) *Index {
 	t.Helper()
 	c, err := corpus.Default()
 	if err != nil {
