@@ -337,7 +337,7 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFreq[term]})
 		return true
 	}
-	for _, field := range strings.Fields(text) {
+	for field := range strings.FieldsSeq(text) {
 		if term, ok := ix.termOf[field]; ok {
 			if !add(term, field) {
 				break
