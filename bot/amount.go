@@ -409,7 +409,7 @@ func partOfNumber(text string) bool {
 func unitCandidates(lower string) (digits, spelled bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 	prev := ""
-	for _, w := range strings.FieldsFunc(lower, notWord) {
+	for w := range strings.FieldsFuncSeq(lower, notWord) {
 		if _, ok := unitGrams[w]; ok {
 			if prev != "" && unicode.IsDigit(rune(prev[len(prev)-1])) {
 				digits = true

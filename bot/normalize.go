@@ -173,6 +173,16 @@ func stripLineMarkdown(line string) string {
 // stripTokens drops URLs, @-mentions, :emoji: codes, emoji and markdown
 // emphasis markers from the words of a message.
 func stripTokens(s string) string {
+	plain := true
+	for f := range strings.FieldsSeq(s) {
+		if !plainWord(f) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s // the common case: spacing is evened out later
+	}
 	fields := strings.Fields(s)
 	out := fields[:0]
 	for _, f := range fields {
