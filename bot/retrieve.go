@@ -8,7 +8,7 @@ import (
 
 const (
 	// searchDepth is how many hits the gate looks at.
-	searchDepth = 8
+	searchDepth = 6
 	// minCoverage is the share of the question's content (weighted by
 	// rarity) the next sentence must hold to join an answer.
 	minCoverage = 0.5
