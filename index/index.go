@@ -16,7 +16,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -88,18 +90,23 @@ const sentenceWeight = 3
 // own synonym search weighs it.
 const synonymBoost = 0.5
 
-// searchedText is what Bleve ranks a passage by: the sentence, weighted,
-// its section name and its example questions.
-func searchedText(p bot.Passage) string {
+// searchedTerms is what Bleve ranks a passage by: the terms of the
+// sentence, weighted, of its section name and of its example questions,
+// analysed already (see analyzerTerms).
+func searchedTerms(sentence, section []string, questions [][]string) string {
 	var b strings.Builder
-	for range sentenceWeight {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
+	add := func(terms []string) {
+		for _, t := range terms {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
 	}
-	b.WriteString(p.Section)
-	for _, q := range p.Questions {
-		b.WriteByte('\n')
-		b.WriteString(q)
+	for range sentenceWeight {
+		add(sentence)
+	}
+	add(section)
+	for _, q := range questions {
+		add(q)
 	}
 	return b.String()
 }
@@ -154,24 +161,35 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	// Sentences of one paragraph share its term set: analysing the
 	// paragraph once per sentence would grow with the paragraph's square.
 	paragraphs := map[[2]string]map[string]bool{}
+	sections := map[string][]string{}
 	for _, p := range passages {
 		if _, dup := ix.passages[p.ID]; dup {
 			idx.Close()
 			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
 		}
-		doc := map[string]any{fieldText: searchedText(p)}
+		// Each text is analysed once, here: its terms feed both Bleve
+		// and the coverage signals.
+		e := &entry{passage: p, terms: map[string]termPlace{}}
+		sentence := ix.analyzeNoting(p.Text)
+		for _, t := range sentence {
+			e.terms[t] |= inSentence
+		}
+		questions := make([][]string, len(p.Questions))
+		for i, q := range p.Questions {
+			questions[i] = ix.analyzeNoting(q)
+			for _, t := range questions[i] {
+				e.terms[t] |= inQuestions
+			}
+		}
+		section, ok := sections[p.Section]
+		if !ok {
+			section = ix.analyze(p.Section)
+			sections[p.Section] = section
+		}
+		doc := map[string]any{fieldText: searchedTerms(sentence, section, questions)}
 		if err := batch.Index(p.ID, doc); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
-		}
-		e := &entry{passage: p, terms: map[string]termPlace{}}
-		for _, t := range ix.analyzeNoting(p.Text) {
-			e.terms[t] |= inSentence
-		}
-		for _, q := range p.Questions {
-			for _, t := range ix.analyzeNoting(q) {
-				e.terms[t] |= inQuestions
-			}
 		}
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only.
@@ -209,12 +227,24 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	return ix, nil
 }
 
+// analyzerTerms reads a field of terms the English analyzer produced
+// already, split at spaces: the index analyses each text once, for Bleve
+// and its own coverage signals alike. The terms and their counts, and so
+// BM25's scores, are what the English analyzer on the text would give.
+const analyzerTerms = "factbot-terms"
+
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = bleveindex.BM25Scoring
 	m.DefaultAnalyzer = en.AnalyzerName
+	if err := m.AddCustomAnalyzer(analyzerTerms, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, fmt.Errorf("index: terms analyzer: %w", err)
+	}
 	text := bleve.NewTextFieldMapping()
-	text.Analyzer = en.AnalyzerName
+	text.Analyzer = analyzerTerms
 	text.Store = false
 	text.IncludeTermVectors = false
 	doc := bleve.NewDocumentStaticMapping()
