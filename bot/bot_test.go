@@ -437,3 +437,23 @@ func FuzzAnswer(f *testing.F) {
 		}
 	})
 }
+
+// A later question of a message that only makes sense against the one
+// before it ("and against?") is read as a follow-up of it when it does
+// not answer alone; two questions one sentence answers get it once.
+func TestMessageFollowUpAndOneSentenceOnce(t *testing.T) {
+	b := realBot(t)
+	a := ask(t, b, "How many parties voted for the reform bill? and against?")
+	if !a.Answered || !strings.Contains(a.Text, "56.2%") {
+		t.Fatalf("answer %q, want the vote", a.Text)
+	}
+	if !strings.Contains(a.ReadAs, "voted against the reform bill") {
+		t.Errorf("read as %q, want the second question read against the first", a.ReadAs)
+	}
+	if n := strings.Count(a.Text, "43.8%"); n != 1 {
+		t.Errorf("the vote's sentence is said %d times in %q, want once", n, a.Text)
+	}
+	if strings.Contains(a.Text, bot.Message("en", "part_not_covered")) {
+		t.Errorf("%q says part of the message is not covered", a.Text)
+	}
+}

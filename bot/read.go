@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -38,8 +39,20 @@ func (b *Bot) answerMessage(ctx context.Context, question, text, lang string) An
 		return b.answerOne(ctx, question, parts[0], lang)
 	}
 	var answers []Answer
-	for _, p := range parts {
-		answers = append(answers, b.answerOne(ctx, question, p, lang))
+	for i, p := range parts {
+		a := b.answerOne(ctx, question, p, lang)
+		if !a.Answered && i > 0 {
+			// "…, and what about a third one?" may lean on the question
+			// before it, as a follow-up in a conversation does: read
+			// so, when it does not answer alone.
+			if q, ok := b.FollowUp(parts[i-1], p); ok {
+				if f := b.answerOne(ctx, question, q, lang); f.Answered {
+					f.ReadAs = q
+					a = f
+				}
+			}
+		}
+		answers = append(answers, a)
 	}
 	return b.combine(question, lang, answers)
 }
@@ -146,6 +159,9 @@ func (b *Bot) combine(question, lang string, answers []Answer) Answer {
 		}
 		if first == nil {
 			first = a
+		}
+		if slices.Contains(texts, a.Text) {
+			continue // two questions, one sentence: said once
 		}
 		texts = append(texts, a.Text)
 		sources = appendSources(sources, a.Sources...)
