@@ -24,6 +24,7 @@ const (
 	typeShare                      // what share, what percentage
 	typeName                       // who, which organisation or party
 	typeDuration                   // how long
+	typeTime                       // what time, what hours
 )
 
 // questionType reads the asked-for type from a question's English words
@@ -36,6 +37,8 @@ func questionType(ws []string) answerType {
 		return typeShare
 	case "year", "date", "deadline", "month", "day":
 		return typeDate
+	case "time", "hours":
+		return typeTime
 	}
 	// Only the question's first question word asks: a later "who" or
 	// "when" opens a clause ("What happens to people who keep getting
@@ -101,6 +104,10 @@ var nameNouns = set("party", "parties", "organisation", "organisations", "organi
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december")
 
+// dayNames mark a date too: "which day is it closed?", "on Mondays".
+var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
+
 var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "twenty", "hundred", "thousand", "million", "dozen", "several", "few", "half")
 
@@ -116,6 +123,8 @@ func holdsType(sentence string, t answerType, question map[string]bool) bool {
 // it is built, and a question only checks the names against its words.
 type heldTypes struct {
 	date, count, share, duration bool
+	// clock is a time of day, which answers "when" as a date does.
+	clock bool
 	// names are the sentence's capitalised words that read as names,
 	// lower-cased, its first word aside: a sentence opens with a capital
 	// whatever its first word is.
@@ -130,8 +139,11 @@ func readTypes(sentence string) heldTypes {
 	ws := words(strings.ToLower(sentence))
 	for i, w := range ws {
 		switch {
-		case isYear(w) || monthNames[w]:
+		case isYear(w) || monthNames[w] || dayNames[w]:
 			h.date = true
+		case (w == "noon" || w == "midnight" || w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]),
+			w == "noon" || w == "midnight":
+			h.clock = true
 		case quantityWords[w] || isNumber(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]):
 			h.count = true
 		}
@@ -139,7 +151,9 @@ func readTypes(sentence string) heldTypes {
 			h.duration = true
 		}
 	}
-	h.share = strings.Contains(sentence, "%") || strings.Contains(strings.ToLower(sentence), "percent")
+	lower := strings.ToLower(sentence)
+	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
+	h.clock = h.clock || holdsClock(lower)
 	for i, w := range wordSpans(sentence) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) {
@@ -161,7 +175,7 @@ func readTypes(sentence string) heldTypes {
 // then is what a sentence and the one after it hold together.
 func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
-		date: h.date || next.date, count: h.count || next.count,
+		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock,
 		share: h.share || next.share, duration: h.duration || next.duration,
 		lead:  h.lead,
 		names: append(append([]string{}, h.names...), next.names...),
@@ -177,7 +191,9 @@ func (h heldTypes) holds(t answerType, question map[string]bool) bool {
 	case typeAny:
 		return true
 	case typeDate:
-		return h.date
+		return h.date || h.clock
+	case typeTime:
+		return h.clock
 	case typeCount:
 		return h.count
 	case typeShare:
@@ -194,6 +210,9 @@ func (h heldTypes) holds(t answerType, question map[string]bool) bool {
 	return false
 }
 
+// isYear reports a year as English text writes one: four digits with no
+// separator, from 1000 ("founded in 1412") to 2199. A count of a thousand
+// or more is written with a comma ("1,184").
 func isYear(w string) bool {
 	if len(w) != 4 {
 		return false
@@ -203,8 +222,30 @@ func isYear(w string) bool {
 			return false
 		}
 	}
-	return w >= "1800" && w <= "2199"
+	return w >= "1000" && w <= "2199"
 }
+
+// holdsClock reports a time of day in lower-cased text: a number
+// followed by "a.m." or "p.m." ("10 a.m.", "6p.m."), or hours and minutes
+// ("18:30").
+func holdsClock(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if !isDigit(lower[i]) {
+			continue
+		}
+		after := lower[i+1:]
+		if len(after) >= 3 && after[0] == ':' && isDigit(after[1]) && isDigit(after[2]) {
+			return true
+		}
+		after = strings.TrimLeft(after, " ")
+		if strings.HasPrefix(after, "a.m.") || strings.HasPrefix(after, "p.m.") {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // questionAux are the words between a question word and what it asks for.
 var questionAux = set("is", "are", "was", "were", "does", "do", "did", "the", "a", "an", "'s", "s", "has",

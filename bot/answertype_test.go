@@ -29,6 +29,9 @@ func TestQuestionType(t *testing.T) {
 		{"how do they decide which party gets the seat", typeAny},
 		{"hey do you know when the law changed", typeDate},
 		{"can you tell me who decided that", typeName},
+		{"on which day of the week is the museum closed", typeDate},
+		{"what time does the museum open", typeTime},
+		{"what hours is the museum open", typeTime},
 	}
 	for _, tt := range tests {
 		if got := questionType(words(tt.q)); got != tt.want {
@@ -59,6 +62,16 @@ func TestHoldsType(t *testing.T) {
 		{"This is also supported by the Green Party.", typeName, "green party", false},
 		{"This is also supported by the Green Party.", typeName, "which party", true},
 		{"Up to 1 kg is punished with up to 2 years in prison.", typeDuration, "", true},
+		// Years before 1800, days of the week and clock times are dates.
+		{"The duke granted the first charter in 1472.", typeDate, "", true},
+		{"In 2023 the industry employed 1,184 people.", typeCount, "", true},
+		{"The town had 1,184 inhabitants.", typeDate, "", false},
+		{"The museum is closed on Mondays.", typeDate, "", true},
+		{"The museum opens at 10 a.m. and closes at 6 p.m.", typeDate, "", true},
+		{"The museum opens at 10 a.m. and closes at 6 p.m.", typeTime, "", true},
+		{"The gates shut at 18:30 in winter.", typeTime, "", true},
+		{"The museum opened in 1926.", typeTime, "", false},
+		{"It cost 2.80 crowns a night.", typeTime, "", false},
 	}
 	for _, tt := range tests {
 		if got := holdsType(tt.sentence, tt.t, q(tt.question)); got != tt.want {
