@@ -123,6 +123,8 @@ func holdsType(sentence string, t answerType, question map[string]bool) bool {
 // it is built, and a question only checks the names against its words.
 type heldTypes struct {
 	date, count, share, duration bool
+	// year is a year among the dates.
+	year bool
 	// clock is a time of day, which answers "when" as a date does.
 	clock bool
 	// names are the sentence's capitalised words that read as names,
@@ -141,6 +143,7 @@ func readTypes(sentence string) heldTypes {
 		switch {
 		case isYear(w) || monthNames[w] || dayNames[w]:
 			h.date = true
+			h.year = h.year || isYear(w)
 		case (w == "noon" || w == "midnight" || w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]),
 			w == "noon" || w == "midnight":
 			h.clock = true
@@ -175,7 +178,7 @@ func readTypes(sentence string) heldTypes {
 // then is what a sentence and the one after it hold together.
 func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
-		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock,
+		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
 		share: h.share || next.share, duration: h.duration || next.duration,
 		lead:  h.lead,
 		names: append(append([]string{}, h.names...), next.names...),

@@ -93,3 +93,30 @@ func TestFocusWord(t *testing.T) {
 		}
 	}
 }
+
+func TestPinnedYears(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"how many fines were issued in 2019", []string{"2019"}},
+		{"what did the 2022 guidelines say", []string{"2022"}},
+		{"how much was it raised after 1953", nil},
+		{"since 2015 what has changed", nil},
+		{"how many boats were registered by 1690", nil},
+		{"how many 1,184 fines", nil},
+		{"between 2010 and 2021", []string{"2021"}},
+	}
+	for _, tt := range tests {
+		got := pinnedYears(words(tt.q))
+		if len(got) != len(tt.want) {
+			t.Errorf("pinnedYears(%q) = %v, want %v", tt.q, got, tt.want)
+			continue
+		}
+		for _, y := range tt.want {
+			if !got[y] {
+				t.Errorf("pinnedYears(%q) = %v, want %v", tt.q, got, tt.want)
+			}
+		}
+	}
+}

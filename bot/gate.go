@@ -38,6 +38,7 @@ var FeatureNames = []string{
 	"asked",          // share found only in the sentence's example questions (document expansion)
 	"known_coverage", // coverage counting only the words the article uses
 	"related",        // share found only through a general-English synonym (WordNet)
+	"year_conflict",  // the question names a year the sentence does not, and the sentence names another
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -58,6 +59,7 @@ var AnswerFeatureNames = []string{
 	"asked",
 	"known_coverage",
 	"related",
+	"year_conflict",
 }
 
 // Features is one passage's signals for one question.
@@ -168,7 +170,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
 		sharesWords := f[7] != 0 || f[3] != 0 && f[1] > 0
-		if !sharesWords || numbersHeld && f[14] != 0 || f[4] != 0 {
+		if !sharesWords || numbersHeld && f[14] != 0 || f[4] != 0 || f[18] != 0 {
 			// A sentence that shares nothing with the question but
 			// its topic words and numbers cannot answer it, unless it
 			// holds the asked-for type and its paragraph shares the
@@ -190,7 +192,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 		return -1, nil
 	}
 	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17]}
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17], f[18]}
 }
 
 // Example is one labelled passage for fitting: its features and whether

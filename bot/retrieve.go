@@ -59,10 +59,11 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 	for _, w := range r.words {
 		inQuestion[w] = true
 	}
+	pinned := pinnedYears(r.words)
 	feats := make([]Features, len(res.Hits))
 	bestCoverage := 0.0
 	for i, h := range res.Hits {
-		feats[i] = b.features(res, i, h, asked, inQuestion, r.readAs != "")
+		feats[i] = b.features(res, i, h, asked, inQuestion, pinned, r.readAs != "")
 		bestCoverage = max(bestCoverage, feats[i][0])
 	}
 	focusUnknown := 0.0
@@ -81,7 +82,7 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 }
 
 // features computes the gate's signals for one hit (see FeatureNames).
-func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion map[string]bool, corrected bool) Features {
+func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion, pinned map[string]bool, corrected bool) Features {
 	var total, sentence, inQuestions, paragraph, unknown, related float64
 	matched := 0
 	for i, t := range res.Terms {
@@ -132,6 +133,11 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	for i, t := range res.Terms {
 		if isNumber(t.Word) && !h.Matched[i] {
 			f[14] = 1
+			if pinned[t.Word] && b.held[h.Passage.ID].year {
+				// It names another year: "how many in 2019?" is not
+				// answered by the figure for 2022.
+				f[18] = 1
+			}
 		}
 	}
 	if matched > 0 {
@@ -182,6 +188,26 @@ func (b *Bot) contentQuery(ws []string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// pinnedYears are the years a question asks about ("in 2019", "2019's"),
+// not the ones that bound it ("after 1953", "since 2015", "by 1690").
+func pinnedYears(ws []string) map[string]bool {
+	var out map[string]bool
+	for i, w := range ws {
+		if !isYear(w) || i > 0 && yearBounds[ws[i-1]] {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// yearBounds make the year after them a bound rather than the time asked
+// about.
+var yearBounds = set("after", "before", "since", "until", "till", "by", "from", "between", "etter", "før", "siden", "fra", "innen")
 
 // weight is how much a term says about what the question asks: rare terms
 // say more than common ones, and a term the article never uses says the

@@ -193,3 +193,25 @@ en = ["How much does a standard permit cost?"]
 		t.Errorf("the home place stops an answer: %+v", a)
 	}
 }
+
+// A question pinned to one year is not answered by a figure for another:
+// the article gives 2022's fines, not 2019's. A year that bounds the
+// question ("since 2015") pins nothing.
+func TestAnotherYearIsNoAnswer(t *testing.T) {
+	e, _ := fiction(t)
+	ctx := context.Background()
+	tests := []struct {
+		q        string
+		answered bool
+		want     string
+	}{
+		{"How many fines did inspectors issue in 2022?", true, "1,184"},
+		{"How many fines did inspectors issue in 2019?", false, ""},
+	}
+	for _, tt := range tests {
+		a := e.Answer(ctx, bot.Question{Text: tt.q, Platform: "test"})
+		if a.Answered != tt.answered || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%q: answered=%v %q, want answered=%v with %q", tt.q, a.Answered, a.Text, tt.answered, tt.want)
+		}
+	}
+}
