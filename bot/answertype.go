@@ -125,6 +125,9 @@ type heldTypes struct {
 	date, count, share, duration bool
 	// year is a year among the dates.
 	year bool
+	// counted are the words close to a number ("64 days", "three
+	// apprentices", "deaths fell from 58"): what the numbers count.
+	counted []string
 	// clock is a time of day, which answers "when" as a date does.
 	clock bool
 	// names are the sentence's capitalised words that read as names,
@@ -153,6 +156,15 @@ func readTypes(sentence string) heldTypes {
 		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
 			h.duration = true
 		}
+		if isNumber(w) && !isYear(w) || quantityWords[w] {
+			// What a number counts stands near it, after ("64 days")
+			// or before ("deaths fell from 58").
+			for _, near := range append(ws[max(i-3, 0):i:i], ws[i+1:min(i+4, len(ws))]...) {
+				if !stopWords[near] && !isNumber(near) {
+					h.counted = append(h.counted, near)
+				}
+			}
+		}
 	}
 	lower := strings.ToLower(sentence)
 	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
@@ -180,8 +192,9 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
 		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
 		share: h.share || next.share, duration: h.duration || next.duration,
-		lead:  h.lead,
-		names: append(append([]string{}, h.names...), next.names...),
+		lead:    h.lead,
+		names:   append(append([]string{}, h.names...), next.names...),
+		counted: append(append([]string{}, h.counted...), next.counted...),
 	}
 	if next.lead != "" {
 		joined.names = append(joined.names, next.lead)
@@ -249,6 +262,53 @@ func holdsClock(lower string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// countedNouns are the words a "how many" question counts: the first
+// content words after it ("how many workers", "how many working
+// furnaces"), or nil.
+func countedNouns(ws []string) []string {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "how" || ws[i+1] != "many" {
+			continue
+		}
+		var out []string
+		for _, w := range ws[i+2 : min(i+4, len(ws))] {
+			if stopWords[w] || questionAux[w] {
+				break
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	return nil
+}
+
+// countsAny reports whether a sentence's numbers count one of nouns, by
+// the word's stem: "workers" and "worker", "fines" and "fined".
+func (h heldTypes) countsAny(nouns []string) bool {
+	for _, n := range nouns {
+		for _, c := range h.counted {
+			if sameStem(n, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameStem reports whether two words share a stem, roughly: equal but for
+// a plain English ending.
+func sameStem(a, b string) bool {
+	trim := func(w string) string {
+		for _, suffix := range []string{"ies", "es", "s", "ed", "ing"} {
+			if t, ok := strings.CutSuffix(w, suffix); ok && len(t) >= 3 {
+				return t
+			}
+		}
+		return w
+	}
+	return trim(a) == trim(b)
+}
 
 // questionAux are the words between a question word and what it asks for.
 var questionAux = set("is", "are", "was", "were", "does", "do", "did", "the", "a", "an", "'s", "s", "has",

@@ -120,3 +120,31 @@ func TestPinnedYears(t *testing.T) {
 		}
 	}
 }
+
+// "How many X" is answered by a number of X, near the number before or
+// after it, whatever its ending.
+func TestCountedNouns(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"how many workers took part in the strike", "The strike lasted 64 days and was led by Tomas Quellary.", false},
+		{"how many workers took part in the strike", "About 900 workers walked out.", true},
+		{"how many parties voted against", "6 parties (43.8%) voted for, while 3 parties (56.2%) voted against.", true},
+		{"how many ferry deaths were recorded in 2010", "Ferry deaths fell from 58 in 2010 to 11 in 2021.", true},
+		{"how many fines were issued", "In 2022, inspectors issued 1,184 fines.", true},
+		{"how many apprentices can a master train", "Each master may train no more than three apprentices at a time.", true},
+	}
+	for _, tt := range tests {
+		nouns := countedNouns(words(tt.question))
+		if len(nouns) == 0 {
+			t.Fatalf("countedNouns(%q) is empty", tt.question)
+		}
+		if got := readTypes(tt.sentence).countsAny(nouns); got != tt.want {
+			t.Errorf("%q counts %v in %q: %v, want %v", tt.question, nouns, tt.sentence, got, tt.want)
+		}
+	}
+	if got := countedNouns(words("is it legal")); got != nil {
+		t.Errorf("countedNouns of a question without \"how many\" = %v", got)
+	}
+}

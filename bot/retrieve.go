@@ -60,10 +60,19 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		inQuestion[w] = true
 	}
 	pinned := pinnedYears(r.words)
+	var counted []string
+	if asked == typeCount {
+		counted = countedNouns(r.words)
+	}
 	feats := make([]Features, len(res.Hits))
 	bestCoverage := 0.0
 	for i, h := range res.Hits {
 		feats[i] = b.features(res, i, h, asked, inQuestion, pinned, r.readAs != "")
+		if len(counted) > 0 && !b.heldTypes(b.withContext(res, i)).countsAny(counted) {
+			// "How many workers…" asks for a number of workers; "lasted
+			// 64 days" is a number of something else.
+			feats[i][19] = 1
+		}
 		bestCoverage = max(bestCoverage, feats[i][0])
 	}
 	focusUnknown := 0.0
