@@ -457,3 +457,12 @@ func TestMessageFollowUpAndOneSentenceOnce(t *testing.T) {
 		t.Errorf("%q says part of the message is not covered", a.Text)
 	}
 }
+
+// What a question leaves out ("apart from X") is not searched for: the
+// answer must reach past X.
+func TestExcludedPhraseIsNotSearched(t *testing.T) {
+	a := ask(t, realBot(t), "Apart from the Young Liberals, which party supports legalisation?")
+	if !a.Answered || !strings.Contains(a.Text, "Green Party") {
+		t.Errorf("answer %q, want the Green Party", a.Text)
+	}
+}
