@@ -10,8 +10,8 @@ func TestWithoutExclusion(t *testing.T) {
 		"besides, is it legal?":                                   "besides, is it legal?",
 		"apart from that?":                                        "apart from that?",
 		"what happens except for fines, and who decides?":         "what happens , and who decides?",
-		"is it legal?":                                            "is it legal?",
-		"bortsett fra bot, hva er straffen?":                      ", hva er straffen?",
+		"is it legal?":                       "is it legal?",
+		"bortsett fra bot, hva er straffen?": ", hva er straffen?",
 	}
 	for in, want := range tests {
 		if got := withoutExclusion(in); got != want {
