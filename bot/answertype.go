@@ -25,6 +25,7 @@ const (
 	typeName                       // who, which organisation or party
 	typeDuration                   // how long
 	typeTime                       // what time, what hours
+	typeAmount                     // how much: a number that is no year
 )
 
 // questionType reads the asked-for type from a question's English words
@@ -73,6 +74,8 @@ func questionType(ws []string) answerType {
 				return typeCount
 			case "long":
 				return typeDuration
+			case "much":
+				return typeAmount
 			}
 		case "share", "percentage", "percent", "proportion", "fraction", "majority":
 			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which" || ws[i-1] == "a") {
@@ -81,6 +84,11 @@ func questionType(ws []string) answerType {
 		case "who", "whom", "whose":
 			if !first {
 				continue
+			}
+			if w == "who" && i+2 < len(ws) && beVerbs[next] && !stopWords[ws[i+2]] && !questionAux[ws[i+2]] {
+				// "Who was Orla Vennick?" asks who that is: the answer
+				// describes the name the question gives.
+				return typeAny
 			}
 			return typeName
 		case "which", "what":
@@ -91,6 +99,9 @@ func questionType(ws []string) answerType {
 	}
 	return typeAny
 }
+
+// beVerbs are the forms of "be" that make "who is X?" ask about X.
+var beVerbs = set("is", "was", "are", "were")
 
 // questionWords open a question, or a clause inside one.
 var questionWords = set("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
@@ -210,6 +221,8 @@ func (h heldTypes) holds(t answerType, question map[string]bool) bool {
 		return h.date || h.clock
 	case typeTime:
 		return h.clock
+	case typeAmount:
+		return h.count
 	case typeCount:
 		return h.count
 	case typeShare:

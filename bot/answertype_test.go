@@ -32,6 +32,11 @@ func TestQuestionType(t *testing.T) {
 		{"on which day of the week is the museum closed", typeDate},
 		{"what time does the museum open", typeTime},
 		{"what hours is the museum open", typeTime},
+		{"how much compensation was the company awarded", typeAmount},
+		// "Who is X?" asks who X is; "who is the X?" asks for a name.
+		{"who was orla vennick", typeAny},
+		{"who is the attorney general", typeName},
+		{"who is in charge of the harbour", typeName},
 	}
 	for _, tt := range tests {
 		if got := questionType(words(tt.q)); got != tt.want {
@@ -72,6 +77,8 @@ func TestHoldsType(t *testing.T) {
 		{"The gates shut at 18:30 in winter.", typeTime, "", true},
 		{"The museum opened in 1926.", typeTime, "", false},
 		{"It cost 2.80 crowns a night.", typeTime, "", false},
+		{"The court ordered it to pay 1.2 million velars.", typeAmount, "", true},
+		{"The case was decided in 2018.", typeAmount, "", false},
 	}
 	for _, tt := range tests {
 		if got := holdsType(tt.sentence, tt.t, q(tt.question)); got != tt.want {
