@@ -155,3 +155,28 @@ func TestCountedNouns(t *testing.T) {
 		t.Errorf("countedNouns of a question without \"how many\" = %v", got)
 	}
 }
+
+func TestNamedWords(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"Did the Labour Party vote for the bill?", []string{"labour", "party"}},
+		{"Where can I buy weed in Oslo?", []string{"oslo"}},
+		{"What did Norway's parliament decide?", []string{"norway"}},
+		{"Is weed legal?", nil},
+		{"is weed legal in norway", nil},
+	}
+	for _, tt := range tests {
+		got := namedWords(tt.q)
+		if len(got) != len(tt.want) {
+			t.Errorf("namedWords(%q) = %v, want %v", tt.q, got, tt.want)
+			continue
+		}
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("namedWords(%q) = %v, want %v", tt.q, got, tt.want)
+			}
+		}
+	}
+}

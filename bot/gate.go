@@ -40,6 +40,7 @@ var FeatureNames = []string{
 	"related",        // share found only through a general-English synonym (WordNet)
 	"year_conflict",  // the question names a year the sentence does not, and the sentence names another
 	"count_other",    // "how many X": no number in the sentence counts X
+	"unknown_name",   // the question names something (capitalised inside it) the article never does
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -62,6 +63,7 @@ var AnswerFeatureNames = []string{
 	"related",
 	"year_conflict",
 	"count_other",
+	"unknown_name",
 }
 
 // Features is one passage's signals for one question.
@@ -194,7 +196,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 		return -1, nil
 	}
 	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17], f[18], f[19]}
+	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20]}
 }
 
 // Example is one labelled passage for fitting: its features and whether

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -84,9 +85,17 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 			}
 		}
 	}
+	unknownName := 0.0
+	names := namedWords(r.original)
+	for _, t := range res.Terms {
+		if t.DocFreq == 0 && names[t.Word] {
+			unknownName = 1
+		}
+	}
 	for _, f := range feats {
 		f[12] = f[0] - bestCoverage
 		f[13] = focusUnknown
+		f[20] = unknownName
 	}
 	return res, feats, nil
 }
@@ -226,6 +235,25 @@ func (b *Bot) contentQuery(ws []string) string {
 		}
 	}
 	return strings.Join(keep, " ")
+}
+
+// namedWords are the words a question capitalises inside a sentence,
+// lower-cased: names ("the Labour Party", "Oslo", "Sativex"). A name the
+// article never uses is something it does not cover.
+func namedWords(text string) map[string]bool {
+	var out map[string]bool
+	start := true
+	for _, w := range wordSpans(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !start && unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
+		}
+		start = false
+	}
+	return out
 }
 
 // pinnedYears are the years a question asks about ("in 2019", "2019's"),
