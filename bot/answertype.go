@@ -40,6 +40,8 @@ func questionType(ws []string) answerType {
 		return typeDate
 	case "time", "hours":
 		return typeTime
+	case "name", "names":
+		return typeName
 	}
 	// Only the question's first question word asks: a later "who" or
 	// "when" opens a clause ("What happens to people who keep getting

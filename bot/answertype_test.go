@@ -37,6 +37,8 @@ func TestQuestionType(t *testing.T) {
 		{"who was orla vennick", typeAny},
 		{"who is the attorney general", typeName},
 		{"who is in charge of the harbour", typeName},
+		{"what is the name of the attorney general", typeName},
+		{"what are the names of the two locks", typeName},
 	}
 	for _, tt := range tests {
 		if got := questionType(words(tt.q)); got != tt.want {

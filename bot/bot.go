@@ -43,6 +43,8 @@ type Bot struct {
 	byPlace map[place]Passage
 	// held is what each passage holds of each answer type, by ID.
 	held map[string]heldTypes
+	// titleWords are the article title's words, lower-cased.
+	titleWords []string
 	// countable are the schedule's units counted rather than weighed.
 	countable wordSet
 	// pw are the words the penalty intents read, from the schedule.
@@ -121,6 +123,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b.spellers = b.buildSpellers()
 	b.byPlace = make(map[place]Passage, len(article.Passages))
+	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
 	for _, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p

@@ -57,8 +57,17 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		res.Terms[i].Topic = b.subject.isTopic(t.Word)
 	}
 	asked := questionType(r.words)
+	// Names the question gives, and the article's own (its title, the
+	// subject's home), are no answer to "who" or "which": every sentence
+	// is about them.
 	inQuestion := make(map[string]bool, len(r.words))
 	for _, w := range r.words {
+		inQuestion[w] = true
+	}
+	for _, w := range b.titleWords {
+		inQuestion[w] = true
+	}
+	for w := range b.subject.home {
 		inQuestion[w] = true
 	}
 	pinned := pinnedYears(r.words)

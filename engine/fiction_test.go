@@ -215,3 +215,4 @@ func TestAnotherYearIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
