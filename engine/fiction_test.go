@@ -215,4 +215,3 @@ func TestAnotherYearIsNoAnswer(t *testing.T) {
 		}
 	}
 }
-
