@@ -117,17 +117,23 @@ func TestPinnedYears(t *testing.T) {
 		{"between 2010 and 2021", []string{"2021"}},
 	}
 	for _, tt := range tests {
-		got := pinnedYears(words(tt.q))
-		if len(got) != len(tt.want) {
+		if got := pinnedYears(words(tt.q)); !holdsExactly(got, tt.want) {
 			t.Errorf("pinnedYears(%q) = %v, want %v", tt.q, got, tt.want)
-			continue
-		}
-		for _, y := range tt.want {
-			if !got[y] {
-				t.Errorf("pinnedYears(%q) = %v, want %v", tt.q, got, tt.want)
-			}
 		}
 	}
+}
+
+// holdsExactly reports whether set holds the words of want and no other.
+func holdsExactly(set map[string]bool, want []string) bool {
+	if len(set) != len(want) {
+		return false
+	}
+	for _, w := range want {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // "How many X" is answered by a number of X, near the number before or
@@ -170,15 +176,8 @@ func TestNamedWords(t *testing.T) {
 		{"is weed legal in norway", nil},
 	}
 	for _, tt := range tests {
-		got := namedWords(tt.q)
-		if len(got) != len(tt.want) {
+		if got := namedWords(tt.q); !holdsExactly(got, tt.want) {
 			t.Errorf("namedWords(%q) = %v, want %v", tt.q, got, tt.want)
-			continue
-		}
-		for _, w := range tt.want {
-			if !got[w] {
-				t.Errorf("namedWords(%q) = %v, want %v", tt.q, got, tt.want)
-			}
 		}
 	}
 }
