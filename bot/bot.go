@@ -207,6 +207,9 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 // cleanText makes arbitrary input safe to read: valid UTF-8, no control
 // characters, single spaces.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
@@ -215,6 +218,22 @@ func cleanText(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports text cleanText would return unchanged: printable ASCII
+// words separated by single spaces, the common case, checked without
+// allocating.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isHelp(ws []string) bool {

@@ -27,7 +27,8 @@ var englishMarkers = set("what", "where", "how", "why", "who", "which", "if", "i
 func DetectLanguage(text string) string {
 	lower := strings.ToLower(text)
 	nb, en := 0, 0
-	for _, w := range words(lower) {
+	for w := range wordSeq(lower) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		isNB, isEN := bokmalMarkers[w], englishMarkers[w]
 		switch {
 		case isNB && !isEN:

@@ -84,3 +84,19 @@ func FuzzNormalizeChat(f *testing.F) {
 		}
 	})
 }
+
+// The fast path of cleanText agrees with the full cleaning.
+func FuzzCleanTextFastPath(f *testing.F) {
+	for _, s := range []string{"is weed legal", " is weed legal", "is  weed", "a\tb", "ø", "", "a\x7fb", "end "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isClean(s) {
+			return
+		}
+		full := strings.Join(strings.Fields(strings.ToValidUTF8(s, " ")), " ")
+		if full != s {
+			t.Fatalf("isClean(%q) but cleaning gives %q", s, full)
+		}
+	})
+}
