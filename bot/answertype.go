@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ const (
 // questionType reads the asked-for type from a question's English words
 // (a Bokmål question has been read into English by then).
 func questionType(ws []string) answerType {
+	ws = withoutClitics(ws)
 	switch focusWord(ws) {
 	case "number", "numbers", "figure", "figures", "count", "total":
 		return typeCount
@@ -100,6 +102,27 @@ func questionType(ws []string) answerType {
 		}
 	}
 	return typeAny
+}
+
+// withoutClitics reads a question word with a contracted verb as the
+// question word: "when'd they hand it in?" asks when, as "how'll" asks how.
+// Other words are left as they are ("don't" is no question word).
+func withoutClitics(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		j := strings.IndexAny(w, "'’")
+		if j < 0 || !questionWords[w[:j]] {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ws)
+		}
+		out[i] = w[:j]
+	}
+	if out == nil {
+		return ws
+	}
+	return out
 }
 
 // beVerbs are the forms of "be" that make "who is X?" ask about X.

@@ -39,6 +39,10 @@ func TestQuestionType(t *testing.T) {
 		{"who is in charge of the harbour", typeName},
 		{"what is the name of the attorney general", typeName},
 		{"what are the names of the two locks", typeName},
+		{"when'd they hand in their report", typeDate},
+		{"how'd they vote on it", typeAny},
+		{"who'd chaired the group", typeName},
+		{"don't they publish the figures", typeAny},
 	}
 	for _, tt := range tests {
 		if got := questionType(words(tt.q)); got != tt.want {
