@@ -378,3 +378,42 @@ func focusWord(ws []string) string {
 	}
 	return ""
 }
+
+// namedWords are the words a question capitalises inside a sentence,
+// lower-cased: names ("the Labour Party", "Oslo", "Sativex"). A name the
+// article never uses is something it does not cover.
+func namedWords(text string) map[string]bool {
+	var out map[string]bool
+	start := true
+	for _, w := range wordSpans(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !start && unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
+		}
+		start = false
+	}
+	return out
+}
+
+// pinnedYears are the years a question asks about ("in 2019", "2019's"),
+// not the ones that bound it ("after 1953", "since 2015", "by 1690").
+func pinnedYears(ws []string) map[string]bool {
+	var out map[string]bool
+	for i, w := range ws {
+		if !isYear(w) || i > 0 && yearBounds[ws[i-1]] {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// yearBounds make the year after them a bound rather than the time asked
+// about.
+var yearBounds = set("after", "before", "since", "until", "till", "by", "from", "between", "etter", "før", "siden", "fra", "innen")

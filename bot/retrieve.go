@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 const (
@@ -56,34 +54,11 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 	for i, t := range res.Terms {
 		res.Terms[i].Topic = b.subject.isTopic(t.Word)
 	}
-	asked := questionType(r.words)
-	// Names the question gives, and the article's own (its title, the
-	// subject's home), are no answer to "who" or "which": every sentence
-	// is about them.
-	inQuestion := make(map[string]bool, len(r.words))
-	for _, w := range r.words {
-		inQuestion[w] = true
-	}
-	for _, w := range b.titleWords {
-		inQuestion[w] = true
-	}
-	for w := range b.subject.home {
-		inQuestion[w] = true
-	}
-	pinned := pinnedYears(r.words)
-	var counted []string
-	if asked == typeCount {
-		counted = countedNouns(r.words)
-	}
+	q := b.asks(r)
 	feats := make([]Features, len(res.Hits))
 	bestCoverage := 0.0
 	for i, h := range res.Hits {
-		feats[i] = b.features(res, i, h, asked, inQuestion, pinned, r.readAs != "")
-		if len(counted) > 0 && !b.heldTypes(b.withContext(res, i)).countsAny(counted) {
-			// "How many workers…" asks for a number of workers; "lasted
-			// 64 days" is a number of something else.
-			feats[i][19] = 1
-		}
+		feats[i] = b.features(res, i, h, q)
 		bestCoverage = max(bestCoverage, feats[i][0])
 	}
 	focusUnknown := 0.0
@@ -109,8 +84,39 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 	return res, feats, nil
 }
 
+// asked is what a question asks for, read once for all its hits.
+type asked struct {
+	kind answerType
+	// own are the names that answer no "who": the question's, and the
+	// article's (its title, the subject's home), which every sentence is
+	// about.
+	own map[string]bool
+	// pinned are the years it asks about; counted what "how many" counts.
+	pinned    map[string]bool
+	counted   []string
+	corrected bool
+}
+
+func (b *Bot) asks(r reading) asked {
+	q := asked{kind: questionType(r.words), own: make(map[string]bool, len(r.words)),
+		pinned: pinnedYears(r.words), corrected: r.readAs != ""}
+	for _, w := range r.words {
+		q.own[w] = true
+	}
+	for _, w := range b.titleWords {
+		q.own[w] = true
+	}
+	for w := range b.subject.home {
+		q.own[w] = true
+	}
+	if q.kind == typeCount {
+		q.counted = countedNouns(r.words)
+	}
+	return q
+}
+
 // features computes the gate's signals for one hit (see FeatureNames).
-func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQuestion, pinned map[string]bool, corrected bool) Features {
+func (b *Bot) features(res SearchResult, rank int, h Hit, q asked) Features {
 	var total, sentence, inQuestions, paragraph, unknown, related float64
 	matched := 0
 	for i, t := range res.Terms {
@@ -147,12 +153,18 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	f[0] = sentence / total
 	f[1] = paragraph / total
 	f[2] = unknown / total
-	if asked != typeAny {
-		if b.heldTypes(b.withContext(res, rank)).holds(asked, inQuestion) {
+	held := b.heldTypes(b.withContext(res, rank))
+	if q.kind != typeAny {
+		if held.holds(q.kind, q.own) {
 			f[3] = 1
 		} else {
 			f[4] = 1
 		}
+	}
+	if len(q.counted) > 0 && !held.countsAny(q.counted) {
+		// "How many workers…" asks for a number of workers; "lasted 64
+		// days" is a number of something else.
+		f[19] = 1
 	}
 	if top := res.Hits[0].Score; top > 0 {
 		f[5] = h.Score / top
@@ -161,7 +173,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	for i, t := range res.Terms {
 		if isNumber(t.Word) && !h.Matched[i] {
 			f[14] = 1
-			if pinned[t.Word] && b.held[h.Passage.ID].year {
+			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
 				// It names another year: "how many in 2019?" is not
 				// answered by the figure for 2022.
 				f[18] = 1
@@ -173,7 +185,7 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, asked answerType, inQu
 	}
 	f[8] = math.Log1p(float64(matched))
 	f[9] = math.Log1p(float64(len(res.Terms)))
-	if corrected {
+	if q.corrected {
 		f[10] = 1
 	}
 	if h.Passage.Section == LeadSection {
@@ -205,35 +217,6 @@ func passageTexts(ps []Passage) []string {
 	return out
 }
 
-// exclusionMarkers open a phrase naming what a question leaves out:
-// "apart from the Young Liberals, which party…" asks about the others, so
-// the phrase is not searched for.
-var exclusionMarkers = []string{"apart from ", "aside from ", "besides ", "other than ", "except for ", "except ", "excluding ", "bortsett fra ", "utenom "}
-
-// withoutExclusion removes from lower-cased text each phrase a marker
-// opens, up to the next comma, question mark or the text's end; text that
-// would be left with nothing stays whole.
-func withoutExclusion(lower string) string {
-	out := lower
-	for _, m := range exclusionMarkers {
-		for {
-			i := strings.Index(out, m)
-			if i < 0 || i > 0 && out[i-1] != ' ' && out[i-1] != ',' {
-				break
-			}
-			end := strings.IndexAny(out[i:], ",?;")
-			if end < 0 {
-				end = len(out) - i
-			}
-			out = out[:i] + out[i+end:]
-		}
-	}
-	if strings.TrimFunc(out, func(r rune) bool { return !unicode.IsLetter(r) }) == "" {
-		return lower
-	}
-	return out
-}
-
 // contentQuery drops the words that say nothing about the subject, so
 // they neither rank passages nor count in the decision.
 func (b *Bot) contentQuery(ws []string) string {
@@ -245,45 +228,6 @@ func (b *Bot) contentQuery(ws []string) string {
 	}
 	return strings.Join(keep, " ")
 }
-
-// namedWords are the words a question capitalises inside a sentence,
-// lower-cased: names ("the Labour Party", "Oslo", "Sativex"). A name the
-// article never uses is something it does not cover.
-func namedWords(text string) map[string]bool {
-	var out map[string]bool
-	start := true
-	for _, w := range wordSpans(text) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !start && unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
-		}
-		start = false
-	}
-	return out
-}
-
-// pinnedYears are the years a question asks about ("in 2019", "2019's"),
-// not the ones that bound it ("after 1953", "since 2015", "by 1690").
-func pinnedYears(ws []string) map[string]bool {
-	var out map[string]bool
-	for i, w := range ws {
-		if !isYear(w) || i > 0 && yearBounds[ws[i-1]] {
-			continue
-		}
-		if out == nil {
-			out = map[string]bool{}
-		}
-		out[w] = true
-	}
-	return out
-}
-
-// yearBounds make the year after them a bound rather than the time asked
-// about.
-var yearBounds = set("after", "before", "since", "until", "till", "by", "from", "between", "etter", "før", "siden", "fra", "innen")
 
 // weight is how much a term says about what the question asks: rare terms
 // say more than common ones, and a term the article never uses says the
