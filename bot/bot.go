@@ -23,6 +23,12 @@ type Translator interface {
 	Translate(text string) string
 }
 
+// wordLister is a Translator that can list the single words it reads: a
+// term list's words mark its language.
+type wordLister interface {
+	Words() []string
+}
+
 // Bot answers questions from one article, its penalty schedule and a
 // passage searcher.
 type Bot struct {
@@ -45,6 +51,10 @@ type Bot struct {
 	held map[string]heldTypes
 	// titleWords are the article title's words, lower-cased.
 	titleWords []string
+	// nbWords are the Bokmål term list's words that are no everyday
+	// English ("straff", "hasj"; not "bot" or "i"): they mark a question
+	// as Bokmål.
+	nbWords wordSet
 	// countable are the schedule's units counted rather than weighed.
 	countable wordSet
 	// pw are the words the penalty intents read, from the schedule.
@@ -122,6 +132,14 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 		}
 	}
 	b.spellers = b.buildSpellers()
+	if wl, ok := b.translators["nb"].(wordLister); ok {
+		b.nbWords = wordSet{}
+		for _, w := range wl.Words() {
+			if !englishMarkers[w] && !b.commonWords["en"][w] {
+				b.nbWords[w] = true
+			}
+		}
+	}
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
@@ -189,7 +207,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	}
 	text := cleanText(raw)
 	if lang == "" {
-		lang = DetectLanguage(text)
+		lang = b.detectLanguage(text)
 	}
 	if _, ok := defaultCatalog[lang]; !ok {
 		lang = Languages[0]
@@ -235,6 +253,15 @@ func isClean(s string) bool {
 	}
 	return true
 }
+
+// detectLanguage reads a question's language from its function words and
+// the words of the bot's Bokmål term list.
+func (b *Bot) detectLanguage(text string) string { return detectLanguage(text, b.nbWords) }
+
+// Language is the language the bot reads text in ("en", "nb"): what it
+// answers a question in, for replies that are no answer (a fact card, a
+// refusal) to match.
+func (b *Bot) Language(text string) string { return b.detectLanguage(cleanText(text)) }
 
 func isHelp(ws []string) bool {
 	return len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || ws[0] == "hjelp" || (len(ws) == 2 && ws[1] == "help"))

@@ -386,7 +386,7 @@ func (g *Gate) chooseThreshold(questions []Labelled, wrongAnswerCost float64) {
 // layer answers, questions that split into several, and empty ones.
 func (b *Bot) GateExamples(ctx context.Context, question string, answers func(text string) bool) (exs []Example, ok bool) {
 	text := cleanText(question)
-	lang := DetectLanguage(text)
+	lang := b.detectLanguage(text)
 	parts := splitQuestions(normalizeChat(text))
 	if len(parts) != 1 {
 		return nil, false

@@ -8,31 +8,40 @@ import (
 )
 
 func TestDetectLanguage(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Hva skjer hvis jeg blir tatt med 10 gram cannabis?", "nb"},
-		{"Er medisinsk cannabis lov i Norge?", "nb"},
-		{"Hva er strengeste straff for narkotika?", "nb"},
-		{"straff for 20 gram", "nb"},
-		{"Hvor mye kan jeg ha?", "nb"},
-		{"hei", "nb"},
-		{"What is the penalty for 20 grams?", "en"},
-		{"Is medical cannabis legal in Norway?", "en"},
-		{"penalty for 3 lbs", "en"},
+	// The words of a Bokmål term list, as a bot has them.
+	terms := set("straff", "straffen", "medisinsk", "lov", "norge", "narkotika", "hasj")
+	tests := []struct {
+		in, want string
+		terms    wordSet
+	}{
+		{"Hva skjer hvis jeg blir tatt med 10 gram cannabis?", "nb", nil},
+		{"Hvor mye kan jeg ha?", "nb", nil},
+		{"hei", "nb", nil},
+		{"What is the penalty for 20 grams?", "en", nil},
+		{"Is medical cannabis legal in Norway?", "en", nil},
+		{"penalty for 3 lbs", "en", nil},
+		// The subject's words come from the term list.
+		{"Er medisinsk cannabis lov i Norge?", "nb", terms},
+		{"Hva er strengeste straff for narkotika?", "nb", terms},
+		{"straff for 20 gram", "nb", terms},
+		{"straff for 20 gram", "en", nil},
 		// Too little to tell: English, the article's language.
-		{"20 g", "en"},
-		{"cannabis", "en"},
-		{"", "en"},
-		{"???", "en"},
-		// Mixed: the language with more of its own words wins.
-		{"Hva er straffen for 20 gram of weed?", "nb"},
-		{"Hva er the penalty?", "en"}, // a tie reads as English
-		{"What is straff for 20 grams in Norway?", "en"},
+		{"20 g", "en", nil},
+		{"cannabis", "en", terms},
+		{"", "en", nil},
+		{"???", "en", nil},
+		// Mixed: the language with more of its own words wins; a tie
+		// reads as English.
+		{"Hva er straffen for 20 gram of weed?", "nb", terms},
+		{"Hva is straffen?", "nb", terms},
+		{"hva is it", "en", nil},
+		{"What is straff for 20 grams in Norway?", "en", terms},
 		// Letters only Norwegian uses tip a short question.
-		{"Høyesterett?", "nb"},
+		{"Høyesterett?", "nb", nil},
 	}
 	for _, tt := range tests {
-		if got := DetectLanguage(tt.in); got != tt.want {
-			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := detectLanguage(tt.in, tt.terms); got != tt.want {
+			t.Errorf("detectLanguage(%q, %v) = %q, want %q", tt.in, tt.terms, got, tt.want)
 		}
 	}
 }

@@ -287,7 +287,22 @@ func (c *Core) replyLang(r Request) string {
 	if slices.Contains(bot.Languages, r.Lang) {
 		return r.Lang
 	}
-	return bot.DetectLanguage(r.Text)
+	return c.language(r.Text)
+}
+
+// languageReader is an Answerer that reads a question's language as it
+// answers in it, from its function words and its term lists' words.
+type languageReader interface {
+	Language(text string) string
+}
+
+// language is the language text reads as: the answerer's reading when it
+// has one, so a reply that is no answer matches the answers.
+func (c *Core) language(text string) string {
+	if lr, ok := c.o.Answerer.(languageReader); ok {
+		return lr.Language(text)
+	}
+	return bot.DetectLanguage(text)
 }
 
 // refusalLang is the language a refused request is told to wait in: for
@@ -297,7 +312,7 @@ func (c *Core) refusalLang(r Request) string {
 		return l
 	}
 	if (r.Kind == KindAsk || r.Kind == KindPenalty) && strings.TrimSpace(r.Text) != "" {
-		return bot.DetectLanguage(r.Text)
+		return c.language(r.Text)
 	}
 	return c.replyLang(r)
 }

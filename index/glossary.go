@@ -27,6 +27,18 @@ type Glossary struct {
 
 var glossWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
 
+// Words lists the single words the glossary reads, sorted.
+func (g *Glossary) Words() []string {
+	var out []string
+	for k := range g.exact {
+		if !strings.Contains(k, " ") {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // NewGlossary builds a glossary for Norwegian Bokmål from terms.
 func NewGlossary(terms map[string]string) (*Glossary, error) {
 	an := bleve.NewIndexMapping().AnalyzerNamed(no.AnalyzerName)

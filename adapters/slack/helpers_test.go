@@ -26,6 +26,16 @@ const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 type fakeEngine struct {
 	mu    sync.Mutex
 	asked []bot.Question
+	// language reads a question's language as the engine would (its
+	// Bokmål term list included), when set.
+	language func(string) string
+}
+
+func (f *fakeEngine) Language(text string) string {
+	if f.language != nil {
+		return f.language(text)
+	}
+	return bot.DetectLanguage(text)
 }
 
 func (f *fakeEngine) Answer(_ context.Context, q bot.Question) bot.Answer {

@@ -13,7 +13,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/store"
 )
 
@@ -33,11 +33,12 @@ type toolkit struct {
 
 func newToolkit(t *testing.T, mutate func(*testSetup)) *toolkit {
 	t.Helper()
-	c, err := corpus.Default()
+	e, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := bot.New(c.Article, c.Schedule, nil, nil)
+	t.Cleanup(func() { e.Close() })
+	b := e.Bot
 	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +47,7 @@ func newToolkit(t *testing.T, mutate func(*testSetup)) *toolkit {
 	rec := bot.NewRecorder(st, bot.RecorderOptions{})
 	ta := newTestAdapter(t, func(o *testSetup) {
 		o.Core.Cards, o.Core.Recorder, o.Core.Events = cards.New(b), rec, st
+		o.Core.Answerer.(*fakeEngine).language = b.Language
 		o.Moderators = []string{moderatorID}
 		if mutate != nil {
 			mutate(o)
@@ -441,11 +443,12 @@ func TestCommandNamesFromOptions(t *testing.T) {
 // response_url, and the report answers in the ack.
 func TestSocketModeToolkit(t *testing.T) {
 	fs := newFakeSocketSlack(t)
-	c, err := corpus.Default()
+	e, err := engine.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := bot.New(c.Article, c.Schedule, nil, nil)
+	t.Cleanup(func() { e.Close() })
+	b := e.Bot
 	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
