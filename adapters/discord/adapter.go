@@ -56,9 +56,10 @@ type Options struct {
 	// MaxBodyBytes is the largest interaction body accepted (413 above).
 	// Default 64 KiB.
 	MaxBodyBytes int64
-	// Facts and Reports register /facts and /factbot-report: set them
-	// when the core has fact cards and an event store.
-	Facts, Reports bool
+	// Penalties, Facts and Reports register /penalty, /facts and
+	// /factbot-report: set them when the engine has a penalty table and
+	// the core fact cards and an event store.
+	Penalties, Facts, Reports bool
 	// Subject is what the engine covers ("cannabis law in Norway"), for
 	// the commands' descriptions; empty describes them generally.
 	Subject string
@@ -80,10 +81,11 @@ type Adapter struct {
 	drain      time.Duration
 	maxBody    int64
 	pubKey     ed25519.PublicKey
-	// facts and reports: /facts and /factbot-report are registered.
-	facts, reports bool
-	subject        string
-	claims         claim.Claimer
+	// penalties, facts and reports: /penalty, /facts and /factbot-report
+	// are registered.
+	penalties, facts, reports bool
+	subject                   string
+	claims                    claim.Claimer
 
 	// session is the gateway session in gateway mode; in HTTP mode it is
 	// only used for REST (editing deferred responses), never opened.
@@ -125,6 +127,7 @@ func New(cfg Config, core chat.Handler, opts Options) (*Adapter, error) {
 		deferAfter:   opts.DeferAfter,
 		drain:        opts.DrainTimeout,
 		maxBody:      opts.MaxBodyBytes,
+		penalties:    opts.Penalties,
 		facts:        opts.Facts,
 		subject:      opts.Subject,
 		reports:      opts.Reports,

@@ -207,7 +207,7 @@ func (a *Adapter) register(ctx context.Context) error {
 		a.log.Error("discord: no application_id; commands not registered")
 		return nil
 	}
-	cmds, err := a.session.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, commandsFor(a.subject, a.facts, a.reports), discordgo.WithContext(ctx))
+	cmds, err := a.session.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, commandsFor(a.subject, a.penalties, a.facts, a.reports), discordgo.WithContext(ctx))
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil

@@ -31,7 +31,7 @@ func newGatewayFixture(t *testing.T, cfg Config, ans bot.Answerer, fo discordtes
 	if cfg.Token == "" {
 		cfg.Token = "test-token"
 	}
-	opts := Options{HTTPClient: fake.Client(), Logger: testLogger(t)}
+	opts := Options{HTTPClient: fake.Client(), Logger: testLogger(t), Penalties: true}
 	a, err := newAdapter(t, cfg, ans, opts, mods...)
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,7 @@ func newHTTPFixtureWith(t testing.TB, ans bot.Answerer, opts Options, setup func
 		t.Fatal(err)
 	}
 	f := &httpFixture{pub: pub, priv: priv, now: time.Now()}
+	opts.Penalties = true // the test engines answer amounts
 	opts.Now = func() time.Time { return f.now }
 	opts.OnReject = func(reason string) {
 		f.mu.Lock()

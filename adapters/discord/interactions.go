@@ -73,12 +73,14 @@ func Commands(subject string) []*discordgo.ApplicationCommand {
 	}
 }
 
-// commandsFor are the commands to register, described for subject: /facts
-// only with cards, /factbot-report only with an event store.
-func commandsFor(subject string, facts, reports bool) []*discordgo.ApplicationCommand {
+// commandsFor are the commands to register, described for subject:
+// /penalty only with a penalty table, /facts only with cards,
+// /factbot-report only with an event store.
+func commandsFor(subject string, penalties, facts, reports bool) []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
 	for _, c := range Commands(subject) {
 		switch {
+		case c.Name == cmdPenalty && !penalties:
 		case c.Name == cmdFacts && !facts:
 		case c.Name == cmdReport && !reports:
 		default:

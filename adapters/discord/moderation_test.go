@@ -665,8 +665,20 @@ func TestFeedbackCustomID(t *testing.T) {
 func TestCommandsWithoutToolkit(t *testing.T) {
 	ans, _ := recordingAnswerer()
 	f := newHTTPFixture(t, ans, Options{})
-	if names := commandNames(commandsFor(f.a.subject, f.a.facts, f.a.reports)); names != "ask,penalty,about" {
+	if names := commandNames(commandsFor(f.a.subject, f.a.penalties, f.a.facts, f.a.reports)); names != "ask,penalty,about" {
 		t.Errorf("commands %s, want no /facts or /factbot-report without cards and store", names)
+	}
+}
+
+// An article without a penalty table gets no /penalty, and /about does
+// not offer it.
+func TestCommandsWithoutPenaltyTable(t *testing.T) {
+	if names := commandNames(commandsFor("", false, true, true)); names != "ask,about,facts,factbot-report" {
+		t.Errorf("commands %s, want no /penalty without a penalty table", names)
+	}
+	a := &Adapter{}
+	if e := a.aboutEmbed("en", &chat.Help{About: "About."}); strings.Contains(e.Description, "/penalty") {
+		t.Errorf("/about offers /penalty without a penalty table: %q", e.Description)
 	}
 }
 

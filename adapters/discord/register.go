@@ -21,8 +21,9 @@ type Registered struct {
 type RegisterOptions struct {
 	// Subject is what the engine covers, for the commands' descriptions.
 	Subject string
-	// Facts and Reports say whether /facts and /factbot-report are served.
-	Facts, Reports bool
+	// Penalties, Facts and Reports say whether /penalty, /facts and
+	// /factbot-report are served.
+	Penalties, Facts, Reports bool
 	// Client, when not nil, carries the requests (tests point it at a
 	// fake Discord).
 	Client *http.Client
@@ -52,7 +53,7 @@ func Register(ctx context.Context, cfg Config, o RegisterOptions) (Registered, e
 		}
 		appID = app.ID
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, commandsFor(o.Subject, o.Facts, o.Reports), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, commandsFor(o.Subject, o.Penalties, o.Facts, o.Reports), discordgo.WithContext(ctx))
 	if err != nil {
 		_, desc := classify(err)
 		return Registered{}, fmt.Errorf("registering commands: %s", redact(errors.New(desc), cfg.Token.Value()))

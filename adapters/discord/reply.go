@@ -113,7 +113,9 @@ func (a *Adapter) aboutEmbed(lang string, h *chat.Help) *discordgo.MessageEmbed 
 	var b strings.Builder
 	b.WriteString(h.About + "\n\n")
 	b.WriteString("• " + bot.Message(lang, "about_ask", "command", "`/ask question:`") + "\n")
-	b.WriteString("• " + bot.Message(lang, "about_penalty", "command", "`/penalty amount:`") + "\n")
+	if a.penalties {
+		b.WriteString("• " + bot.Message(lang, "about_penalty", "command", "`/penalty amount:`") + "\n")
+	}
 	if a.cfg.Mode == ModeGateway {
 		b.WriteString("• " + bot.Message(lang, "about_mention") + "\n")
 	}

@@ -66,7 +66,8 @@ Flags:
 	}
 	defer eng.Close()
 	r, err := discord.Register(ctx, cfg.Discord, discord.RegisterOptions{
-		Subject: engineParts(eng).subject(), Facts: true, Reports: cfg.Store.Enabled, Client: client,
+		Subject: engineParts(eng).subject(), Penalties: engineParts(eng).penalties(), Facts: true,
+		Reports: cfg.Store.Enabled, Client: client,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,6 +41,24 @@ func TestDiscordRegister(t *testing.T) {
 	}
 	if out := stdout.String(); !strings.Contains(out, "registered 4 commands (guild 123): /ask /penalty /about /facts") {
 		t.Errorf("stdout %q", out)
+	}
+}
+
+// An article without a penalty table registers no /penalty.
+func TestDiscordRegisterWithoutPenaltyTable(t *testing.T) {
+	fake := discordtest.New(t, discordtest.Options{})
+	t.Setenv("FACTBOT_DISCORD_TOKEN", "tok-secret")
+	t.Setenv("FACTBOT_DISCORD_APPLICATION_ID", "app9")
+	t.Setenv("FACTBOT_DISCORD_GUILD_ID", "123")
+	t.Setenv("FACTBOT_STORE_ENABLED", "false")
+	article := filepath.Join("..", "..", "testdata", "fiction", "lanternmoth-keeping-in-veldoria.txt")
+	var stdout, stderr strings.Builder
+	if code := discordCommand(t.Context(), []string{"register", "--corpus", article}, &stdout, &stderr, fake.Client()); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	<-fake.Requests
+	if out := stdout.String(); !strings.Contains(out, "registered 3 commands (guild 123): /ask /about /facts") {
+		t.Errorf("stdout %q, want no /penalty", out)
 	}
 }
 

@@ -144,6 +144,12 @@ func (p parts) subject() string {
 	return p.bot.Subject(bot.Languages[0])
 }
 
+// penalties reports whether the engine has a penalty table to answer
+// /penalty from.
+func (p parts) penalties() bool {
+	return p.bot != nil && len(p.bot.Schedule().Tiers) > 0
+}
+
 // serve wires the core and adapters to one listener and runs them until
 // ctx is done. client, when not nil, is used for calls to Slack.
 func serve(ctx context.Context, cfg config.Config, p parts, ln net.Listener, log *slog.Logger, client *http.Client) error {
@@ -234,6 +240,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 			HTTPClient:   client,
 			OnReject:     func(reason string) { m.Reject(discord.Platform, reason) },
 			MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+			Penalties:    p.penalties(),
 			Facts:        p.bot != nil,
 			Reports:      p.events != nil,
 			Claims:       p.claims,
