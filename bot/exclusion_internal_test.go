@@ -19,3 +19,19 @@ func TestWithoutExclusion(t *testing.T) {
 		}
 	}
 }
+
+// "How long", "how often" say what kind of answer is wanted: not searched
+// for, while "long" elsewhere is.
+func TestContentQueryDropsQuestionPhrases(t *testing.T) {
+	b := &Bot{}
+	tests := map[string]string{
+		"how long is a virelle apprenticeship": "how is a virelle apprenticeship",
+		"how often are locks opened":           "how are locks opened",
+		"is the long boat in the museum":       "is the long boat in the museum",
+	}
+	for q, want := range tests {
+		if got := b.contentQuery(words(q)); got != want {
+			t.Errorf("contentQuery(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -221,13 +221,18 @@ func passageTexts(ps []Passage) []string {
 // they neither rank passages nor count in the decision.
 func (b *Bot) contentQuery(ws []string) string {
 	var keep []string
-	for _, w := range ws {
-		if !b.neutral(w) {
-			keep = append(keep, w)
+	for i, w := range ws {
+		if b.neutral(w) || i > 0 && ws[i-1] == "how" && howWords[w] {
+			continue
 		}
+		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
 }
+
+// howWords make a question phrase with "how" ("how long", "how often"):
+// what kind of answer is wanted, not what it is about.
+var howWords = set("long", "many", "much", "often", "old", "far", "big", "soon", "late", "early")
 
 // weight is how much a term says about what the question asks: rare terms
 // say more than common ones, and a term the article never uses says the
