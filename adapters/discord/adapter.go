@@ -60,9 +60,10 @@ type Options struct {
 	// /factbot-report: set them when the engine has a penalty table and
 	// the core fact cards and an event store.
 	Penalties, Facts, Reports bool
-	// Subject is what the engine covers ("cannabis law in Norway"), for
-	// the commands' descriptions; empty describes them generally.
-	Subject string
+	// Subject names what the engine covers ("cannabis law in Norway") in
+	// each language, for the commands' descriptions; nil describes them
+	// generally.
+	Subject Describer
 	// Claims decides which instance answers a gateway interaction or
 	// message when several instances run the same shard; *store.Store is
 	// one. Nil: every event is answered (one instance per shard).
@@ -84,7 +85,7 @@ type Adapter struct {
 	// penalties, facts and reports: /penalty, /facts and /factbot-report
 	// are registered.
 	penalties, facts, reports bool
-	subject                   string
+	subject                   Describer
 	claims                    claim.Claimer
 
 	// session is the gateway session in gateway mode; in HTTP mode it is

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/config"
@@ -529,37 +531,50 @@ func FuzzHTTPInteraction(f *testing.F) {
 	})
 }
 
+// subjectNames is a Describer with a name per language.
+type subjectNames map[string]string
+
+func (s subjectNames) Subject(lang string) string { return s[lang] }
+
 // The commands describe what the engine covers, and nothing else: another
-// article's bot registers no cannabis.
+// article's bot registers no cannabis. Norwegian users see Bokmål.
 func TestCommandsDescribeTheSubject(t *testing.T) {
-	for _, tt := range []struct{ subject, ask string }{
-		{"cannabis law in Norway", "Ask about cannabis law in Norway"},
-		{"keeping lanternmoths in Veldoria", "Ask about keeping lanternmoths in Veldoria"},
-		{"", "Ask a question about the article factbot answers from"},
-		{strings.Repeat("long subject ", 20), ""},
+	for _, tt := range []struct {
+		subject   Describer
+		ask, askN string
+	}{
+		{subjectNames{"en": "cannabis law in Norway", "nb": "cannabislovgivning i Norge"}, "Ask about cannabis law in Norway", "Spør om cannabislovgivning i Norge"},
+		{subjectNames{"en": "keeping lanternmoths in Veldoria", "nb": "keeping lanternmoths in Veldoria"}, "Ask about keeping lanternmoths in Veldoria", "Spør om keeping lanternmoths in Veldoria"},
+		{nil, "Ask a question about the article factbot answers from", "Still et spørsmål om artikkelen factbot svarer ut fra"},
+		{subjectNames{"en": strings.Repeat("long subject ", 20)}, "", ""},
 	} {
 		cmds := Commands(tt.subject)
+		cannabis := tt.subject != nil && strings.Contains(tt.subject.Subject("en"), "cannabis")
 		for _, c := range cmds {
-			if utf16Len(c.Description) > maxDescription {
-				t.Errorf("%s: description of %d units", c.Name, utf16Len(c.Description))
+			texts := []string{c.Description}
+			for _, d := range *c.DescriptionLocalizations {
+				texts = append(texts, d)
 			}
 			for _, o := range c.Options {
-				if utf16Len(o.Description) > maxDescription {
-					t.Errorf("%s %s: description of %d units", c.Name, o.Name, utf16Len(o.Description))
+				texts = append(texts, o.Description)
+				for _, d := range o.DescriptionLocalizations {
+					texts = append(texts, d)
 				}
 			}
-			if !strings.Contains(tt.subject, "cannabis") {
-				text := c.Description
-				for _, o := range c.Options {
-					text += " " + o.Description
+			for _, text := range texts {
+				if text == "" || utf16Len(text) > maxDescription {
+					t.Errorf("%s: description %q of %d units", c.Name, text, utf16Len(text))
 				}
-				if strings.Contains(strings.ToLower(text), "cannabis") || strings.Contains(text, "Norway") {
-					t.Errorf("subject %q: %s says %q", tt.subject, c.Name, text)
+				if !cannabis && (strings.Contains(strings.ToLower(text), "cannabis") || strings.Contains(text, "Norway")) {
+					t.Errorf("subject %v: %s says %q", tt.subject, c.Name, text)
 				}
 			}
 		}
 		if tt.ask != "" && cmds[0].Description != tt.ask {
-			t.Errorf("subject %q: /ask described as %q, want %q", tt.subject, cmds[0].Description, tt.ask)
+			t.Errorf("subject %v: /ask described as %q, want %q", tt.subject, cmds[0].Description, tt.ask)
+		}
+		if got := (*cmds[0].DescriptionLocalizations)[discordgo.Norwegian]; tt.askN != "" && got != tt.askN {
+			t.Errorf("subject %v: /ask described in Norwegian as %q, want %q", tt.subject, got, tt.askN)
 		}
 	}
 }

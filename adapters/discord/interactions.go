@@ -33,12 +33,47 @@ const (
 // 15 minutes, but a local engine that needs more than this is broken.
 const answerTimeout = 30 * time.Second
 
+// Describer names what the engine covers in a language, for the commands'
+// descriptions; *bot.Bot is one.
+type Describer interface {
+	Subject(lang string) string
+}
+
+// locales are the Discord locales of the languages factbot speaks besides
+// English, which is every command's default description.
+var locales = map[string]discordgo.Locale{"nb": discordgo.Norwegian}
+
+// description is the catalogue's text for key in English and, for Discord to
+// show users of those locales, factbot's other languages. The keys that
+// name the subject take it from subject, or their general form without.
+func description(subject Describer, key string) (string, map[discordgo.Locale]string) {
+	text := func(lang string) string {
+		if key == "cmd_ask" || key == "cmd_facts" {
+			if subject == nil || subject.Subject(lang) == "" {
+				return cut(bot.Message(lang, key+"_general"), maxDescription)
+			}
+			return cut(bot.Message(lang, key, "subject", subject.Subject(lang)), maxDescription)
+		}
+		return cut(bot.Message(lang, key), maxDescription)
+	}
+	localized := map[discordgo.Locale]string{}
+	for lang, locale := range locales {
+		localized[locale] = text(lang)
+	}
+	return text(bot.Languages[0]), localized
+}
+
 // Commands are the application commands factbot registers, described for
-// subject (what the engine covers; empty describes them generally).
-func Commands(subject string) []*discordgo.ApplicationCommand {
-	ask, facts := "Ask a question about the article factbot answers from", "A sourced fact card; no topic lists the topics"
-	if subject != "" {
-		ask, facts = cut("Ask about "+subject, maxDescription), cut("A sourced fact card about "+subject+"; no topic lists the topics", maxDescription)
+// subject (nil describes them generally) in each language factbot speaks.
+func Commands(subject Describer) []*discordgo.ApplicationCommand {
+	command := func(c *discordgo.ApplicationCommand, key string) *discordgo.ApplicationCommand {
+		desc, localized := description(subject, key)
+		c.Description, c.DescriptionLocalizations = desc, &localized
+		return c
+	}
+	option := func(o *discordgo.ApplicationCommandOption, key string) *discordgo.ApplicationCommandOption {
+		o.Description, o.DescriptionLocalizations = description(subject, key)
+		return o
 	}
 	// Usable in guilds and in the bot's DMs (contexts replace the
 	// deprecated dm_permission).
@@ -49,34 +84,33 @@ func Commands(subject string) []*discordgo.ApplicationCommand {
 	// answers only moderator_roles.
 	moderators := int64(discordgo.PermissionManageMessages)
 	return []*discordgo.ApplicationCommand{
-		{Name: cmdAsk, Description: ask, Contexts: contexts,
+		command(&discordgo.ApplicationCommand{Name: cmdAsk, Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: optQuestion, Description: "Your question, in a sentence or two", Required: true, MaxLength: maxOptionInput},
-				{Type: discordgo.ApplicationCommandOptionBoolean, Name: optPublic, Description: "Post the answer in the channel (moderators only)"},
-			}},
-		{Name: cmdPenalty, Description: "The penalty for an amount", Contexts: contexts,
+				option(&discordgo.ApplicationCommandOption{Type: str, Name: optQuestion, Required: true, MaxLength: maxOptionInput}, "opt_question"),
+				option(&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean, Name: optPublic}, "opt_public"),
+			}}, "cmd_ask"),
+		command(&discordgo.ApplicationCommand{Name: cmdPenalty, Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: optAmount, Description: "An amount, e.g. 20 g or 2 oz", Required: true, Autocomplete: true, MaxLength: 50},
-			}},
-		{Name: cmdAbout, Description: "What factbot covers, its source and license", Contexts: contexts},
-		{Name: cmdFacts, Description: facts, Contexts: contexts,
+				option(&discordgo.ApplicationCommandOption{Type: str, Name: optAmount, Required: true, Autocomplete: true, MaxLength: 50}, "opt_amount"),
+			}}, "cmd_penalty"),
+		command(&discordgo.ApplicationCommand{Name: cmdAbout, Contexts: contexts}, "cmd_about"),
+		command(&discordgo.ApplicationCommand{Name: cmdFacts, Contexts: contexts,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: optTopic, Description: "A topic, e.g. penalties", Autocomplete: true, MaxLength: maxChoiceName},
-			}},
-		{Name: cmdReport, Description: "Moderators: the most-asked questions factbot could not answer, or the answers voted down", Contexts: contexts,
-			DefaultMemberPermissions: &moderators,
+				option(&discordgo.ApplicationCommandOption{Type: str, Name: optTopic, Autocomplete: true, MaxLength: maxChoiceName}, "opt_topic"),
+			}}, "cmd_facts"),
+		command(&discordgo.ApplicationCommand{Name: cmdReport, Contexts: contexts, DefaultMemberPermissions: &moderators,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: optKind, Description: "unanswered (default) or feedback", Choices: []*discordgo.ApplicationCommandOptionChoice{
-					{Name: chat.ReportUnanswered, Value: chat.ReportUnanswered}, {Name: chat.ReportFeedback, Value: chat.ReportFeedback}}},
-				{Type: str, Name: optSince, Description: "The period: 7d (default), 2w, 36h", MaxLength: 10},
-			}},
+				option(&discordgo.ApplicationCommandOption{Type: str, Name: optKind, Choices: []*discordgo.ApplicationCommandOptionChoice{
+					{Name: chat.ReportUnanswered, Value: chat.ReportUnanswered}, {Name: chat.ReportFeedback, Value: chat.ReportFeedback}}}, "opt_kind"),
+				option(&discordgo.ApplicationCommandOption{Type: str, Name: optSince, MaxLength: 10}, "opt_since"),
+			}}, "cmd_report"),
 	}
 }
 
 // commandsFor are the commands to register, described for subject:
 // /penalty only with a penalty table, /facts only with cards,
 // /factbot-report only with an event store.
-func commandsFor(subject string, penalties, facts, reports bool) []*discordgo.ApplicationCommand {
+func commandsFor(subject Describer, penalties, facts, reports bool) []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
 	for _, c := range Commands(subject) {
 		switch {

@@ -673,7 +673,7 @@ func TestCommandsWithoutToolkit(t *testing.T) {
 // An article without a penalty table gets no /penalty, and /about does
 // not offer it.
 func TestCommandsWithoutPenaltyTable(t *testing.T) {
-	if names := commandNames(commandsFor("", false, true, true)); names != "ask,about,facts,factbot-report" {
+	if names := commandNames(commandsFor(nil, false, true, true)); names != "ask,about,facts,factbot-report" {
 		t.Errorf("commands %s, want no /penalty without a penalty table", names)
 	}
 	a := &Adapter{}

@@ -19,8 +19,9 @@ type Registered struct {
 
 // RegisterOptions say which commands Register puts and how.
 type RegisterOptions struct {
-	// Subject is what the engine covers, for the commands' descriptions.
-	Subject string
+	// Subject names what the engine covers, for the commands'
+	// descriptions; nil describes them generally.
+	Subject Describer
 	// Penalties, Facts and Reports say whether /penalty, /facts and
 	// /factbot-report are served.
 	Penalties, Facts, Reports bool

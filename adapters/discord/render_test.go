@@ -140,7 +140,7 @@ func TestEchoedURLsNeverLinked(t *testing.T) {
 // /factbot-report is hidden from members without Manage Messages until a
 // server says otherwise; every other command is for everyone.
 func TestReportCommandForModeratorsOnly(t *testing.T) {
-	for _, c := range Commands("") {
+	for _, c := range Commands(nil) {
 		perms := c.DefaultMemberPermissions
 		switch {
 		case c.Name == cmdReport && (perms == nil || *perms != discordgo.PermissionManageMessages):
@@ -149,7 +149,7 @@ func TestReportCommandForModeratorsOnly(t *testing.T) {
 			t.Errorf("/%s is restricted (%d)", c.Name, *perms)
 		}
 	}
-	b, _ := json.Marshal(Commands(""))
+	b, _ := json.Marshal(Commands(nil))
 	if !strings.Contains(string(b), `"default_member_permissions":"8192"`) {
 		t.Errorf("registration JSON lacks default_member_permissions: %s", b)
 	}

@@ -66,7 +66,7 @@ Flags:
 	}
 	defer eng.Close()
 	r, err := discord.Register(ctx, cfg.Discord, discord.RegisterOptions{
-		Subject: engineParts(eng).subject(), Penalties: engineParts(eng).penalties(), Facts: true,
+		Subject: engineParts(eng).describer(), Penalties: engineParts(eng).penalties(), Facts: true,
 		Reports: cfg.Store.Enabled, Client: client,
 	})
 	if err != nil {

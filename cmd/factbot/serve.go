@@ -137,11 +137,14 @@ func engineParts(eng *engine.Engine) parts { return parts{answerer: eng, bot: en
 
 // subject is what the engine covers, in English, for the commands a
 // platform registers; "" without an engine.
-func (p parts) subject() string {
+// describer names the engine's subject for Discord's command
+// descriptions: the bot, or nil (a nil *bot.Bot in the interface would
+// not read as nil).
+func (p parts) describer() discord.Describer {
 	if p.bot == nil {
-		return ""
+		return nil
 	}
-	return p.bot.Subject(bot.Languages[0])
+	return p.bot
 }
 
 // penalties reports whether the engine has a penalty table to answer
@@ -244,7 +247,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 			Facts:        p.bot != nil,
 			Reports:      p.events != nil,
 			Claims:       p.claims,
-			Subject:      p.subject(),
+			Subject:      p.describer(),
 		})
 		if err != nil {
 			return server.Options{}, fmt.Errorf("starting discord: %w", err)
