@@ -151,7 +151,7 @@ var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "
 // question's own words do not count: "Who is the Attorney General?" is not
 // answered by a sentence whose only name is "Attorney General".
 func holdsType(sentence string, t answerType, question map[string]bool) bool {
-	return readTypes(sentence).holds(t, question)
+	return readTypes(sentence).holds(t, func(w string) bool { return question[w] })
 }
 
 // heldTypes is what a sentence holds of each answer type. The gate asks it
@@ -238,7 +238,9 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 	return joined
 }
 
-func (h heldTypes) holds(t answerType, question map[string]bool) bool {
+// holds reports whether h holds something of type t; for a name, one that
+// own does not claim as the question's or the article's own.
+func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 	switch t {
 	case typeAny:
 		return true
@@ -256,7 +258,7 @@ func (h heldTypes) holds(t answerType, question map[string]bool) bool {
 		return h.duration
 	case typeName:
 		for _, n := range h.names {
-			if !question[n] {
+			if !own(n) {
 				return true
 			}
 		}

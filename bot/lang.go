@@ -31,7 +31,7 @@ func DetectLanguage(text string) string { return detectLanguage(text, nil) }
 func detectLanguage(text string, nbWords wordSet) string {
 	lower := strings.ToLower(text)
 	nb, en := 0, 0
-	for w := range wordSeq(lower) {
+	for w, rest := nextWord(lower); w != ""; w, rest = nextWord(rest) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		isNB, isEN := bokmalMarkers[w] || nbWords[w], englishMarkers[w]
 		switch {

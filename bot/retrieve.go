@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -56,9 +57,13 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 	}
 	q := b.asks(r)
 	feats := make([]Features, len(res.Hits))
+	// One array holds every hit's signals: one allocation, not one a hit.
+	signals := make([]float64, len(res.Hits)*len(FeatureNames))
 	bestCoverage := 0.0
 	for i, h := range res.Hits {
-		feats[i] = b.features(res, i, h, q)
+		n := len(FeatureNames)
+		feats[i] = signals[i*n : (i+1)*n : (i+1)*n]
+		b.features(feats[i], res, i, h, q)
 		bestCoverage = max(bestCoverage, feats[i][0])
 	}
 	focusUnknown := 0.0
@@ -87,10 +92,10 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 // asked is what a question asks for, read once for all its hits.
 type asked struct {
 	kind answerType
-	// own are the names that answer no "who": the question's, and the
-	// article's (its title, the subject's home), which every sentence is
-	// about.
-	own map[string]bool
+	// own reports a name that answers no "who": the question's own, or
+	// the article's (its title, the subject's home), which every
+	// sentence is about.
+	own func(string) bool
 	// pinned are the years it asks about; counted what "how many" counts.
 	pinned    map[string]bool
 	counted   []string
@@ -98,16 +103,10 @@ type asked struct {
 }
 
 func (b *Bot) asks(r reading) asked {
-	q := asked{kind: questionType(r.words), own: make(map[string]bool, len(r.words)),
-		pinned: pinnedYears(r.words), corrected: r.readAs != ""}
-	for _, w := range r.words {
-		q.own[w] = true
-	}
-	for _, w := range b.titleWords {
-		q.own[w] = true
-	}
-	for w := range b.subject.home {
-		q.own[w] = true
+	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != ""}
+	// A question has a few words: a scan costs less than a set.
+	q.own = func(w string) bool {
+		return slices.Contains(r.words, w) || slices.Contains(b.titleWords, w) || b.subject.home[w]
 	}
 	if q.kind == typeCount {
 		q.counted = countedNouns(r.words)
@@ -115,8 +114,9 @@ func (b *Bot) asks(r reading) asked {
 	return q
 }
 
-// features computes the gate's signals for one hit (see FeatureNames).
-func (b *Bot) features(res SearchResult, rank int, h Hit, q asked) Features {
+// features computes the gate's signals for one hit (see FeatureNames)
+// into f.
+func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	var total, sentence, inQuestions, paragraph, unknown, related float64
 	matched := 0
 	for i, t := range res.Terms {
@@ -149,7 +149,6 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, q asked) Features {
 	if total == 0 {
 		total = 1
 	}
-	f := make(Features, len(FeatureNames))
 	f[0] = sentence / total
 	f[1] = paragraph / total
 	f[2] = unknown / total
@@ -196,7 +195,6 @@ func (b *Bot) features(res SearchResult, rank int, h Hit, q asked) Features {
 		f[16] = (sentence + inQuestions) / known
 	}
 	f[17] = related / total
-	return f
 }
 
 // heldTypes is what an answer of one or more sentences holds, from what
@@ -252,10 +250,11 @@ func weight(t Term, passages int) float64 {
 // next hit when it is the very next sentence and covers the question too.
 func (b *Bot) withContext(res SearchResult, best int) []Passage {
 	p := res.Hits[best].Passage
-	out := []Passage{p}
+	out := make([]Passage, 1, 2) // at most two sentences, one allocation
+	out[0] = p
 	if refersBack(p.Text) {
 		if prev, ok := b.neighbour(p, -1); ok {
-			out = []Passage{prev, p}
+			out = append(out[:0], prev, p)
 		}
 	}
 	if len(out) == 1 {

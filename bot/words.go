@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,43 +18,40 @@ func wordSpans(text string) []string {
 	// About one word in six bytes of chat; growing the slice from empty
 	// cost more than the scan.
 	out := make([]string, 0, len(text)/6+1)
-	for w := range wordSeq(text) {
+	for w, rest := nextWord(text); w != ""; w, rest = nextWord(rest) {
 		out = append(out, w)
 	}
 	return out
 }
 
-// wordSeq yields the words wordSpans finds, for a reader that needs no
-// slice of them.
-func wordSeq(text string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		start := -1
-		for i, r := range text {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				if start < 0 {
-					start = i
-				}
+// nextWord returns the first word of text, as wordSpans finds words, and
+// the text after it; "" when there is none. A reader that needs no slice
+// of the words walks them with it, allocating nothing.
+func nextWord(text string) (word, rest string) {
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && isJoiner(r) {
+			// A joiner continues the word only when a letter or digit
+			// follows it.
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
 				continue
-			}
-			if start >= 0 && isJoiner(r) {
-				// A joiner continues the word only when a letter or
-				// digit follows it.
-				next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-				if unicode.IsLetter(next) || unicode.IsDigit(next) {
-					continue
-				}
-			}
-			if start >= 0 {
-				if !yield(text[start:i]) {
-					return
-				}
-				start = -1
 			}
 		}
 		if start >= 0 {
-			yield(text[start:])
+			return text[start:i], text[i:]
 		}
 	}
+	if start >= 0 {
+		return text[start:], ""
+	}
+	return "", ""
 }
 
 func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' }
