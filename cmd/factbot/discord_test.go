@@ -13,11 +13,7 @@ import (
 // factbot discord register puts the commands to Discord's REST API (a
 // local fake here) with the bot token, in the configured guild.
 func TestDiscordRegister(t *testing.T) {
-	fake := discordtest.New(t, discordtest.Options{})
-	t.Setenv("FACTBOT_DISCORD_TOKEN", "tok-secret")
-	t.Setenv("FACTBOT_DISCORD_APPLICATION_ID", "app9")
-	t.Setenv("FACTBOT_DISCORD_GUILD_ID", "123")
-	t.Setenv("FACTBOT_STORE_ENABLED", "false")
+	fake := registerFixture(t)
 	var stdout, stderr strings.Builder
 	if code := discordCommand(t.Context(), []string{"register"}, &stdout, &stderr, fake.Client()); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -44,13 +40,21 @@ func TestDiscordRegister(t *testing.T) {
 	}
 }
 
-// An article without a penalty table registers no /penalty.
-func TestDiscordRegisterWithoutPenaltyTable(t *testing.T) {
+// registerFixture is a fake Discord and the environment discord register
+// reads: a token, an application and a guild, no store.
+func registerFixture(t *testing.T) *discordtest.Server {
+	t.Helper()
 	fake := discordtest.New(t, discordtest.Options{})
 	t.Setenv("FACTBOT_DISCORD_TOKEN", "tok-secret")
 	t.Setenv("FACTBOT_DISCORD_APPLICATION_ID", "app9")
 	t.Setenv("FACTBOT_DISCORD_GUILD_ID", "123")
 	t.Setenv("FACTBOT_STORE_ENABLED", "false")
+	return fake
+}
+
+// An article without a penalty table registers no /penalty.
+func TestDiscordRegisterWithoutPenaltyTable(t *testing.T) {
+	fake := registerFixture(t)
 	article := filepath.Join("..", "..", "testdata", "fiction", "lanternmoth-keeping-in-veldoria.txt")
 	var stdout, stderr strings.Builder
 	if code := discordCommand(t.Context(), []string{"register", "--corpus", article}, &stdout, &stderr, fake.Client()); code != 0 {
