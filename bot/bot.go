@@ -223,19 +223,28 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 }
 
 // cleanText makes arbitrary input safe to read: valid UTF-8, no control
-// characters, single spaces.
+// characters but line breaks, single spaces within a line, no empty lines.
 func cleanText(s string) string {
 	if isClean(s) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, " ")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) {
 			return ' '
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	// Lines stay lines: a heading or a role line above a question is read
+	// as one (normalizeChat); spacing inside them is evened out.
+	var lines []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // isClean reports text cleanText would return unchanged: printable ASCII

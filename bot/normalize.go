@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,12 +19,18 @@ func normalizeChat(s string) string {
 	s = stripAngleMarkup(s)
 	s = stripRoles(s)
 	var b strings.Builder
-	multiline := strings.Contains(s, "\n")
-	for _, line := range strings.Split(s, "\n") {
+	lines := strings.Split(s, "\n")
+	multiline := len(lines) > 1
+	// A heading above or below the question titles it ("# Research
+	// notes", "### Context"): it is dropped when another line is there to
+	// be the question, unless it asks one itself.
+	titled := multiline && slices.ContainsFunc(lines, func(l string) bool { return !isHeading(l) && strings.TrimSpace(l) != "" })
+	for _, line := range lines {
+		heading := isHeading(line)
 		line = stripLineMarkdown(line)
-		if line == "" || multiline && allChatter(words(strings.ToLower(line))) {
-			// An empty line, or a line of chatter only ("### Question",
-			// "Hi all,") above or below the question.
+		if line == "" || multiline && allChatter(words(strings.ToLower(line))) || titled && heading && !strings.HasSuffix(line, "?") {
+			// An empty line, a line of chatter only ("Hi all,") or a
+			// title above or below the question.
 			continue
 		}
 		if b.Len() > 0 {
@@ -34,6 +41,12 @@ func normalizeChat(s string) string {
 	s = stripTokens(b.String())
 	s = stripChatter(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isHeading reports a markdown heading line: "# Title", "### Context".
+func isHeading(line string) bool {
+	rest := strings.TrimLeft(strings.TrimSpace(line), "#")
+	return len(rest) < len(strings.TrimSpace(line)) && (rest == "" || rest[0] == ' ')
 }
 
 // stripAngleMarkup rewrites Slack's and Discord's <…> markup: a link with
@@ -300,7 +313,7 @@ func stripChatter(s string) string {
 		if len(ws) == 0 || allChatter(ws) {
 			continue
 		}
-		keep = append(keep, trimFillers(sent))
+		keep = append(keep, stripLeadIn(trimFillers(sent)))
 	}
 	if len(keep) == 0 {
 		// A message of chatter only ("hi!") stays as it was, for the
@@ -309,6 +322,30 @@ func stripChatter(s string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// stripLeadIn drops a chatty lead-in that ends in a colon before a
+// question: "quick one: who founded it?", "One more: who is…",
+// "Question: what is…". A lead-in of other words ("Medical cannabis: is it
+// legal?") says what the question is about and stays.
+func stripLeadIn(sent string) string {
+	lead, rest, ok := strings.Cut(sent, ": ")
+	if !ok || rest == "" {
+		return sent
+	}
+	ws := words(strings.ToLower(lead))
+	if len(ws) == 0 || len(ws) > 3 {
+		return sent
+	}
+	for _, w := range ws {
+		if !chatterWords[w] && !leadInWords[w] {
+			return sent
+		}
+	}
+	return rest
+}
+
+// leadInWords open a question in chat as "quick one:" or "one more:" do.
+var leadInWords = set("one", "more", "another", "last", "check", "note", "followup", "follow-up", "also", "next")
 
 // fillerWords are the chatter words that are never part of a question
 // ("hey", "quick", "thx"), unlike "is" or "you", which chatter shares with

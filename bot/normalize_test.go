@@ -39,6 +39,33 @@ func TestNormalizeChat(t *testing.T) {
 	}
 }
 
+// A message is read as Answer reads it, cleaned first: its lines survive
+// the cleaning, so a title, a role line or a quoted command above the
+// question is told from the question.
+func TestReadingKeepsLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# Research notes\n\nWhat safety measure did the disaster lead to?", "What safety measure did the disaster lead to?"},
+		{"## Quick check\r\nWhen did the export quotas start?", "When did the export quotas start?"},
+		{"### Question\nHow many parties voted?\n\n### Context\nfor a slide deck", "How many parties voted? for a slide deck"},
+		{"USER: hey\nUSER: who is in charge of the harbour?", "who is in charge of the harbour?"},
+		{"> help\nis the fine a minor one?", "is the fine a minor one?"},
+		{"# What is the penalty?", "What is the penalty?"},
+		{"# Lanternmoths", "Lanternmoths"},
+		{"#hashtag\nis it legal?", "hashtag is it legal?"}, // no heading: no space after #
+		// A chatty lead-in before a colon goes; one naming the topic stays.
+		{"Hi there! <@U024BE7LH> quick one: who founded the town?", "who founded the town?"},
+		{"One more: who is the harbourmaster now?", "who is the harbourmaster now?"},
+		{"**Question:** what is the limit?", "what is the limit?"},
+		{"Medical cannabis: is it legal?", "Medical cannabis: is it legal?"},
+		{"20 g: what's the penalty?", "20 g: what's the penalty?"},
+	}
+	for _, tt := range tests {
+		if got := normalizeChat(cleanText(tt.in)); got != tt.want {
+			t.Errorf("normalizeChat(cleanText(%q)) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestSplitQuestions(t *testing.T) {
 	tests := []struct {
 		in   string
