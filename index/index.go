@@ -48,7 +48,7 @@ type Index struct {
 	// words the article uses need no analysis of their own.
 	termOf map[string]string
 	// thesaurus maps general English words to their synonyms; stand-ins
-	// memoises, per analysed term the article lacks, the article's terms
+	// memoises, per word as asked that the article lacks, the article's terms
 	// its synonyms analyse to.
 	thesaurus Thesaurus
 	standIns  sync.Map // string → []string

@@ -156,7 +156,9 @@ func (ix *Index) standInsFor(t bot.Term) []string {
 	if ix.thesaurus == nil {
 		return nil
 	}
-	if v, ok := ix.standIns.Load(t.Text); ok {
+	// Keyed by the word as asked: the lookup starts from it, and "start"
+	// must not get the stand-ins an earlier "starting" found.
+	if v, ok := ix.standIns.Load(t.Word); ok {
 		return v.([]string)
 	}
 	var syns []string
@@ -180,7 +182,7 @@ func (ix *Index) standInsFor(t bot.Term) []string {
 		seen[terms[0]] = true
 		out = append(out, terms[0])
 	}
-	ix.standIns.Store(t.Text, out)
+	ix.standIns.Store(t.Word, out)
 	return out
 }
 

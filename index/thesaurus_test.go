@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/factbot/factbot/bot"
@@ -49,3 +50,39 @@ func TestThesaurusLetsAnUnknownWordMatch(t *testing.T) {
 type mapThesaurus map[string][]string
 
 func (m mapThesaurus) Synonyms(w string) []string { return m[w] }
+
+// What one question's word stands in for never depends on what was asked
+// before: "start" gets its own synonyms, not those an earlier "starting"
+// found for the same analysed term.
+func TestStandInsDoNotDependOnEarlierQuestions(t *testing.T) {
+	passages := []bot.Passage{
+		{ID: "a-p1-s1", Section: "A", Paragraph: 1, Sentence: 1, Text: "Trading began in 1412."},
+		{ID: "a-p1-s2", Section: "A", Paragraph: 1, Sentence: 2, Text: "The ferries commence at dawn."},
+	}
+	thesaurus := mapThesaurus{"starting": {"beginning", "begun", "began"}, "start": {"commence"}}
+	search := func(ix *index.Index, q string) []string {
+		res, err := ix.Search(context.Background(), q, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.Passage.ID)
+		}
+		return ids
+	}
+	fresh, err := index.New(passages, nil, index.WithThesaurus(thesaurus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	used, err := index.New(passages, nil, index.WithThesaurus(thesaurus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer used.Close()
+	search(used, "starting")
+	if got, want := search(used, "start"), search(fresh, "start"); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("\"start\" after \"starting\" finds %v, alone %v", got, want)
+	}
+}
