@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,7 +40,11 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	// the answer quotes them back as asked, then in their English.
 	penaltyTalk := b.pw.penalty.any(r.words)
 	subject := b.subjectWord(r.lang)
-	for _, ws := range [][]string{r.typed, r.words} {
+	readings := [][]string{r.typed, r.words}
+	if slices.Equal(r.typed, r.words) {
+		readings = readings[:1] // nothing was read through a term list
+	}
+	for _, ws := range readings {
 		if c, ok := findCountedUnit(ws, r.lang, b.countable, subject); ok && (c.counted || c.ofSubject || penaltyTalk) {
 			return b.countedAnswer(question, r.lang, c), true
 		}

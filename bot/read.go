@@ -96,12 +96,14 @@ func (b *Bot) read(text, lang string) reading {
 			r.original, r.readAs = fixed, fixed
 		}
 	}
-	r.typed = words(strings.ToLower(r.original))
+	r.lower = strings.ToLower(r.original)
+	r.typed = words(r.lower)
+	r.words = r.typed
 	if t, ok := b.translators[lang]; ok {
 		r.original = t.Translate(r.original)
+		r.lower = strings.ToLower(r.original)
+		r.words = words(r.lower)
 	}
-	r.lower = strings.ToLower(r.original)
-	r.words = words(r.lower)
 	return r
 }
 
