@@ -42,19 +42,59 @@ func (b *Bot) answerMessage(ctx context.Context, question, text, lang string) An
 	for i, p := range parts {
 		a := b.answerOne(ctx, question, p, lang)
 		if !a.Answered && i > 0 {
-			// "…, and what about a third one?" may lean on the question
-			// before it, as a follow-up in a conversation does: read
-			// so, when it does not answer alone.
-			if q, ok := b.FollowUp(parts[i-1], p); ok {
-				if f := b.answerOne(ctx, question, q, lang); f.Answered {
-					f.ReadAs = q
-					a = f
-				}
-			}
+			a = b.answerLeaning(ctx, question, parts[i-1], p, lang, a, answers[i-1])
 		}
 		answers = append(answers, a)
 	}
 	return b.combine(question, lang, answers)
+}
+
+// answerLeaning answers a later question of a message that did not answer
+// alone (declined) by reading it against the question before it: as a
+// follow-up in a conversation ("…, and what about a third one?"), or, when
+// it points back ("what was the vote on it?", "that year"), with the
+// earlier question's words beside its own; that reading is passed over
+// when it only gets the earlier question's answer again.
+func (b *Bot) answerLeaning(ctx context.Context, question, previous, part, lang string, declined, earlier Answer) Answer {
+	if q, ok := b.FollowUp(previous, part); ok {
+		if f := b.answerOne(ctx, question, q, lang); f.Answered {
+			f.ReadAs = q
+			return f
+		}
+	}
+	if pointsBack(words(strings.ToLower(part))) {
+		if ctxWords := contentWords(words(strings.ToLower(previous))); len(ctxWords) > 0 {
+			q := strings.TrimSuffix(part, "?") + " (" + strings.Join(ctxWords, " ") + ")?"
+			if f := b.answerOne(ctx, question, q, lang); f.Answered && f.Text != earlier.Text {
+				f.ReadAs = q
+				return f
+			}
+		}
+	}
+	return declined
+}
+
+// backReferences are the words with which a question points at what the
+// one before it named.
+var backReferences = set("it", "its", "it's", "they", "them", "their", "there", "that", "this", "those",
+	"these", "he", "she", "his", "her", "one", "ones")
+
+func pointsBack(ws []string) bool { return backReferences.any(ws) }
+
+// contentWords are the words of a question that can name what a later
+// one points back to: no question, function or chatter words, and no
+// verbs in a plain past or -ing form ("started", "replacing"), which
+// say what happened to it.
+func contentWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if stopWords[w] || questionWords[w] || neutralWords[w] || questionAux[w] ||
+			strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // answerOne answers one question, which may carry statements around it

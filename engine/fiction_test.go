@@ -215,3 +215,19 @@ func TestAnotherYearIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// A later question of a message that points back ("its") is read with the
+// words of the one before it when it answers nothing alone.
+func TestLaterQuestionPointsBack(t *testing.T) {
+	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	a := e.Answer(context.Background(), bot.Question{Text: "Who started the museum, and what's its star exhibit?", Platform: "test"})
+	for _, want := range []string{"Agnes Pellow", "Tallow Boat"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("answer %q lacks %q", a.Text, want)
+		}
+	}
+}
