@@ -24,11 +24,14 @@ func normalizeChat(s string) string {
 	// A heading above or below the question titles it ("# Research
 	// notes", "### Context"): it is dropped when another line is there to
 	// be the question, unless it asks one itself.
-	titled := multiline && slices.ContainsFunc(lines, func(l string) bool { return !isHeading(l) && strings.TrimSpace(l) != "" })
+	titled := multiline && slices.ContainsFunc(lines, func(l string) bool {
+		return !isHeading(l) && strings.TrimSpace(l) != ""
+	})
 	for _, line := range lines {
 		heading := isHeading(line)
 		line = stripLineMarkdown(line)
-		if line == "" || multiline && allChatter(words(strings.ToLower(line))) || titled && heading && !strings.HasSuffix(line, "?") {
+		title := titled && heading && !strings.HasSuffix(line, "?")
+		if line == "" || title || multiline && allChatter(words(strings.ToLower(line))) {
 			// An empty line, a line of chatter only ("Hi all,") or a
 			// title above or below the question.
 			continue
