@@ -192,6 +192,11 @@ func readTypes(sentence string) heldTypes {
 		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
 			h.duration = true
 		}
+		if (w == "hours" || w == "hour" || w == "minutes" || w == "minute") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) &&
+			i+1 < len(ws) && (ws[i+1] == "before" || ws[i+1] == "after") {
+			// A time set by an event: "two hours before high water".
+			h.clock = true
+		}
 		if isNumber(w) && !isYear(w) || quantityWords[w] {
 			// What a number counts stands near it, after ("64 days")
 			// or before ("deaths fell from 58").

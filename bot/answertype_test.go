@@ -82,6 +82,8 @@ func TestHoldsType(t *testing.T) {
 		{"The museum opens at 10 a.m. and closes at 6 p.m.", typeTime, "", true},
 		{"The gates shut at 18:30 in winter.", typeTime, "", true},
 		{"The museum opened in 1926.", typeTime, "", false},
+		{"The locks open two hours before high water.", typeDate, "", true},
+		{"The strike lasted two hours.", typeTime, "", false},
 		{"It cost 2.80 crowns a night.", typeTime, "", false},
 		{"The court ordered it to pay 1.2 million velars.", typeAmount, "", true},
 		{"The case was decided in 2018.", typeAmount, "", false},
