@@ -466,3 +466,13 @@ func TestExcludedPhraseIsNotSearched(t *testing.T) {
 		t.Errorf("answer %q, want the Green Party", a.Text)
 	}
 }
+
+// A year the question names may be said once in the paragraph, for the
+// sentences after it: "As of 16 April 2021, this bill did not pass
+// parliament. 6 parties (43.8%) voted for, …".
+func TestYearInTheParagraph(t *testing.T) {
+	a := ask(t, realBot(t), "How many parties voted for the 2021 bill?")
+	if !a.Answered || !strings.Contains(a.Text, "43.8%") {
+		t.Errorf("answer %q, want the vote", a.Text)
+	}
+}

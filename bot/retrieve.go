@@ -170,7 +170,11 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	}
 	f[6] = 1 / float64(1+rank)
 	for i, t := range res.Terms {
-		if isNumber(t.Word) && !h.Matched[i] {
+		// A year dates the event a paragraph tells of, and is said once
+		// there ("As of 16 April 2021, this bill did not pass. 6 parties
+		// voted for…"): its paragraph holding it is enough.
+		inContext := isYear(t.Word) && h.InParagraph[i]
+		if isNumber(t.Word) && !h.Matched[i] && !inContext {
 			f[14] = 1
 			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
 				// It names another year: "how many in 2019?" is not
