@@ -179,6 +179,14 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		}
 		g := new(big.Rat).Mul(v, unitGrams[unit])
 		a := Amount{Text: text + " " + unit, Grams: g, Converted: true}
+		// "more than a kilo" is past the kilo, as "more than 1 kg" is; the
+		// pattern may have taken "than" into the phrase ("than a").
+		before := strings.TrimRight(lower[:m[4]], " \t")
+		if b, ok := strings.CutSuffix(before, text); ok {
+			if q := aboveQualifier(b); q != "" {
+				a.Above, a.Text = true, q+" "+a.Text
+			}
+		}
 		all = append(all, found{at: m[2], end: m[5], a: a, p: check(a), unit: unitGrams[unit]})
 	}
 
@@ -427,7 +435,8 @@ func unitCandidates(lower string) (digits, spelled bool) {
 }
 
 // aboveWords say that an amount is exceeded: "more than 80 kg".
-var aboveWords = []string{"more than", "over", "above", "greater than", "exceeding", "in excess of", "beyond", "mer enn", "flere enn", "utover"}
+var aboveWords = []string{"more than", "over", "above", "greater than", "larger than", "bigger than", "heavier than",
+	"exceeding", "in excess of", "beyond", "mer enn", "flere enn", "større enn", "utover"}
 
 // aboveQualifier returns the words before an amount that make it "more
 // than" the amount, or "".

@@ -289,3 +289,25 @@ func TestParseAmountsMixedNumbers(t *testing.T) {
 		})
 	}
 }
+
+// "More than" an amount is past it, spelled out or in digits.
+func TestAmountsAbove(t *testing.T) {
+	tests := []struct {
+		in    string
+		above bool
+		text  string
+	}{
+		{"more than 80 kg", true, "more than 80 kg"},
+		{"penalty for more than a kilo", true, "more than a kilo"},
+		{"over two kilos of hash", true, "over two kilos"},
+		{"larger than 1 kg", true, "larger than 1 kg"},
+		{"a kilo", false, "a kilo"},
+		{"half a kilo", false, "half a kilo"},
+	}
+	for _, tt := range tests {
+		a, _ := bot.ParseAmounts(tt.in, "en")
+		if len(a) != 1 || a[0].Above != tt.above || a[0].Text != tt.text {
+			t.Errorf("ParseAmounts(%q) = %+v, want one amount %q, above %v", tt.in, a, tt.text, tt.above)
+		}
+	}
+}
