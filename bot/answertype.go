@@ -65,11 +65,11 @@ func questionType(ws []string) answerType {
 			}
 			return typeDate
 		case "number", "numbers", "figure", "amount":
-			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
+			if asksFor(ws, i) || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
 				return typeCount
 			}
 		case "year", "date", "month", "deadline":
-			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which") {
+			if asksFor(ws, i) {
 				return typeDate
 			}
 		case "how":
@@ -82,7 +82,7 @@ func questionType(ws []string) answerType {
 				return typeAmount
 			}
 		case "share", "percentage", "percent", "proportion", "fraction", "majority":
-			if i > 0 && (ws[i-1] == "what" || ws[i-1] == "which" || ws[i-1] == "a") {
+			if asksFor(ws, i) || i > 0 && ws[i-1] == "a" {
 				return typeShare
 			}
 		case "who", "whom", "whose":
@@ -123,6 +123,18 @@ func withoutClitics(ws []string) []string {
 		return ws
 	}
 	return out
+}
+
+// asksFor reports whether ws[i] is what "what" or "which" asks for: right
+// after it, or after one word between ("what exact date", "which
+// specific year").
+func asksFor(ws []string, i int) bool {
+	for _, j := range []int{i - 1, i - 2} {
+		if j >= 0 && (ws[j] == "what" || ws[j] == "which") {
+			return true
+		}
+	}
+	return false
 }
 
 // beVerbs are the forms of "be" that make "who is X?" ask about X.

@@ -39,6 +39,8 @@ func TestQuestionType(t *testing.T) {
 		{"who is in charge of the harbour", typeName},
 		{"what is the name of the attorney general", typeName},
 		{"what are the names of the two locks", typeName},
+		{"on what exact date was the recommendation due", typeDate},
+		{"which specific year did it happen", typeDate},
 		{"when'd they hand in their report", typeDate},
 		{"how'd they vote on it", typeAny},
 		{"who'd chaired the group", typeName},
