@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+
 	"github.com/factbot/factbot/bot"
 )
 
@@ -24,15 +26,21 @@ func (ix *Index) analyzeNoting(text string) []string {
 	for _, t := range tokens {
 		term := string(t.Term)
 		out = append(out, term)
-		if t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
-			if w := text[t.Start:t.End]; isLowerWord(w) {
-				if _, ok := ix.termOf[w]; !ok {
-					ix.termOf[w] = term
-				}
+		if w, ok := tokenWord(text, t); ok && isLowerWord(w) {
+			if _, noted := ix.termOf[w]; !noted {
+				ix.termOf[w] = term
 			}
 		}
 	}
 	return out
+}
+
+// tokenWord is the text a token was read from, when its span lies in text.
+func tokenWord(text string, t *analysis.Token) (string, bool) {
+	if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+		return "", false
+	}
+	return text[t.Start:t.End], true
 }
 
 // isLowerWord reports whether w is letters a to z only: a word the
@@ -46,69 +54,71 @@ func isLowerWord(w string) bool {
 	return w != ""
 }
 
+// termList gathers a question's terms: each distinct term once, at most
+// MaxQueryTerms of them.
+type termList struct {
+	ix    *Index
+	terms []bot.Term
+	seen  map[string]bool
+}
+
+// add reports false once the list is full and term is not in it.
+func (l *termList) add(term, word string) bool {
+	if l.seen[term] {
+		return true
+	}
+	if len(l.terms) == MaxQueryTerms {
+		return false
+	}
+	if l.seen == nil {
+		l.seen = map[string]bool{}
+	}
+	l.seen[term] = true
+	l.terms = append(l.terms, bot.Term{Text: term, Word: word, DocFreq: l.ix.docFreq[term]})
+	return true
+}
+
+// addTokens adds the analyzer's terms for text, each with the lower-cased
+// word it came from; it reports false once the list is full.
+func (l *termList) addTokens(text string) bool {
+	for _, t := range l.ix.analyzer.Analyze([]byte(text)) {
+		word, ok := tokenWord(text, t)
+		if ok {
+			word = strings.ToLower(word)
+		} else {
+			word = string(t.Term)
+		}
+		if !l.add(string(t.Term), word) {
+			return false
+		}
+	}
+	return true
+}
+
 // queryTerms analyzes a question, keeping the word each term came from:
 // each distinct term once, at most MaxQueryTerms of them. Words the
 // article uses take the term noted for them; the analyzer reads only the
 // rest, one space-separated word at a time, which gives what it gives for
 // the whole text, since no token spans a space.
 func (ix *Index) queryTerms(text string) []bot.Term {
+	l := termList{ix: ix}
 	if !utf8.ValidString(text) {
 		// Where the bytes are no text, words are no guide to tokens.
-		return ix.queryTermsWhole(text)
-	}
-	var terms []bot.Term
-	seen := map[string]bool{}
-	add := func(term, word string) bool {
-		if seen[term] {
-			return true
-		}
-		if len(terms) == MaxQueryTerms {
-			return false
-		}
-		seen[term] = true
-		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFreq[term]})
-		return true
+		l.addTokens(text)
+		return l.terms
 	}
 	for field := range strings.FieldsSeq(text) {
+		var more bool
 		if term, ok := ix.termOf[field]; ok {
-			if !add(term, field) {
-				break
-			}
-			continue
+			more = l.add(term, field)
+		} else {
+			more = l.addTokens(field)
 		}
-		for _, t := range ix.analyzer.Analyze([]byte(field)) {
-			word := string(t.Term)
-			if t.Start >= 0 && t.End <= len(field) && t.Start < t.End {
-				word = strings.ToLower(field[t.Start:t.End])
-			}
-			if !add(string(t.Term), word) {
-				return terms
-			}
-		}
-	}
-	return terms
-}
-
-// queryTermsWhole is queryTerms by the analyzer over the whole text.
-func (ix *Index) queryTermsWhole(text string) []bot.Term {
-	var terms []bot.Term
-	seen := map[string]bool{}
-	for _, t := range ix.analyzer.Analyze([]byte(text)) {
-		term := string(t.Term)
-		if seen[term] {
-			continue
-		}
-		if len(terms) == MaxQueryTerms {
+		if !more {
 			break
 		}
-		seen[term] = true
-		word := term
-		if t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
-			word = strings.ToLower(text[t.Start:t.End])
-		}
-		terms = append(terms, bot.Term{Text: term, Word: word, DocFreq: ix.docFreq[term]})
 	}
-	return terms
+	return l.terms
 }
 
 func (ix *Index) termSet(texts ...string) map[string]bool {
