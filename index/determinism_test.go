@@ -2,8 +2,10 @@ package index_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/index"
 )
@@ -41,5 +43,44 @@ func TestSearchDeterministic(t *testing.T) {
 				t.Fatalf("run %d: hits %v, first run %v", run, ids, first)
 			}
 		}
+	}
+}
+
+// When equal scores straddle the cut, the hits kept are the first by ID,
+// in ID order, whichever order the passages were indexed in.
+func TestSearchTieAtTheCut(t *testing.T) {
+	tests := []struct {
+		name  string
+		ids   []string
+		limit int
+		want  []string
+	}{
+		{"tie straddles the cut", []string{"e", "b", "d", "a", "c"}, 3, []string{"a", "b", "c"}},
+		{"all fit", []string{"c", "a", "b"}, 5, []string{"a", "b", "c"}},
+		{"one kept", []string{"b", "c", "a"}, 1, []string{"a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var passages []bot.Passage
+			for _, id := range tt.ids {
+				passages = append(passages, bot.Passage{ID: id, Section: "S", Text: "Police seized cannabis."})
+			}
+			ix, err := index.New(passages, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			res, err := ix.Search(context.Background(), "police cannabis", tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.Passage.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -29,7 +29,8 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	// A word the article never uses searches for the article's words
 	// that mean the same, and counts as found where they are.
 	standIns := make([][]string, len(res.Terms))
-	searched := res.Terms
+	// Stand-ins are searched for, not listed as the question's terms.
+	searched := res.Terms[:len(res.Terms):len(res.Terms)]
 	for i, t := range res.Terms {
 		if t.DocFreq > 0 {
 			continue
