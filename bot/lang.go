@@ -32,7 +32,7 @@ func detectLanguage(text string, nbWords wordSet) string {
 	lower := strings.ToLower(text)
 	nb, en := 0, 0
 	for w, rest := nextWord(lower); w != ""; w, rest = nextWord(rest) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = withoutPossessive(w)
 		isNB, isEN := bokmalMarkers[w] || nbWords[w], englishMarkers[w]
 		switch {
 		case isNB && !isEN:

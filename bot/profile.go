@@ -76,7 +76,7 @@ func (s subject) isTopic(w string) bool { return s.topic[w] || s.kind[w] }
 // names, as written, or "".
 func (s subject) otherPlace(original string) string {
 	for _, raw := range wordSpans(original) {
-		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s")
+		raw = withoutPossessive(raw)
 		w := strings.ToLower(raw)
 		if !s.places[w] || s.home[w] {
 			continue

@@ -56,15 +56,19 @@ func nextWord(text string) (word, rest string) {
 
 func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' }
 
-// words splits lower-cased text into words ("first-time" stays one word).
-// A possessive "'s" is dropped: "Sweden's laws" names Sweden.
+// words splits lower-cased text into words ("first-time" stays one word),
+// each without its possessive.
 func words(lower string) []string {
 	ws := wordSpans(lower)
 	for i, w := range ws {
-		w = strings.TrimSuffix(w, "'s")
-		ws[i] = strings.TrimSuffix(w, "’s")
+		ws[i] = withoutPossessive(w)
 	}
 	return ws
+}
+
+// withoutPossessive drops a possessive "'s": "Sweden's laws" names Sweden.
+func withoutPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
 type wordSet map[string]bool
