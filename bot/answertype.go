@@ -189,22 +189,25 @@ type heldTypes struct {
 
 func readTypes(sentence string) heldTypes {
 	var h heldTypes
-	ws := words(strings.ToLower(sentence))
+	lower := strings.ToLower(sentence)
+	ws := words(lower)
 	for i, w := range ws {
+		// afterAmount: the word before is a number or a quantity ("two").
+		afterAmount := i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]])
 		switch {
 		case isYear(w) || monthNames[w] || dayNames[w]:
 			h.date = true
 			h.year = h.year || isYear(w)
-		case (w == "noon" || w == "midnight" || w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]),
-			w == "noon" || w == "midnight":
+		case w == "noon" || w == "midnight",
+			(w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]):
 			h.clock = true
 		case quantityWords[w] || isNumber(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]):
 			h.count = true
 		}
-		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) {
+		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && afterAmount {
 			h.duration = true
 		}
-		if (w == "hours" || w == "hour" || w == "minutes" || w == "minute") && i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]]) &&
+		if (w == "hours" || w == "hour" || w == "minutes" || w == "minute") && afterAmount &&
 			i+1 < len(ws) && (ws[i+1] == "before" || ws[i+1] == "after") {
 			// A time set by an event: "two hours before high water".
 			h.clock = true
@@ -219,7 +222,6 @@ func readTypes(sentence string) heldTypes {
 			}
 		}
 	}
-	lower := strings.ToLower(sentence)
 	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
 	h.clock = h.clock || holdsClock(lower)
 	for i, w := range wordSpans(sentence) {
@@ -410,7 +412,7 @@ func namedWords(text string) map[string]bool {
 			if out == nil {
 				out = map[string]bool{}
 			}
-			out[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
+			out[strings.ToLower(withoutPossessive(w))] = true
 		}
 		start = false
 	}
