@@ -44,7 +44,11 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 // candidates searches the passages for a reading and returns each hit's
 // features for the gate.
 func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Features, error) {
-	query := b.contentQuery(words(withoutExclusion(r.lower)))
+	ws := r.words
+	if without := withoutExclusion(r.lower); without != r.lower {
+		ws = words(without)
+	}
+	query := b.contentQuery(ws)
 	if query == "" {
 		return SearchResult{}, nil, nil
 	}
