@@ -1,6 +1,7 @@
 package index_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/factbot/factbot/index"
@@ -40,6 +41,21 @@ func TestGlossaryTranslate(t *testing.T) {
 		if got := g.Translate(tt.in); got != tt.want {
 			t.Errorf("Translate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// Words lists the single words the glossary reads, folded and sorted,
+// never a phrase.
+func TestGlossaryWords(t *testing.T) {
+	g, err := index.NewGlossary(map[string]string{
+		"straff": "penalty", "Fengsel": "prison", "eget bruk": "personal use", "hva": "what",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"fengsel", "hva", "straff"}
+	if got := g.Words(); !slices.Equal(got, want) {
+		t.Errorf("Words() = %q, want %q", got, want)
 	}
 }
 
