@@ -24,6 +24,7 @@ import (
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/store"
+	"github.com/factbot/factbot/store/storetest"
 )
 
 // storeEnv points the store config at a fresh file for this test, as an
@@ -239,47 +240,12 @@ func TestParseSince(t *testing.T) {
 	}
 }
 
-// fillStore writes n records spread over the last 30 days, as a busy
-// community would leave them: 35 % declined questions (500 different
-// texts, 3,000 users), 60 % answered, 5 % votes. It returns how many were
-// declined.
+// fillStore writes n records as storetest.Fill does and checks the store
+// holds them all. It returns how many were declined.
 func fillStore(b *testing.B, st *store.Store, n int) int {
 	b.Helper()
-	ctx := context.Background()
-	start := time.Now().Add(-30 * 24 * time.Hour)
-	step := 30 * 24 * time.Hour / time.Duration(n)
-	batch := make([]bot.Event, 0, 10_000)
-	var ids []string
-	declined := 0
-	for i := range n {
-		at := start.Add(time.Duration(i) * step)
-		e := bot.Event{Time: at, Kind: bot.EventQuestion, Platform: "discord", User: fmt.Sprintf("U%d", i%3000),
-			AnswerID: bot.NewAnswerID(at)}
-		switch {
-		case i%20 == 0 && len(ids) > 0:
-			e = bot.Event{Time: at, Kind: bot.EventFeedback, Platform: "discord", User: fmt.Sprintf("U%d", i),
-				AnswerID: ids[i%len(ids)], Vote: bot.VoteDown}
-		case i%20 < 8:
-			e.Question = fmt.Sprintf("Is cannabis legal in country number %d, and what happens there?", declined%500)
-			e.Intent, e.Reason = bot.IntentScope, "other_country"
-			declined++
-		default:
-			e.Question = fmt.Sprintf("What is the penalty for %d grams of cannabis in Norway?", i%1000)
-			e.Intent, e.Answered, e.Section = bot.IntentPenalty, true, "Enforcement"
-			e.Answer = "20 grams is more than the 15 g personal-use amount and no more than 1 kg: it is punished with up to 2 years in prison."
-			if len(ids) < 100_000 {
-				ids = append(ids, e.AnswerID)
-			}
-		}
-		batch = append(batch, e)
-		if len(batch) == cap(batch) || i == n-1 {
-			if err := st.RecordBatch(ctx, batch); err != nil {
-				b.Fatal(err)
-			}
-			batch = batch[:0]
-		}
-	}
-	if got, err := st.Count(ctx); err != nil || got != n {
+	declined := storetest.Fill(b, st, n)
+	if got, err := st.Count(context.Background()); err != nil || got != n {
 		b.Fatalf("store holds %d events (%v), want %d", got, err, n)
 	}
 	return declined
