@@ -45,23 +45,3 @@ func TestSpellerCorrectText(t *testing.T) {
 		t.Errorf("correctText = %q, %v; want %q, true", got, changed, want)
 	}
 }
-
-func TestEditsWithin(t *testing.T) {
-	tests := []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"abc", "abc", 1, 0},
-		{"abc", "acb", 1, 1},
-		{"kitten", "sitting", 3, 3},
-		{"kitten", "sitting", 2, 3},
-		{"æøå", "æå", 1, 1},
-		{"", "ab", 2, 2},
-	}
-	for _, tt := range tests {
-		if got := editsWithin(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("editsWithin(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
-		}
-	}
-}

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/internal/edits"
 )
 
 // Topics besides the article's sections, present when the corpus has a
@@ -165,7 +166,7 @@ func (m *Maker) resolve(q string) (string, bool) {
 		func(name string) bool { return singular(name) == singular(q) },
 		func(name string) bool { return wordPrefix(name, q) || wordPrefix(singular(name), singular(q)) },
 		func(name string) bool {
-			return len([]rune(q)) >= 5 && editDistance(singular(name), singular(q)) <= 2
+			return len([]rune(q)) >= 5 && edits.Within(singular(name), singular(q), 2) <= 2
 		},
 	}
 	for _, match := range passes {
@@ -379,26 +380,4 @@ func wordPrefix(name, q string) bool {
 		}
 	}
 	return true
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/factbot/factbot/internal/edits"
 )
 
 // TestEnvPrefix starts variables that tests read (FACTBOT_TEST_POSTGRES_URL):
@@ -48,31 +50,9 @@ func UnknownEnv(environ []string) error {
 func nearest(name string, names []string) string {
 	best, bestDist := "", -1
 	for _, n := range names {
-		if d := editDistance(name, n); bestDist < 0 || d < bestDist {
+		if d := edits.Within(name, n, len(name)+len(n)); bestDist < 0 || d < bestDist {
 			best, bestDist = n, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (variable names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
