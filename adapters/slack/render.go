@@ -181,15 +181,8 @@ func answerBlocks(r chat.Reply) []slackgo.Block {
 		}
 		blocks = append(blocks, section(b.String()))
 	}
-	var ctx []slackgo.MixedElement
-	if a.Attribution.Title != "" {
-		ctx = append(ctx, mrkdwn(sourceLink(a.SourceLine(), a.Attribution.URL)))
-	}
-	if a.LegalNotice {
-		ctx = append(ctx, mrkdwn("_"+Escape(bot.Message(a.Lang, "not_legal_advice"))+"_"))
-	}
-	if len(ctx) > 0 {
-		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
+	if f := footer(a.Attribution, a.SourceLine(), a.Lang, a.LegalNotice); f != nil {
+		blocks = append(blocks, f)
 	}
 	var buttons []slackgo.BlockElement
 	if r.ShareToken != "" {
@@ -222,12 +215,24 @@ func (a *Adapter) usage(lang string, h *chat.Help) []slackgo.Block {
 	for _, ex := range examples {
 		b.WriteString("\n• " + Escape(ex))
 	}
-	notice := mrkdwn("_" + Escape(bot.Message(lang, "not_legal_advice")) + "_")
-	if h.Source.Title == "" {
-		return []slackgo.Block{section(b.String()), slackgo.NewContextBlock("", notice)}
+	return []slackgo.Block{section(b.String()), footer(h.Source, bot.Answer{Attribution: h.Source}.SourceLine(), lang, true)}
+}
+
+// footer is the context line under an answer, a card or the usage: the
+// source, linked, and the legal notice, each where there is one; nil when
+// there is neither.
+func footer(source bot.Attribution, sourceLine, lang string, legal bool) *slackgo.ContextBlock {
+	var ctx []slackgo.MixedElement
+	if source.Title != "" {
+		ctx = append(ctx, mrkdwn(sourceLink(sourceLine, source.URL)))
 	}
-	source := mrkdwn(sourceLink(bot.Answer{Attribution: h.Source}.SourceLine(), h.Source.URL))
-	return []slackgo.Block{section(b.String()), slackgo.NewContextBlock("", source, notice)}
+	if legal {
+		ctx = append(ctx, mrkdwn("_"+Escape(bot.Message(lang, "not_legal_advice"))+"_"))
+	}
+	if len(ctx) == 0 {
+		return nil
+	}
+	return slackgo.NewContextBlock("", ctx...)
 }
 
 // cardBlocks lays a fact card out as Block Kit: a header, the quoted text,
@@ -253,15 +258,8 @@ func cardBlocks(c cards.Card) []slackgo.Block {
 		}
 		blocks = append(blocks, slackgo.NewSectionBlock(nil, fields, nil))
 	}
-	var ctx []slackgo.MixedElement
-	if c.Attribution.Title != "" {
-		ctx = append(ctx, mrkdwn(sourceLink(c.SourceLine(), c.Attribution.URL)))
-	}
-	if c.LegalNotice {
-		ctx = append(ctx, mrkdwn("_"+Escape(bot.Message(c.Lang, "not_legal_advice"))+"_"))
-	}
-	if len(ctx) > 0 {
-		blocks = append(blocks, slackgo.NewContextBlock("", ctx...))
+	if f := footer(c.Attribution, c.SourceLine(), c.Lang, c.LegalNotice); f != nil {
+		blocks = append(blocks, f)
 	}
 	return blocks
 }
