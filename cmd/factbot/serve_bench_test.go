@@ -3,12 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -80,27 +78,14 @@ type signedRequest struct {
 	header http.Header
 }
 
-// benchQuestions mix what a community asks: penalties, passages and
-// questions factbot declines (recorded with their reason).
-var benchQuestions = []string{
-	"What is the penalty for 20 grams?",
-	"Is medical cannabis legal?",
-	"Is cannabis legal in Sweden?",
-	"What happens if I am caught with 2 kg?",
-	"Who decriminalised drugs in Norway?",
-	"Can I buy weed in Amsterdam?",
-}
-
-// signedCommands makes n slash commands from n different users, cycling
-// through benchQuestions, signed now (valid for Slack's 5-minute window,
+// signedCommands makes the first n slash commands of the load mix
+// (slacktest.LoadCommand), signed now (valid for Slack's 5-minute window,
 // longer than a benchmark run).
 func signedCommands(n int) []signedRequest {
 	ts := time.Now().Unix()
 	reqs := make([]signedRequest, n)
 	for i := range reqs {
-		body := []byte(url.Values{"command": {"/ask"}, "text": {benchQuestions[i%len(benchQuestions)]},
-			"user_id": {fmt.Sprintf("U%06d", i)}, "channel_id": {"C1"}, "team_id": {"T1"},
-			"response_url": {"https://hooks.slack.com/x"}}.Encode())
+		body := slacktest.LoadCommand(i)
 		h := http.Header{}
 		h.Set("Content-Type", "application/x-www-form-urlencoded")
 		h.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))

@@ -20,7 +20,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"slices"
@@ -31,17 +30,6 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
 )
-
-// questions mix what a community asks: penalties, passages and questions
-// factbot declines.
-var questions = []string{
-	"What is the penalty for 20 grams?",
-	"Is medical cannabis legal?",
-	"Is cannabis legal in Sweden?",
-	"What happens if I am caught with 2 kg?",
-	"Who decriminalised drugs in Norway?",
-	"Can I buy weed in Amsterdam?",
-}
 
 func main() {
 	target := flag.String("url", "http://127.0.0.1:8080", "factbot's base URL")
@@ -82,9 +70,7 @@ func run(target, secret string, users, conns int, warmup, duration time.Duration
 	ts := time.Now().Unix()
 	reqs := make([]request, users)
 	for i := range reqs {
-		body := []byte(url.Values{"command": {"/ask"}, "text": {questions[i%len(questions)]},
-			"user_id": {fmt.Sprintf("U%07d", i)}, "channel_id": {"C1"}, "team_id": {"T1"},
-			"response_url": {"https://hooks.slack.com/x"}}.Encode())
+		body := slacktest.LoadCommand(i)
 		reqs[i] = request{body: body, ts: strconv.FormatInt(ts, 10), sig: slacktest.Sign(secret, ts, body)}
 	}
 	endpoint := target + "/slack/commands"
