@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/factbot/factbot/bot"
 )
 
@@ -204,12 +202,8 @@ type scheduleFile struct {
 // questions, so they are exact.
 func ParseSchedule(data []byte) (bot.Schedule, error) {
 	var f scheduleFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	if err := decodeStrict(data, &f); err != nil {
 		return bot.Schedule{}, err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return bot.Schedule{}, fmt.Errorf("unknown key %q", und[0].String())
 	}
 	s := bot.Schedule{Countable: f.Units.Countable, Words: bot.PenaltyWords(f.Words)}
 	for i, t := range f.Tier {
@@ -252,12 +246,8 @@ func ParseSynonyms(data []byte) ([]bot.Synonym, error) {
 	var f struct {
 		Synonym []bot.Synonym `toml:"synonym"`
 	}
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	if err := decodeStrict(data, &f); err != nil {
 		return nil, err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("unknown key %q", und[0].String())
 	}
 	for i, s := range f.Synonym {
 		if len(s.Input)+len(s.Synonyms) < 2 || len(s.Synonyms) == 0 {
@@ -273,12 +263,8 @@ func ParseTerms(data []byte) (map[string]string, error) {
 	var f struct {
 		Terms map[string]string `toml:"terms"`
 	}
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	if err := decodeStrict(data, &f); err != nil {
 		return nil, err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("unknown key %q", und[0].String())
 	}
 	if len(f.Terms) == 0 {
 		return nil, errors.New("no [terms]")

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/factbot/factbot/bot"
 )
 
@@ -27,12 +25,8 @@ type expansionsFile struct {
 // it names its questions. Every id must name a passage of the article.
 func attachExpansions(a *bot.Article, data []byte) error {
 	var f expansionsFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	if err := decodeStrict(data, &f); err != nil {
 		return err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return fmt.Errorf("unknown key %q", und[0].String())
 	}
 	at := make(map[string]int, len(a.Passages))
 	for i, p := range a.Passages {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/factbot/factbot/bot"
 )
 
@@ -40,12 +38,8 @@ type profileFile struct {
 // since questions are read word by word.
 func ParseProfile(data []byte) (bot.Profile, error) {
 	var f profileFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	if err := decodeStrict(data, &f); err != nil {
 		return bot.Profile{}, err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return bot.Profile{}, fmt.Errorf("unknown key %q", und[0].String())
 	}
 	if strings.TrimSpace(f.Name[bot.Languages[0]]) == "" {
 		return bot.Profile{}, fmt.Errorf("[name] has no %s", bot.Languages[0])
