@@ -165,6 +165,7 @@ func TestResolveTopicForgiving(t *testing.T) {
 		"medical": "Medical use", "Medical Use": "Medical use", "medical-use": "Medical use",
 		"decriminalisation": "Decriminalization", "decrim": "Decriminalization",
 		"reform": "Reform efforts", "enforcment": "Enforcement", "lead": "Lead",
+		"enfrocemnet":  "Enforcement", // two swapped pairs: two edits
 		"personal use": cards.TopicPersonalUse, "personal": cards.TopicPersonalUse, "eget bruk": cards.TopicPersonalUse,
 	} {
 		if got, ok := b.ResolveTopic(in); !ok || got != want {
