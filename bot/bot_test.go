@@ -438,6 +438,17 @@ func FuzzAnswer(f *testing.F) {
 	})
 }
 
+// A later question that points back ("what happened to it?") and does
+// not answer alone is read with the earlier question's words beside its
+// own.
+func TestMessagePointsBack(t *testing.T) {
+	b := realBot(t)
+	a := ask(t, b, "Who proposed the drug reform? What happened to it?")
+	if want := "What happened to it (drug reform)?"; !a.Answered || a.ReadAs != want {
+		t.Errorf("answered %v, read as %q; want answered, read as %q", a.Answered, a.ReadAs, want)
+	}
+}
+
 // A later question of a message that only makes sense against the one
 // before it ("and against?") is read as a follow-up of it when it does
 // not answer alone; two questions one sentence answers get it once.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -60,4 +61,22 @@ func FuzzFollowUp(f *testing.F) {
 			t.Fatalf("invalid UTF-8 reading %q", got)
 		}
 	})
+}
+
+// What a question names, for a later one that points back to it: no
+// question, function or chatter words, and no verbs of what happened.
+func TestContentWords(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"who proposed the drug reform", []string{"drug", "reform"}},
+		{"when was the supreme court ruling", []string{"supreme", "court"}},
+		{"what is it", nil},
+	}
+	for _, tt := range tests {
+		if got := contentWords(words(tt.question)); !slices.Equal(got, tt.want) {
+			t.Errorf("contentWords(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
 }
