@@ -17,54 +17,77 @@ import (
 // project's own labelled questions (`factbot gate fit`) and kept in
 // gate.json, not grown by hand one question at a time.
 
+// Positions in a feature vector, in FeatureNames' order.
+const (
+	fCoverage = iota
+	fParagraph
+	fUnknown
+	fTypeHeld
+	fTypeMissing
+	fScoreRel
+	fTopRank
+	fSubject
+	fMatchedTerms
+	fQuestionTerms
+	fCorrected
+	fLead
+	fCoverageGap
+	fFocusUnknown
+	fNumberMissing
+	fAsked
+	fKnownCoverage
+	fRelated
+	fYearConflict
+	fCountOther
+	fUnknownName
+	featureCount
+)
+
 // FeatureNames name a passage's signals, in the order of a feature
 // vector. Adding one is a change to the mechanism: refit the weights after.
 var FeatureNames = []string{
-	"coverage",       // IDF-weighted share of the question's terms in the sentence (synonyms count)
-	"paragraph",      // share found only in the sentence's paragraph or section name
-	"unknown",        // share of the question's weight in words the article never uses
-	"type_held",      // the question asks for a type (date, number, name) and the sentence holds one
-	"type_missing",   // it asks for a type the sentence does not hold
-	"score_rel",      // Bleve's score relative to the best hit of this query
-	"top_rank",       // 1 for Bleve's first hit, falling with rank
-	"subject",        // the sentence matches a known term beyond the topic words and numbers
-	"matched_terms",  // log(1 + known non-topic terms matched)
-	"question_terms", // log(1 + content terms in the question)
-	"corrected",      // spelling correction changed the question
-	"lead",           // the sentence is in the article's lead
-	"coverage_gap",   // coverage minus the best coverage among the hits (0 for the best)
-	"focus_unknown",  // the word naming what the question asks for is one the article never uses
-	"number_missing", // the question names a number or year the sentence does not hold
-	"asked",          // share found only in the sentence's example questions (document expansion)
-	"known_coverage", // coverage counting only the words the article uses
-	"related",        // share found only through a general-English synonym (WordNet)
-	"year_conflict",  // the question names a year the sentence does not, and the sentence names another
-	"count_other",    // "how many X": no number in the sentence counts X
-	"unknown_name",   // the question names something (capitalised inside it) the article never does
+	fCoverage:      "coverage",       // IDF-weighted share of the question's terms in the sentence (synonyms count)
+	fParagraph:     "paragraph",      // share found only in the sentence's paragraph or section name
+	fUnknown:       "unknown",        // share of the question's weight in words the article never uses
+	fTypeHeld:      "type_held",      // the question asks for a type (date, number, name) and the sentence holds one
+	fTypeMissing:   "type_missing",   // it asks for a type the sentence does not hold
+	fScoreRel:      "score_rel",      // Bleve's score relative to the best hit of this query
+	fTopRank:       "top_rank",       // 1 for Bleve's first hit, falling with rank
+	fSubject:       "subject",        // the sentence matches a known term beyond the topic words and numbers
+	fMatchedTerms:  "matched_terms",  // log(1 + known non-topic terms matched)
+	fQuestionTerms: "question_terms", // log(1 + content terms in the question)
+	fCorrected:     "corrected",      // spelling correction changed the question
+	fLead:          "lead",           // the sentence is in the article's lead
+	fCoverageGap:   "coverage_gap",   // coverage minus the best coverage among the hits (0 for the best)
+	fFocusUnknown:  "focus_unknown",  // the word naming what the question asks for is one the article never uses
+	fNumberMissing: "number_missing", // the question names a number or year the sentence does not hold
+	fAsked:         "asked",          // share found only in the sentence's example questions (document expansion)
+	fKnownCoverage: "known_coverage", // coverage counting only the words the article uses
+	fRelated:       "related",        // share found only through a general-English synonym (WordNet)
+	fYearConflict:  "year_conflict",  // the question names a year the sentence does not, and the sentence names another
+	fCountOther:    "count_other",    // "how many X": no number in the sentence counts X
+	fUnknownName:   "unknown_name",   // the question names something (capitalised inside it) the article never does
+}
+
+// answerPicks are the chosen passage's signals the answer model reads,
+// after the ranking model's probability for it and its margin.
+var answerPicks = [...]int{
+	fCoverage, fParagraph, fUnknown, fTypeHeld, fTypeMissing, fSubject, fQuestionTerms, fCorrected,
+	fFocusUnknown, fNumberMissing, fAsked, fKnownCoverage, fRelated, fYearConflict, fCountOther, fUnknownName,
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
-// the chosen passage's, and how clearly it beat the others.
-var AnswerFeatureNames = []string{
-	"rank_probability", // the ranking model's probability for the chosen passage
-	"margin",           // its lead over the next passage's probability
-	"coverage",
-	"paragraph",
-	"unknown",
-	"type_held",
-	"type_missing",
-	"subject",
-	"question_terms",
-	"corrected",
-	"focus_unknown",
-	"number_missing",
-	"asked",
-	"known_coverage",
-	"related",
-	"year_conflict",
-	"count_other",
-	"unknown_name",
-}
+// how clearly the chosen passage beat the others, then its answerPicks.
+var AnswerFeatureNames = func() []string {
+	names := []string{
+		"rank_probability", // the ranking model's probability for the chosen passage
+		"margin",           // its lead over the next passage's probability
+	}
+	for _, i := range answerPicks {
+		names = append(names, FeatureNames[i])
+	}
+	return names
+}()
 
 // Features is one passage's signals for one question.
 type Features []float64
@@ -167,14 +190,14 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	// an amount) answers it before one that does not.
 	numbersHeld := false
 	for _, f := range feats {
-		if f[7] != 0 && f[14] == 0 {
+		if f[fSubject] != 0 && f[fNumberMissing] == 0 {
 			numbersHeld = true
 		}
 	}
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
-		sharesWords := f[7] != 0 || f[3] != 0 && f[1] > 0
-		if !sharesWords || numbersHeld && f[14] != 0 || f[4] != 0 || f[18] != 0 {
+		sharesWords := f[fSubject] != 0 || f[fTypeHeld] != 0 && f[fParagraph] > 0
+		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fYearConflict] != 0 {
 			// A sentence that shares nothing with the question but
 			// its topic words and numbers cannot answer it, unless it
 			// holds the asked-for type and its paragraph shares the
@@ -195,8 +218,12 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	if best < 0 {
 		return -1, nil
 	}
-	f := feats[best]
-	return best, []float64{bestP, bestP - second, f[0], f[1], f[2], f[3], f[4], f[7], f[9], f[10], f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20]}
+	af := make([]float64, 0, 2+len(answerPicks))
+	af = append(af, bestP, bestP-second)
+	for _, i := range answerPicks {
+		af = append(af, feats[best][i])
+	}
+	return best, af
 }
 
 // Example is one labelled passage for fitting: its features and whether

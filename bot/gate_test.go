@@ -107,3 +107,18 @@ func TestChooseEligibility(t *testing.T) {
 		}
 	}
 }
+
+// Every position of a feature vector has a name, and no two share one: a
+// constant added without its name, or a name keyed twice, fails here.
+func TestFeatureNamesCoverEveryPosition(t *testing.T) {
+	if len(FeatureNames) != featureCount {
+		t.Fatalf("%d feature names for %d positions", len(FeatureNames), featureCount)
+	}
+	seen := map[string]bool{}
+	for i, n := range FeatureNames {
+		if n == "" || seen[n] {
+			t.Errorf("feature %d: name %q empty or repeated", i, n)
+		}
+		seen[n] = true
+	}
+}

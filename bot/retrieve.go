@@ -86,9 +86,9 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		}
 	}
 	for _, f := range feats {
-		f[12] = f[0] - bestCoverage
-		f[13] = focusUnknown
-		f[20] = unknownName
+		f[fCoverageGap] = f[fCoverage] - bestCoverage
+		f[fFocusUnknown] = focusUnknown
+		f[fUnknownName] = unknownName
 	}
 	return res, feats, nil
 }
@@ -153,56 +153,56 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	if total == 0 {
 		total = 1
 	}
-	f[0] = sentence / total
-	f[1] = paragraph / total
-	f[2] = unknown / total
+	f[fCoverage] = sentence / total
+	f[fParagraph] = paragraph / total
+	f[fUnknown] = unknown / total
 	held := b.heldTypes(b.withContext(res, rank))
 	if q.kind != typeAny {
 		if held.holds(q.kind, q.own) {
-			f[3] = 1
+			f[fTypeHeld] = 1
 		} else {
-			f[4] = 1
+			f[fTypeMissing] = 1
 		}
 	}
 	if len(q.counted) > 0 && !held.countsAny(q.counted) {
 		// "How many workers…" asks for a number of workers; "lasted 64
 		// days" is a number of something else.
-		f[19] = 1
+		f[fCountOther] = 1
 	}
 	if top := res.Hits[0].Score; top > 0 {
-		f[5] = h.Score / top
+		f[fScoreRel] = h.Score / top
 	}
-	f[6] = 1 / float64(1+rank)
+	f[fTopRank] = 1 / float64(1+rank)
 	for i, t := range res.Terms {
 		// A year dates the event a paragraph tells of, and is said once
 		// there ("As of 16 April 2021, this bill did not pass. 6 parties
 		// voted for…"): its paragraph holding it is enough.
 		inContext := isYear(t.Word) && h.InParagraph[i]
 		if isNumber(t.Word) && !h.Matched[i] && !inContext {
-			f[14] = 1
+			f[fNumberMissing] = 1
 			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
 				// It names another year: "how many in 2019?" is not
 				// answered by the figure for 2022.
-				f[18] = 1
+				f[fYearConflict] = 1
 			}
 		}
 	}
 	if matched > 0 {
-		f[7] = 1
+		f[fSubject] = 1
 	}
-	f[8] = math.Log1p(float64(matched))
-	f[9] = math.Log1p(float64(len(res.Terms)))
+	f[fMatchedTerms] = math.Log1p(float64(matched))
+	f[fQuestionTerms] = math.Log1p(float64(len(res.Terms)))
 	if q.corrected {
-		f[10] = 1
+		f[fCorrected] = 1
 	}
 	if h.Passage.Section == LeadSection {
-		f[11] = 1
+		f[fLead] = 1
 	}
-	f[15] = inQuestions / total
+	f[fAsked] = inQuestions / total
 	if known := total - unknown; known > 0 {
-		f[16] = (sentence + inQuestions) / known
+		f[fKnownCoverage] = (sentence + inQuestions) / known
 	}
-	f[17] = related / total
+	f[fRelated] = related / total
 }
 
 // heldTypes is what an answer of one or more sentences holds, from what
