@@ -70,7 +70,7 @@ type Answer struct {
 	Examples []string `json:"examples,omitempty"`
 	// Reason says why a question was declined ("empty", "too_long",
 	// "off_topic", "other_country", "other_drug", "other_offence",
-	// "bad_amount", "by_weight", "rate_limited").
+	// "opinion", "bad_amount", "by_weight", "rate_limited").
 	Reason string `json:"reason,omitempty"`
 	Lang   string `json:"lang"`
 	// ID names this reply for feedback (👍/👎 buttons carry it). Set by

@@ -135,6 +135,13 @@ var answerCases = []answerCase{
 	{q: "How long in prison for tax evasion?", answered: false, intent: bot.IntentScope, reason: "other_offence"},
 	{q: "How long is the prison sentence for murder in Norway?", answered: false, intent: bot.IntentScope, reason: "other_offence"},
 	{q: "What's the fine for speeding at 20 km over?", answered: false, intent: bot.IntentScope, reason: "other_offence"},
+
+	// Opinions and advice are no facts the article states; an amount
+	// question wrapped in "good idea" is still answered from the table.
+	{q: "Do you personally think Norway should legalise cannabis?", answered: false, intent: bot.IntentScope, reason: "opinion", phrases: []string{"opinions"}},
+	{q: "Is Norway's drug policy better than Sweden's?", answered: false, intent: bot.IntentScope},
+	{q: "Synes du cannabis bør bli lovlig?", answered: false, intent: bot.IntentScope, reason: "opinion", phrases: []string{"meninger"}},
+	{q: "is it a good idea to carry 20 grams?", answered: true, intent: bot.IntentPenalty},
 }
 
 func TestAnswer(t *testing.T) {

@@ -163,7 +163,8 @@ func (b *Bot) route(ctx context.Context, question string, r reading) Answer {
 }
 
 // intent answers a reading that is no question for the passages: empty,
-// help, out of scope, or one the penalty table answers. ok is false when
+// help, out of scope, one the penalty table answers, or one that asks for
+// an opinion. ok is false when
 // the passages decide.
 func (b *Bot) intent(question string, r reading) (Answer, bool) {
 	if len(r.words) == 0 {
@@ -179,6 +180,9 @@ func (b *Bot) intent(question string, r reading) (Answer, bool) {
 		if a, ok := b.penalty(question, r); ok {
 			return a, true
 		}
+	}
+	if asksOpinion(r.typed) {
+		return b.decline(question, r.lang, IntentScope, "opinion", b.msg(r.lang, "opinion")), true
 	}
 	return Answer{}, false
 }
