@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/factbot/factbot/bot"
@@ -37,7 +38,13 @@ Flags:
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
+	// The build allocates about 7.5 MB, of which 2 MB stay as the engine.
+	// Collecting during it costs a process that may live for one question
+	// a tenth of its run, and frees too little to matter: the collector
+	// waits until the engine is built.
+	gcPercent := debug.SetGCPercent(-1)
 	eng, err := engine.Load(*corpusPath, nil)
+	debug.SetGCPercent(gcPercent)
 	if err != nil {
 		fmt.Fprintf(stderr, "factbot ask: %v\n", err)
 		return 1
