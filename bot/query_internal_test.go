@@ -28,6 +28,11 @@ func TestContentQueryDropsQuestionPhrases(t *testing.T) {
 		"how long is a virelle apprenticeship": "how is a virelle apprenticeship",
 		"how often are locks opened":           "how are locks opened",
 		"is the long boat in the museum":       "is the long boat in the museum",
+		// "Which day", "what year" say what kind of answer is wanted.
+		"which day of the week is the museum closed": "which is the museum closed",
+		"in what year did the strike end":            "in what did the strike end",
+		"what exact date was the bill passed":        "what exact was the bill passed",
+		"how many days did the strike last":          "how days did the strike last",
 	}
 	for q, want := range tests {
 		if got := b.contentQuery(words(q)); got != want {

@@ -227,14 +227,28 @@ func passageTexts(ps []Passage) []string {
 // they neither rank passages nor count in the decision.
 func (b *Bot) contentQuery(ws []string) string {
 	var keep []string
-	for i, w := range ws {
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
 		if b.neutral(w) || i > 0 && ws[i-1] == "how" && howWords[w] {
+			continue
+		}
+		if typeWords[w] && asksFor(ws, i) {
+			// "which day", "what year": the kind of answer wanted, with
+			// its "of the week"; the sentence says "Mondays" or "in
+			// 1974", not "day" or "year".
+			if i+2 < len(ws) && ws[i+1] == "of" && ws[i+2] == "the" && i+3 < len(ws) && typeWords[ws[i+3]] {
+				i += 3
+			}
 			continue
 		}
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
 }
+
+// typeWords name a date or a time as what "what" or "which" asks for.
+var typeWords = set("year", "years", "date", "dates", "day", "days", "week", "month", "months", "time", "times",
+	"hour", "hours")
 
 // howWords make a question phrase with "how" ("how long", "how often"):
 // what kind of answer is wanted, not what it is about.
