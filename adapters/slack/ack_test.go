@@ -66,15 +66,7 @@ func TestSocketModeRequestsConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-runErr; err != nil {
-			t.Errorf("Run = %v", err)
-		}
-	}()
+	defer start(t, a)()
 	c := fs.conn(t)
 	send(t, c, map[string]any{"type": "hello"})
 	send(t, c, slashEnvelope("env-slow", "slow penalty for 20 grams?"))

@@ -464,15 +464,7 @@ func TestSocketModeToolkit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-runErr; err != nil {
-			t.Errorf("Run = %v", err)
-		}
-	}()
+	defer start(t, a)()
 	conn := fs.conn(t)
 	send(t, conn, map[string]any{"type": "hello", "num_connections": 1})
 

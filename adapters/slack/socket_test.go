@@ -53,6 +53,21 @@ func newFakeSocketSlack(t *testing.T) *fakeSocketSlack {
 	return f
 }
 
+// start runs the adapter in Socket Mode; the func it returns stops it and
+// checks that it stopped cleanly.
+func start(t *testing.T, a *Adapter) (stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- a.Run(ctx) }()
+	return func() {
+		cancel()
+		if err := <-runErr; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	}
+}
+
 func (f *fakeSocketSlack) conn(t *testing.T) *websocket.Conn {
 	t.Helper()
 	select {
@@ -114,15 +129,7 @@ func TestSocketMode(t *testing.T) {
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("Socket Mode serves HTTP endpoints: %d", rec.Code)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-runErr; err != nil {
-			t.Errorf("Run = %v", err)
-		}
-	}()
+	defer start(t, a)()
 
 	c := fs.conn(t)
 	send(t, c, map[string]any{"type": "hello", "num_connections": 1})
@@ -230,15 +237,7 @@ func TestSocketModeRedialPaced(t *testing.T) {
 			return ctx.Err()
 		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-runErr; err != nil {
-			t.Errorf("Run = %v", err)
-		}
-	}()
+	defer start(t, a)()
 
 	for i, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second} {
 		c := fs.conn(t)
