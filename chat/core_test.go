@@ -3,6 +3,7 @@ package chat_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,6 @@ type fixture struct {
 	core  *chat.Core
 	store *store.Store
 	obs   *observations
-	log   *bytes.Buffer
 }
 
 func newFixture(t testing.TB, mutate ...func(*chat.Options)) *fixture {
@@ -47,11 +47,11 @@ func newFixture(t testing.TB, mutate ...func(*chat.Options)) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{store: st, obs: &observations{}, log: &bytes.Buffer{}}
+	f := &fixture{store: st, obs: &observations{}}
 	o := chat.Options{
 		Answerer: e, Cards: cards.New(e.Bot), Events: f.store, Metrics: f.obs,
 		Recorder: bot.NewRecorder(f.store, bot.RecorderOptions{}),
-		Logger:   slog.New(slog.NewTextHandler(&syncWriter{w: f.log}, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		Logger:   slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo})),
 		LogKey:   []byte("k"),
 		Platforms: map[string]chat.Platform{
 			"slack":   {Moderators: []string{"UMOD"}, ReportCommand: "/factbot-report"},
@@ -67,17 +67,6 @@ func newFixture(t testing.TB, mutate ...func(*chat.Options)) *fixture {
 	}
 	f.core = c
 	return f
-}
-
-type syncWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
 }
 
 type observations struct {

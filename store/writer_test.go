@@ -1,32 +1,17 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
-
-// syncBuffer is a log sink safe for the writer's goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 func TestWriterDrainsOnClose(t *testing.T) {
 	engines(t, func(t *testing.T, eng Engine) {
@@ -83,7 +68,7 @@ func (s *stalledStore) RecordBatch(ctx context.Context, es []bot.Event) error {
 
 func TestWriterNeverBlocksAndCountsLossOnce(t *testing.T) {
 	st := &stalledStore{release: make(chan struct{})}
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	w := NewWriter(st, WriterOptions{QueueSize: 10, BatchSize: 5, Interval: time.Millisecond, WriteTimeout: time.Hour,
 		Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	lost := &w.total

@@ -1,16 +1,13 @@
 package slack
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +15,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/ratelimit"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
 
 // Slack's published example (docs: verifying requests from Slack). slack-go
@@ -361,9 +359,9 @@ func TestNewErrors(t *testing.T) {
 }
 
 func TestShareErrorDoesNotLogResponseURL(t *testing.T) {
-	var logs strings.Builder
+	var logs syncbuf.Buffer
 	ta := newTestAdapter(t, func(o *testSetup) {
-		o.Logger = slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
+		o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 	})
 	hook := "http://127.0.0.1:1/hooks/T1/SECRETPATH"
 	ta.do(signed("/slack/interactions", formType, interactionBody(t, hook, "What is the penalty for 20 grams?")))
@@ -372,17 +370,6 @@ func TestShareErrorDoesNotLogResponseURL(t *testing.T) {
 	if !strings.Contains(out, "replying through response_url") || strings.Contains(out, "SECRETPATH") {
 		t.Errorf("log = %q", out)
 	}
-}
-
-type syncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
 }
 
 // A mention reply Slack refuses with 429 (several mentions at once in one
@@ -414,7 +401,7 @@ func TestMentionReplyRetriedAfter429(t *testing.T) {
 // An unauthenticated flood is counted request by request but logged at
 // warn once a minute, not once a request.
 func TestUnsignedFloodLoggedOnce(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	ta := newTestAdapter(t, func(s *testSetup) {
 		s.Options.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	})
@@ -430,24 +417,6 @@ func TestUnsignedFloodLoggedOnce(t *testing.T) {
 	if n := strings.Count(logs.String(), "request refused"); n != 1 {
 		t.Errorf("%d log lines at info and above for 200 unsigned requests, want 1:\n%s", n, logs.String())
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // A URL or domain in a shared question is never linked in the channel:

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"database/sql"
 	"fmt"
 	"io"
@@ -12,27 +11,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
-
-// lockedBuffer is a log sink safe for serve's goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
 
 // TestAnswersGoOnWhileTheStoreIsLocked holds the SQLite store's write lock
 // from another connection (as a stuck process would) while serve answers
@@ -55,7 +41,7 @@ func TestAnswersGoOnWhileTheStoreIsLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { eng.Close() })
-	logs := &lockedBuffer{}
+	logs := &syncbuf.Buffer{}
 	inst := startInstanceLogging(t, cfg, eng, slog.New(slog.NewTextHandler(logs, nil)))
 
 	// Another process takes the write lock and keeps it.
