@@ -14,7 +14,6 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/engine"
 )
 
 // The plain lookup factbot must not fall below: Bleve over the same
@@ -77,11 +76,7 @@ func evalSet(t *testing.T, name string) []evalCase {
 // or above the lookup in each. The set is only measured, never trained on.
 func TestEveryHardCategoryBeatsPlainLookup(t *testing.T) {
 	cases := evalSet(t, "hard.jsonl")
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.Close()
+	eng := embeddedEngine(t)
 	plain := newPlainLookup(t)
 	ctx := context.Background()
 	ours, theirs, total := map[string]int{}, map[string]int{}, map[string]int{}

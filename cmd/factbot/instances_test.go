@@ -93,11 +93,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	cfg.Slack.APIURL = fakeSlack.URL + "/api/"
 	cfg.Store.URL = config.Secret(dbURL)
 	cfg.Limits.Questions, cfg.Limits.Per = 2, time.Minute
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	a, b := startInstance(t, cfg, eng), startInstance(t, cfg, eng)
 
 	post := func(base, path, contentType, body string, header http.Header) string {

@@ -20,7 +20,6 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/store"
@@ -45,11 +44,7 @@ func servedAnswerer(t *testing.T) (bot.Answerer, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

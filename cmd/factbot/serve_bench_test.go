@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -40,11 +39,7 @@ func serveHandler(b *testing.B, withStore bool) http.Handler {
 func storeHandlerAt(b *testing.B, path string) http.Handler { return serveHandlerAt(b, true, path) }
 
 func serveHandlerAt(b *testing.B, withStore bool, path string) http.Handler {
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(b)
 	cfg := config.Default()
 	cfg.Slack.Enabled = true
 	cfg.Slack.SigningSecret = benchSecret

@@ -17,7 +17,6 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/discord/discordtest"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -113,11 +112,7 @@ func TestServeDiscordMissingToken(t *testing.T) {
 // ephemeral embed, /healthz shows the connection.
 func TestServeDiscordGateway(t *testing.T) {
 	fake := discordtest.New(t, discordtest.Options{})
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

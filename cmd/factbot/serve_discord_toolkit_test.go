@@ -16,7 +16,6 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -36,11 +35,7 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	cfg.Discord.ModeratorRoles = []string{"900"}
 	cfg.Limits.Questions = 20 // clicks and reports count too; this test makes more than 5 requests
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/adapters/slack/slacktest"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -30,11 +29,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	cfg.Slack.BotToken = "xoxb-test"
 	cfg.Slack.Moderators = []string{"UMOD1"}
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

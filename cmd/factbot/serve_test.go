@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -24,11 +23,7 @@ import (
 // its base URL; the cleanup stops it and checks it stopped cleanly.
 func startServe(t *testing.T, cfg config.Config) string {
 	t.Helper()
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
-	"github.com/factbot/factbot/engine"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/syncbuf"
 )
@@ -36,11 +35,7 @@ func TestAnswersGoOnWhileTheStoreIsLocked(t *testing.T) {
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
 	cfg.Store.QueueSize = 10
 	cfg.Store.FlushInterval = time.Millisecond
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := embeddedEngine(t)
 	logs := &syncbuf.Buffer{}
 	inst := startInstanceLogging(t, cfg, eng, slog.New(slog.NewTextHandler(logs, nil)))
 
