@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // Answer types, in the TREC question-answering tradition: a question that
@@ -347,26 +349,12 @@ func countedNouns(ws []string) []string {
 func (h heldTypes) countsAny(nouns []string) bool {
 	for _, n := range nouns {
 		for _, c := range h.counted {
-			if sameStem(n, c) {
+			if inflect.Same(n, c) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// sameStem reports whether two words share a stem, roughly: equal but for
-// a plain English ending.
-func sameStem(a, b string) bool {
-	trim := func(w string) string {
-		for _, suffix := range []string{"ies", "es", "s", "ed", "ing"} {
-			if t, ok := strings.CutSuffix(w, suffix); ok && len(t) >= 3 {
-				return t
-			}
-		}
-		return w
-	}
-	return trim(a) == trim(b)
 }
 
 // questionAux are the words between a question word and what it asks for.

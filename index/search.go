@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // Search ranks passages for text, which is used only as analyzed words,
@@ -163,7 +164,7 @@ func (ix *Index) standInsFor(t bot.Term) []string {
 		return v.([]string)
 	}
 	var syns []string
-	for _, key := range baseForms(t.Word, t.Text) {
+	for _, key := range append([]string{t.Word, t.Text}, inflect.Bases(t.Word)...) {
 		if syns = ix.thesaurus.Synonyms(key); syns != nil {
 			break
 		}
@@ -184,15 +185,5 @@ func (ix *Index) standInsFor(t bot.Term) []string {
 		out = append(out, terms[0])
 	}
 	ix.standIns.Store(t.Word, out)
-	return out
-}
-
-func baseForms(word, term string) []string {
-	out := []string{word, term}
-	for _, suffix := range []string{"s", "es", "ed", "d", "ing"} {
-		if b, ok := strings.CutSuffix(word, suffix); ok && len(b) >= 3 {
-			out = append(out, b)
-		}
-	}
 	return out
 }

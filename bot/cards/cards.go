@@ -13,6 +13,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/edits"
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // Topics besides the article's sections, present when the corpus has a
@@ -353,12 +354,7 @@ func normalizeTopic(s string) string {
 func singular(s string) string {
 	ws := strings.Fields(s)
 	for i, w := range ws {
-		switch {
-		case strings.HasSuffix(w, "ies") && len(w) > 4:
-			ws[i] = strings.TrimSuffix(w, "ies") + "y"
-		case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-			ws[i] = strings.TrimSuffix(w, "s")
-		}
+		ws[i] = inflect.Singular(w)
 	}
 	return strings.Join(ws, " ")
 }
