@@ -239,8 +239,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = analyzerTerms
+	// Searched by term, ranked by BM25 on this field alone: no stored
+	// text, no term vectors, no copy in the composite _all field, no doc
+	// values (results sort by score and ID only).
 	text.Store = false
 	text.IncludeTermVectors = false
+	text.IncludeInAll = false
+	text.DocValues = false
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
 	m.DefaultMapping = doc
