@@ -17,6 +17,8 @@ func TestAnswerAmountsAbove(t *testing.T) {
 		{"penalty for 80 kg", "10 years", "3 to 15"},
 		{"less than 1 kg", "up to 2 years", "10 years"},
 		{"moreover 15 g", "fine", "2 years"},
+		{"whats the max sentance for more then a kilo", "10 years", "up to 2 years"},
+		{"penalty for > 1kg", "10 years", "up to 2 years"},
 		{"straff for mer enn 80 kilo", "3 til 15 år", "inntil 10 år"},
 	}
 	for _, tt := range tests {

@@ -225,7 +225,8 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		}
 		dup := false
 		for _, a := range amounts {
-			if a.Grams.Cmp(f.a.Grams) == 0 {
+			// "up to 1 kg and more than 1 kg" are two amounts.
+			if a.Grams.Cmp(f.a.Grams) == 0 && a.Above == f.a.Above {
 				dup = true
 				break
 			}
@@ -438,10 +439,22 @@ func unitCandidates(lower string) (digits, spelled bool) {
 var aboveWords = []string{"more than", "over", "above", "greater than", "larger than", "bigger than", "heavier than",
 	"exceeding", "in excess of", "beyond", "mer enn", "flere enn", "større enn", "utover"}
 
+// aboveSymbols say it in notation: "> 1kg".
+var aboveSymbols = []string{">", "&gt;"}
+
 // aboveQualifier returns the words before an amount that make it "more
-// than" the amount, or "".
+// than" the amount, or "". "more then", the common misspelling, is read as
+// "more than", and a ">" as "more than".
 func aboveQualifier(before string) string {
 	before = strings.TrimRight(before, " \t")
+	for _, s := range aboveSymbols {
+		if strings.HasSuffix(before, s) {
+			return "more than"
+		}
+	}
+	if b, ok := strings.CutSuffix(before, " then"); ok {
+		before = b + " than"
+	}
 	for _, q := range aboveWords {
 		if strings.HasSuffix(before, q) && (len(before) == len(q) || !unicode.IsLetter(rune(before[len(before)-len(q)-1]))) {
 			return q

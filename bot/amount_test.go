@@ -301,6 +301,11 @@ func TestAmountsAbove(t *testing.T) {
 		{"penalty for more than a kilo", true, "more than a kilo"},
 		{"over two kilos of hash", true, "over two kilos"},
 		{"larger than 1 kg", true, "larger than 1 kg"},
+		// "then" for "than" is the common slip; ">" is notation for it.
+		{"max sentence for more then a kilo", true, "more than a kilo"},
+		{"penalty(amount > 1kg)", true, "more than 1 kg"},
+		{"penalty for &gt; 1kg", true, "more than 1 kg"},
+		{"and then 2 kg", false, "2 kg"},
 		{"a kilo", false, "a kilo"},
 		{"half a kilo", false, "half a kilo"},
 	}
@@ -308,6 +313,15 @@ func TestAmountsAbove(t *testing.T) {
 		a, _ := bot.ParseAmounts(tt.in, "en")
 		if len(a) != 1 || a[0].Above != tt.above || a[0].Text != tt.text {
 			t.Errorf("ParseAmounts(%q) = %+v, want one amount %q, above %v", tt.in, a, tt.text, tt.above)
+		}
+	}
+	// An amount and "more than" it are two amounts; one written twice is one.
+	for in, want := range map[string]int{
+		"between up to 1kg and more than 1kg": 2,
+		"1 kg (1000 g)":                       1,
+	} {
+		if a, _ := bot.ParseAmounts(in, "en"); len(a) != want {
+			t.Errorf("ParseAmounts(%q) = %+v, want %d amounts", in, a, want)
 		}
 	}
 }

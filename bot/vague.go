@@ -184,6 +184,13 @@ func findCountedUnit(ws []string, lang string, units wordSet, subject func(strin
 			continue
 		}
 		c, ok := countedAt(ws, i, lang)
+		if (!ok || !c.counted) && i >= 2 && subject(ws[i-1]) {
+			// "3 cannabis plants": the subject's word between the count
+			// and the unit says what is counted.
+			if n, nok := countedAt(ws[:i:i], i-1, lang); nok && n.counted {
+				c, ok = countedUnit{text: n.text + " " + ws[i], counted: true, ofSubject: true}, true
+			}
+		}
 		if !ok {
 			continue
 		}

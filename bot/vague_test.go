@@ -41,6 +41,7 @@ func TestAmountsWithoutNumbers(t *testing.T) {
 		{"What's the penalty for 4 joints?", false, bot.IntentPenalty, []string{"by weight", "“4 joints”", "up to 15 g", "over 80 kg"}, []string{"are punished with sentences of"}},
 		{"3 joints, is that 3 to 15 years?", false, bot.IntentPenalty, []string{"by weight", "“3 joints”"}, nil},
 		{"growing five plants at home", false, bot.IntentPenalty, []string{"“five plants”", "by weight"}, nil},
+		{"What's the penalty for having 3 cannabis plants?", false, bot.IntentPenalty, []string{"“3 cannabis plants”", "by weight"}, []string{"are punished with sentences of"}},
 		{"what's the fine for a baggie of weed", false, bot.IntentPenalty, []string{"“a baggie”", "by weight"}, nil},
 		{"a bag of skunk", false, bot.IntentPenalty, []string{"“a bag”", "by weight"}, nil},
 		{"a few spliffs in my pocket", false, bot.IntentPenalty, []string{"“a few spliffs”", "by weight"}, nil},
