@@ -3,6 +3,7 @@ package bot
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -106,12 +107,6 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	if !digits && !spelled {
 		return nil, nil // the common case, without running the patterns
 	}
-	type found struct {
-		at, end int
-		a       Amount
-		p       *AmountProblem
-		unit    *big.Rat // grams in the unit written, for "1 kg and 50 g"
-	}
 	var all []found
 
 	var digitMatches, wordMatches [][]int
@@ -190,6 +185,11 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		all = append(all, found{at: m[2], end: m[5], a: a, p: check(a), unit: unitGrams[unit]})
 	}
 
+	// "20 grams, and what about more than that?": more than the amount
+	// before it.
+	if len(all) > 0 {
+		all = append(all, referredAmounts(lower, all)...)
+	}
 	// Order by position; drop repeats of the same quantity ("1 kg (1000 g)").
 	for i := 1; i < len(all); i++ {
 		for j := i; j > 0 && all[j].at < all[j-1].at; j-- {
@@ -236,6 +236,42 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		}
 	}
 	return amounts, problems
+}
+
+// found is an amount, or a problem with one, where the text has it.
+type found struct {
+	at, end int
+	a       Amount
+	p       *AmountProblem
+	unit    *big.Rat // grams in the unit written, for "1 kg and 50 g"
+}
+
+// referredAmounts are the amounts "more than that" stands for: more than
+// the amount found before it.
+func referredAmounts(lower string, all []found) []found {
+	var out []found
+	for _, q := range aboveWords {
+		at := wordIndex(lower, q)
+		if at < 0 {
+			continue
+		}
+		next, _, _ := strings.Cut(strings.TrimLeft(lower[at+len(q):], " "), " ")
+		next = strings.TrimRight(next, "?.,!")
+		if !slices.Contains(amountReferences, next) {
+			continue
+		}
+		var prev *found
+		for i := range all {
+			if all[i].p == nil && all[i].end <= at {
+				prev = &all[i]
+			}
+		}
+		if prev != nil {
+			a := Amount{Text: q + " " + amountWithoutQualifier(prev.a), Grams: prev.a.Grams, Converted: prev.a.Converted, Above: true}
+			out = append(out, found{at: at, end: at + len(q), a: a})
+		}
+	}
+	return out
 }
 
 func check(a Amount) *AmountProblem {

@@ -319,6 +319,10 @@ func TestAmountsAbove(t *testing.T) {
 	for in, want := range map[string]int{
 		"between up to 1kg and more than 1kg": 2,
 		"1 kg (1000 g)":                       1,
+		// "More than that" is more than the amount before it.
+		"20 grams, and what about more than that?": 2,
+		"is that more than that":                   0,
+		"more than that, 20 grams":                 1,
 	} {
 		if a, _ := bot.ParseAmounts(in, "en"); len(a) != want {
 			t.Errorf("ParseAmounts(%q) = %+v, want %d amounts", in, a, want)

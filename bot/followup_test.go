@@ -26,6 +26,12 @@ func TestFollowUp(t *testing.T) {
 		{"Hva er straffen for 20 gram?", "hvorfor?", "Hvorfor er straffen for 20 gram?"},
 		{"Is cannabis legal", "and for medical use", "Is cannabis legal for medical use?"},
 		{"When was the reform proposed", "and in 2019?", "When was the reform proposed in 2019?"},
+		// "More than that" is more than the amount asked about before.
+		{"What's the max for up to 1 kg?", "and what about more than that?", "What's the max for more than 1 kg?"},
+		{"What is the penalty for 20 grams?", "and over that?", "What is the penalty over 20 grams?"},
+		{"What is the penalty for more than 80 kg?", "and less than that?", "What is the penalty for less than 80 kg?"},
+		{"Hva er straffen for 20 gram?", "og mer enn det?", "Hva er straffen for mer enn 20 gram?"},
+		{"Is cannabis legal?", "and more than that?", "Is cannabis legal for more than that?"},
 		// Questions of their own.
 		{"What is the penalty for 20 grams?", "and what is the maximum penalty?", ""},
 		{"What is the penalty for 20 grams?", "Is cannabis legal for medical use?", ""},
