@@ -90,6 +90,11 @@ var amountReferences = []string{"that", "this", "it", "det", "dette"}
 // than that?" after "…for up to 1 kg?" asks about more than 1 kg.
 func withAmountFor(q, previous string) string {
 	lower := strings.ToLower(q)
+	if len(lower) != len(q) {
+		// Lower-casing changed the length ("Ⱥ" → "ⱥ"): positions in
+		// lower are positions in the lower-cased text only.
+		q = lower
+	}
 	for _, c := range amountComparatives {
 		for _, ref := range amountReferences {
 			at := wordIndex(lower, c+" "+ref)

@@ -32,6 +32,8 @@ func TestFollowUp(t *testing.T) {
 		{"What is the penalty for more than 80 kg?", "and less than that?", "What is the penalty for less than 80 kg?"},
 		{"Hva er straffen for 20 gram?", "og mer enn det?", "Hva er straffen for mer enn 20 gram?"},
 		{"Is cannabis legal?", "and more than that?", "Is cannabis legal for more than that?"},
+		// Lower-casing that changes a text's length moves no position.
+		{"What is the penalty for 20 grams?", "and Ⱥ more than that?", "what is the penalty for ⱥ more than 20 grams?"},
 		// Questions of their own.
 		{"What is the penalty for 20 grams?", "and what is the maximum penalty?", ""},
 		{"What is the penalty for 20 grams?", "Is cannabis legal for medical use?", ""},
@@ -58,6 +60,7 @@ func FuzzFollowUp(f *testing.F) {
 	f.Add("What is the penalty for 20 grams?", "and for dealers?")
 	f.Add("Hva er straffen for 20 gram?", "hvorfor?")
 	f.Add("for", "against")
+	f.Add("What is the penalty for 20 grams?", "and Ⱥ more than that?")
 	f.Fuzz(func(t *testing.T, prev, msg string) {
 		got, ok := FollowUp(prev, msg)
 		if !ok && got != "" {
