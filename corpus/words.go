@@ -80,3 +80,22 @@ func (t *Thesaurus) Synonyms(word string) []string {
 	}
 	return nil
 }
+
+//go:embed verbforms.en.txt
+var verbFormsEN string
+
+// EnglishVerbForms returns the irregular English verb forms with the verb
+// each is a form of ("paid" → "pay"), built once per process and only
+// read afterwards.
+var EnglishVerbForms = sync.OnceValue(func() map[string]string {
+	forms := make(map[string]string, 700)
+	for _, line := range strings.Split(verbFormsEN, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if form, verb, ok := strings.Cut(line, " "); ok {
+			forms[form] = verb
+		}
+	}
+	return forms
+})

@@ -43,7 +43,8 @@ func Load(corpusPath string, log *slog.Logger) (*Engine, error) {
 
 // New builds the engine from a loaded corpus.
 func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
-	ix, err := index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()))
+	ix, err := index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()),
+		index.WithVerbForms(corpus.EnglishVerbForms()))
 	if err != nil {
 		return nil, fmt.Errorf("building the index: %w", err)
 	}

@@ -52,6 +52,8 @@ type Index struct {
 	// its synonyms analyse to.
 	thesaurus Thesaurus
 	standIns  sync.Map // string → []string
+	// verbForms maps irregular verb forms to their verbs, for analysis.
+	verbForms map[string]string
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -120,6 +122,13 @@ func WithThesaurus(t Thesaurus) Option {
 	return func(ix *Index) { ix.thesaurus = t }
 }
 
+// WithVerbForms reads an irregular verb form as its verb ("paid" as
+// "pay", "found" as "find"), in the article and in questions alike.
+// forms must only be read.
+func WithVerbForms(forms map[string]string) Option {
+	return func(ix *Index) { ix.verbForms = forms }
+}
+
 // New builds the index in memory, in one batch (in-memory scorch never
 // merges segments).
 func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index, error) {
@@ -136,19 +145,18 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	}
 	ix := &Index{
 		idx:           idx,
-		analyzer:      m.AnalyzerNamed(en.AnalyzerName),
 		passages:      make(map[string]*entry, len(passages)),
 		expansions:    map[string][]string{},
 		synonymInputs: map[string]bool{},
 		docFreq:       map[string]int{},
 		termOf:        map[string]string{},
 	}
-	if ix.analyzer == nil {
-		idx.Close()
-		return nil, errors.New("index: english analyzer missing")
-	}
 	for _, o := range opts {
 		o(ix)
+	}
+	if ix.analyzer, err = englishAnalyzer(ix.verbForms); err != nil {
+		idx.Close()
+		return nil, err
 	}
 
 	batch := idx.NewBatch()
