@@ -178,7 +178,10 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		// there ("As of 16 April 2021, this bill did not pass. 6 parties
 		// voted for…"): its paragraph holding it is enough.
 		inContext := isYear(t.Word) && h.InParagraph[i]
-		if isNumber(t.Word) && !h.Matched[i] && !inContext {
+		// A year the question bounds ("raised after 1953") sets a time
+		// frame: what came after is told without it.
+		bound := isYear(t.Word) && !q.pinned[t.Word]
+		if isNumber(t.Word) && !h.Matched[i] && !inContext && !bound {
 			f[fNumberMissing] = 1
 			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
 				// It names another year: "how many in 2019?" is not

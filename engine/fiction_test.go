@@ -216,6 +216,20 @@ func TestAnotherYearIsNoAnswer(t *testing.T) {
 	}
 }
 
+// A year that bounds a question ("after 1953") sets a time frame: the
+// sentence that holds the year is no better an answer for it.
+func TestBoundYearIsNoFactToHold(t *testing.T) {
+	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	a := e.Answer(context.Background(), bot.Question{Text: "How much was the North Arm raised after 1953?", Platform: "test"})
+	if !a.Answered || !strings.Contains(a.Text, "2.5 metres") {
+		t.Errorf("answered=%v %q, want the 2.5 metres", a.Answered, a.Text)
+	}
+}
+
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {
