@@ -37,7 +37,7 @@ const (
 	fAsked
 	fKnownCoverage
 	fRelated
-	fYearConflict
+	fConflict
 	fCountOther
 	fUnknownName
 	featureCount
@@ -64,7 +64,7 @@ var FeatureNames = []string{
 	fAsked:         "asked",          // share found only in the sentence's example questions (document expansion)
 	fKnownCoverage: "known_coverage", // coverage counting only the words the article uses
 	fRelated:       "related",        // share found only through a general-English synonym (WordNet)
-	fYearConflict:  "year_conflict",  // the question names a year the sentence does not, and the sentence names another
+	fConflict:      "conflict",       // the question names a year, or one of a series ("Class B"), the sentence does not, and the sentence names another
 	fCountOther:    "count_other",    // "how many X": no number in the sentence counts X
 	fUnknownName:   "unknown_name",   // the question names something (capitalised inside it) the article never does
 }
@@ -73,7 +73,7 @@ var FeatureNames = []string{
 // after the ranking model's probability for it and its margin.
 var answerPicks = [...]int{
 	fCoverage, fParagraph, fUnknown, fTypeHeld, fTypeMissing, fSubject, fQuestionTerms, fCorrected,
-	fFocusUnknown, fNumberMissing, fAsked, fKnownCoverage, fRelated, fYearConflict, fCountOther, fUnknownName,
+	fFocusUnknown, fNumberMissing, fAsked, fKnownCoverage, fRelated, fConflict, fCountOther, fUnknownName,
 }
 
 // AnswerFeatureNames name the signals the answer-or-decline model reads:
@@ -197,7 +197,7 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
 		sharesWords := f[fSubject] != 0 || f[fTypeHeld] != 0 && f[fParagraph] > 0
-		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fYearConflict] != 0 {
+		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fConflict] != 0 {
 			// A sentence that shares nothing with the question but
 			// its topic words and numbers cannot answer it, unless it
 			// holds the asked-for type and its paragraph shares the

@@ -104,10 +104,13 @@ type asked struct {
 	pinned    map[string]bool
 	counted   []string
 	corrected bool
+	// instances are the numbered or lettered things it names ("Class B").
+	instances []instance
 }
 
 func (b *Bot) asks(r reading) asked {
-	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != ""}
+	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
+		instances: instances(r.original)}
 	// A question has a few words: a scan costs less than a set.
 	q.own = func(w string) bool {
 		return slices.Contains(r.words, w) || slices.Contains(b.titleWords, w) || b.subject.home[w]
@@ -186,9 +189,13 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
 				// It names another year: "how many in 2019?" is not
 				// answered by the figure for 2022.
-				f[fYearConflict] = 1
+				f[fConflict] = 1
 			}
 		}
+	}
+	if namesOtherInstance(h.Passage.Text, q.instances) {
+		// "Class A costs…" is no answer about Class B.
+		f[fConflict] = 1
 	}
 	if matched > 0 {
 		f[fSubject] = 1

@@ -1,0 +1,42 @@
+package bot
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestInstances(t *testing.T) {
+	tests := map[string][]instance{
+		"What is the fee for a Class B licence?":    {{"class", "B"}},
+		"What does Section 22 of the Act say?":      {{"section", "22"}},
+		"Is Route 7 (the coastal one) still open?":  {{"route", "7"}},
+		"What happened in 1957?":                    nil,
+		"What is the penalty for 20 grams?":         nil,
+		"Who won in March 2018?":                    nil,
+		"A third offence can lead to a fine":        nil,
+		"What is the Class B fee, and Class C fee?": {{"class", "B"}, {"class", "C"}},
+	}
+	for q, want := range tests {
+		if got := instances(q); !slices.Equal(got, want) {
+			t.Errorf("instances(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestNamesOtherInstance(t *testing.T) {
+	asked := instances("What is the application fee for a Class B licence?")
+	tests := map[string]bool{
+		"The application fee for a Class A licence is 18,500 velars, compared with 2,400 velars for a Class C licence.": true,
+		"A Class B licence applies to river and lake ferries.":                                                          false,
+		"Class A and Class B licences are issued by the authority.":                                                     false,
+		"Licences are issued by the authority.":                                                                         false,
+	}
+	for sentence, want := range tests {
+		if got := namesOtherInstance(sentence, asked); got != want {
+			t.Errorf("namesOtherInstance(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+	if namesOtherInstance("A Class A licence covers coastal vessels.", nil) {
+		t.Error("a question that names no instance conflicts with a sentence")
+	}
+}
