@@ -19,12 +19,16 @@ type instance struct {
 // word followed by a capital letter or a number of up to three digits.
 func instances(text string) []instance {
 	var out []instance
-	ws := strings.Fields(text)
-	for i := 0; i+1 < len(ws); i++ {
-		series := strings.Trim(ws[i], `"'“”‘’(`)
-		id := strings.TrimRight(ws[i+1], `.,;:!?)"'’”`)
+	prev := ""
+	for field := range strings.FieldsSeq(text) {
+		series := strings.Trim(prev, `"'“”‘’(`)
+		prev = field
+		id := strings.TrimRight(field, `.,;:!?)"'’”`)
+		if !isInstanceID(id) {
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(series)
-		if utf8.RuneCountInString(series) < 3 || !unicode.IsUpper(r) || !isLetters(series) || !isInstanceID(id) {
+		if utf8.RuneCountInString(series) < 3 || !unicode.IsUpper(r) || !isLetters(series) {
 			continue
 		}
 		out = append(out, instance{series: strings.ToLower(series), id: id})

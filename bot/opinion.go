@@ -15,11 +15,21 @@ var opinionPhrases = [][]string{
 	{"din", "mening"}, {"synes", "du"}, {"god", "idé"}, {"dårlig", "idé"}, {"bedre", "enn"}, {"verre", "enn"},
 }
 
+// opinionStarts indexes opinionPhrases by their first word, so a
+// question's word costs one lookup.
+var opinionStarts = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range opinionPhrases {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // asksOpinion reports whether a question's words (as typed, lower-cased)
 // hold a phrase that asks for an opinion or advice.
 func asksOpinion(ws []string) bool {
-	for i := range ws {
-		for _, p := range opinionPhrases {
+	for i, w := range ws {
+		for _, p := range opinionStarts[w] {
 			if len(ws)-i >= len(p) && slices.Equal(ws[i:i+len(p)], p) {
 				return true
 			}
