@@ -159,7 +159,11 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 					a.Above, a.Text = true, q+" "+a.Text
 				}
 			}
-			all = append(all, found{at: m[4], end: m[9], a: a, p: check(a), unit: unitGrams[unit]})
+			end := m[9]
+			if len(nums) == 1 {
+				end = withTrailingFraction(&a, lower, end, unitGrams[unit])
+			}
+			all = append(all, found{at: m[4], end: end, a: a, p: check(a), unit: unitGrams[unit]})
 		}
 	}
 	for _, m := range wordMatches {
@@ -182,7 +186,8 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 				a.Above, a.Text = true, q+" "+a.Text
 			}
 		}
-		all = append(all, found{at: m[2], end: m[5], a: a, p: check(a), unit: unitGrams[unit]})
+		end := withTrailingFraction(&a, lower, m[5], unitGrams[unit])
+		all = append(all, found{at: m[2], end: end, a: a, p: check(a), unit: unitGrams[unit]})
 	}
 
 	// "20 grams, and what about more than that?": more than the amount
@@ -236,6 +241,31 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 		}
 	}
 	return amounts, problems
+}
+
+// trailingFractions are the fractions said after a unit: "two grams and
+// a half", "2 kilo og en halv".
+var trailingFractions = []struct {
+	text string
+	frac *big.Rat
+}{
+	{"and a half", big.NewRat(1, 2)}, {"and a quarter", big.NewRat(1, 4)},
+	{"og en halv", big.NewRat(1, 2)}, {"og et halvt", big.NewRat(1, 2)}, {"og ei halv", big.NewRat(1, 2)},
+}
+
+// withTrailingFraction adds to a the fraction of its unit that follows it
+// in lower at end, and returns where the amount now ends.
+func withTrailingFraction(a *Amount, lower string, end int, unit *big.Rat) int {
+	rest := strings.TrimLeft(lower[end:], " ")
+	for _, f := range trailingFractions {
+		if after, ok := strings.CutPrefix(rest, f.text); ok && (after == "" || !unicode.IsLetter(rune(after[0]))) {
+			a.Grams = new(big.Rat).Add(a.Grams, new(big.Rat).Mul(f.frac, unit))
+			a.Text += " " + f.text
+			a.Converted = true
+			return len(lower) - len(after)
+		}
+	}
+	return end
 }
 
 // found is an amount, or a problem with one, where the text has it.

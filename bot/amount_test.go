@@ -318,6 +318,7 @@ func TestAmountsAbove(t *testing.T) {
 	// An amount and "more than" it are two amounts; one written twice is one.
 	for in, want := range map[string]int{
 		"between up to 1kg and more than 1kg": 2,
+		"15 grams and a half":                 1,
 		"1 kg (1000 g)":                       1,
 		// "More than that" is more than the amount before it.
 		"20 grams, and what about more than that?": 2,
