@@ -45,6 +45,9 @@ const (
 
 // FeatureNames name a passage's signals, in the order of a feature
 // vector. Adding one is a change to the mechanism: refit the weights after.
+// The engine refuses a gate.json fitted for other features, so append the
+// new name with a zero weight to each model's lists in gate.json first
+// (the engine then answers exactly as before) and refit from there.
 var FeatureNames = []string{
 	fCoverage:      "coverage",       // IDF-weighted share of the question's terms in the sentence (synonyms count)
 	fParagraph:     "paragraph",      // share found only in the sentence's paragraph or section name
