@@ -24,6 +24,18 @@ var fictionDir = filepath.Join("..", "testdata", "fiction")
 // about another article.
 var anotherSubject = regexp.MustCompile(`(?i)cannabis|marijuana|weed|hash|norw|norge|norsk|riksadvokat|attorney general|20 gram`)
 
+// harbour is the engine on the harbour of Saltmere, closed when the test
+// ends.
+func harbour(t *testing.T) *engine.Engine {
+	t.Helper()
+	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
 func fiction(t *testing.T) (*engine.Engine, string) {
 	t.Helper()
 	path := filepath.Join(fictionDir, "lanternmoth-keeping-in-veldoria.txt")
@@ -219,11 +231,7 @@ func TestAnotherYearIsNoAnswer(t *testing.T) {
 // A year that bounds a question ("after 1953") sets a time frame: the
 // sentence that holds the year is no better an answer for it.
 func TestBoundYearIsNoFactToHold(t *testing.T) {
-	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := harbour(t)
 	a := e.Answer(context.Background(), bot.Question{Text: "How much was the North Arm raised after 1953?", Platform: "test"})
 	if !a.Answered || !strings.Contains(a.Text, "2.5 metres") {
 		t.Errorf("answered=%v %q, want the 2.5 metres", a.Answered, a.Text)
@@ -233,11 +241,7 @@ func TestBoundYearIsNoFactToHold(t *testing.T) {
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {
-	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := harbour(t)
 	a := e.Answer(context.Background(), bot.Question{Text: "Who started the museum, and what's its star exhibit?", Platform: "test"})
 	for _, want := range []string{"Agnes Pellow", "Tallow Boat"} {
 		if !strings.Contains(a.Text, want) {
