@@ -15,9 +15,9 @@ import (
 	"github.com/factbot/factbot/engine"
 )
 
-// fictionDir holds a clearly fictional article (a question writer's, about
-// keeping glowing moths in an invented country) and questions written
-// from it, with no side files: no penalty table, synonyms or profile.
+// fictionDir holds clearly fictional articles (question writers', set in
+// invented countries) and questions written from them, with no side files:
+// no penalty table, synonyms or profile.
 var fictionDir = filepath.Join("..", "testdata", "fiction")
 
 // anotherSubject finds what factbot's own subject would leak into replies
@@ -36,6 +36,8 @@ func harbour(t *testing.T) *engine.Engine {
 	return e
 }
 
+// fiction is the engine on one of them, keeping glowing moths in Veldoria,
+// checked to have no side files; closed when the test ends.
 func fiction(t *testing.T) (*engine.Engine, string) {
 	t.Helper()
 	path := filepath.Join(fictionDir, "lanternmoth-keeping-in-veldoria.txt")
