@@ -40,6 +40,7 @@ const (
 	fConflict
 	fCountOther
 	fUnknownName
+	fAboutOther
 	featureCount
 )
 
@@ -70,6 +71,7 @@ var FeatureNames = []string{
 	fConflict:      "conflict",       // the question names a year, or one of a series ("Class B"), the sentence does not, and the sentence names another
 	fCountOther:    "count_other",    // "how many X": no number in the sentence counts X
 	fUnknownName:   "unknown_name",   // the question names something (capitalised inside it) the article never does
+	fAboutOther:    "about_other",    // the sentence holds the names the question gives but nothing of what it asks about them, or the reverse
 }
 
 // answerPicks are the chosen passage's signals the answer model reads,
@@ -200,13 +202,15 @@ func (g Gate) choose(feats []Features) (int, []float64) {
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
 		sharesWords := f[fSubject] != 0 || f[fTypeHeld] != 0 && f[fParagraph] > 0
-		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fConflict] != 0 {
+		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fConflict] != 0 ||
+			f[fAboutOther] != 0 {
 			// A sentence that shares nothing with the question but
 			// its topic words and numbers cannot answer it, unless it
 			// holds the asked-for type and its paragraph shares the
 			// question's words ("How many people live in Saltmere?",
 			// "…the town had a population of 18,340"); nor can one
-			// without the asked-for type (a date for "when").
+			// without the asked-for type (a date for "when"), nor one
+			// about another thing or another time.
 			continue
 		}
 		p := g.Rank.Probability(f)

@@ -79,9 +79,8 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		}
 	}
 	unknownName := 0.0
-	names := namedWords(r.original)
 	for _, t := range res.Terms {
-		if t.DocFreq == 0 && names[t.Word] {
+		if t.DocFreq == 0 && q.names[t.Word] {
 			unknownName = 1
 		}
 	}
@@ -89,6 +88,11 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fCoverageGap] = f[fCoverage] - bestCoverage
 		f[fFocusUnknown] = focusUnknown
 		f[fUnknownName] = unknownName
+	}
+	for i, h := range res.Hits {
+		if tellsOfOther(res, h, q) {
+			feats[i][fAboutOther] = 1
+		}
 	}
 	return res, feats, nil
 }
@@ -106,12 +110,18 @@ type asked struct {
 	corrected bool
 	// instances are the numbered or lettered things it names ("Class B").
 	instances []instance
+	// names are the words it capitalises inside it; article reports
+	// the article's own (its title's, the subject's home), which every
+	// sentence is about.
+	names   map[string]bool
+	article func(string) bool
 }
 
 func (b *Bot) asks(r reading) asked {
 	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
-		instances: instances(r.original)}
+		instances: instances(r.original), names: namedWords(r.original)}
 	// A question has a few words: a scan costs less than a set.
+	q.article = func(w string) bool { return slices.Contains(b.titleWords, w) || b.subject.home[w] }
 	q.own = func(w string) bool {
 		return slices.Contains(r.words, w) || slices.Contains(b.titleWords, w) || b.subject.home[w]
 	}
@@ -339,4 +349,29 @@ func sentenceCoverage(res SearchResult, h Hit) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// tellsOfOther reports a sentence that holds the names a question gives
+// but nothing of what it asks about them ("When did Oswin Marrow die?",
+// "…founded in 1412 by Oswin Marrow"), or what it asks but none of the
+// names, in the sentence or its paragraph ("19 people died").
+func tellsOfOther(res SearchResult, h Hit, q asked) bool {
+	if len(q.names) == 0 {
+		return false
+	}
+	var names, predicate, nameHeld, predicateHeld bool
+	for i, t := range res.Terms {
+		if t.DocFreq == 0 || t.Topic || isNumber(t.Word) {
+			continue
+		}
+		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+		if q.names[t.Word] && !q.article(t.Word) {
+			names = true
+			nameHeld = nameHeld || held || h.InParagraph[i]
+		} else {
+			predicate = true
+			predicateHeld = predicateHeld || held
+		}
+	}
+	return names && predicate && (!nameHeld || !predicateHeld)
 }

@@ -240,6 +240,19 @@ func TestBoundYearIsNoFactToHold(t *testing.T) {
 	}
 }
 
+// A sentence that names who the question is about but not what it asks
+// of them is no answer: the founder's sentence tells nothing of his death.
+func TestNamesWithoutWhatIsAsked(t *testing.T) {
+	e := harbour(t)
+	ctx := context.Background()
+	if a := e.Answer(ctx, bot.Question{Text: "When did Oswin Marrow die?", Platform: "test"}); a.Answered {
+		t.Errorf("answered %q", a.Text)
+	}
+	if a := e.Answer(ctx, bot.Question{Text: "Who founded Saltmere?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "Oswin Marrow") {
+		t.Errorf("answered=%v %q, want the founder", a.Answered, a.Text)
+	}
+}
+
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {

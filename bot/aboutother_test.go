@@ -1,0 +1,45 @@
+package bot
+
+import "testing"
+
+// A sentence that holds the names a question gives but nothing of what it
+// asks about them, or what it asks but none of the names, tells of
+// something else.
+func TestTellsOfOther(t *testing.T) {
+	// "When did Oswin Marrow die?": two names, one word asked about them.
+	res := SearchResult{Terms: []Term{
+		{Word: "oswin", Text: "oswin", DocFreq: 1},
+		{Word: "marrow", Text: "marrow", DocFreq: 2},
+		{Word: "die", Text: "die", DocFreq: 1},
+	}}
+	q := asked{names: map[string]bool{"oswin": true, "marrow": true}, article: func(w string) bool { return w == "saltmere" }}
+	tests := []struct {
+		name                 string
+		matched, inParagraph []bool
+		want                 bool
+	}{
+		{"the names and what is asked", []bool{true, true, true}, []bool{true, true, true}, false},
+		{"the names only (founded by Oswin Marrow)", []bool{true, true, false}, []bool{true, true, false}, true},
+		{"what is asked only (19 people died)", []bool{false, false, true}, []bool{false, false, true}, true},
+		{"what is asked, a name in the paragraph", []bool{false, false, true}, []bool{false, true, true}, false},
+	}
+	for _, tt := range tests {
+		h := Hit{Matched: tt.matched, InParagraph: tt.inParagraph}
+		if got := tellsOfOther(res, h, q); got != tt.want {
+			t.Errorf("%s: tellsOfOther = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+
+	// The article's own names and a question with nothing but names say
+	// nothing either way.
+	own := SearchResult{Terms: []Term{{Word: "saltmere", Text: "saltmer", DocFreq: 9}, {Word: "founded", Text: "found", DocFreq: 2}}}
+	q.names = map[string]bool{"saltmere": true}
+	if tellsOfOther(own, Hit{Matched: []bool{false, true}, InParagraph: []bool{false, true}}, q) {
+		t.Error("a sentence without the article's own name tells of something else")
+	}
+	onlyNames := SearchResult{Terms: []Term{{Word: "marrow", Text: "marrow", DocFreq: 2}}}
+	q.names = map[string]bool{"marrow": true}
+	if tellsOfOther(onlyNames, Hit{Matched: []bool{true}, InParagraph: []bool{true}}, q) {
+		t.Error("a question with nothing but a name asks nothing to miss")
+	}
+}
