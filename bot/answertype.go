@@ -29,12 +29,16 @@ const (
 	typeDuration                   // how long
 	typeTime                       // what time, what hours
 	typeAmount                     // how much: a number that is no year
+	typeMoney                      // how much does it cost: a sum of money
 )
 
 // questionType reads the asked-for type from a question's English words
 // (a Bokmål question has been read into English by then).
 func questionType(ws []string) answerType {
 	ws = withoutClitics(ws)
+	if asksMoney(ws) {
+		return typeMoney
+	}
 	switch focusWord(ws) {
 	case "number", "numbers", "figure", "figures", "count", "total":
 		return typeCount
@@ -173,6 +177,9 @@ func holdsType(sentence string, t answerType, question map[string]bool) bool {
 // it is built, and a question only checks the names against its words.
 type heldTypes struct {
 	date, count, share, duration bool
+	// money is a sum in a currency, read with the article's currencies
+	// when the bot is built.
+	money bool
 	// year is a year among the dates.
 	year bool
 	// counted are the words close to a number ("64 days", "three
@@ -248,7 +255,7 @@ func readTypes(sentence string) heldTypes {
 func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
 		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
-		share: h.share || next.share, duration: h.duration || next.duration,
+		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
 		lead:    h.lead,
 		names:   append(append([]string{}, h.names...), next.names...),
 		counted: append(append([]string{}, h.counted...), next.counted...),
@@ -271,6 +278,8 @@ func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 		return h.clock
 	case typeAmount:
 		return h.count
+	case typeMoney:
+		return h.money
 	case typeCount:
 		return h.count
 	case typeShare:

@@ -32,7 +32,8 @@ func TestQuestionType(t *testing.T) {
 		{"on which day of the week is the museum closed", typeDate},
 		{"what time does the museum open", typeTime},
 		{"what hours is the museum open", typeTime},
-		{"how much compensation was the company awarded", typeAmount},
+		{"how much compensation was the company awarded", typeMoney},
+		{"how much weed counts as personal use", typeAmount},
 		// "Who is X?" asks who X is; "who is the X?" asks for a name.
 		{"who was orla vennick", typeAny},
 		{"who is the attorney general", typeName},

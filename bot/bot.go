@@ -143,9 +143,16 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
+	texts := make([]string, len(article.Passages))
+	for i, p := range article.Passages {
+		texts[i] = p.Text
+	}
+	currencies := currencyWords(texts)
 	for _, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p
-		b.held[p.ID] = readTypes(p.Text)
+		h := readTypes(p.Text)
+		h.money = holdsMoney(p.Text, currencies)
+		b.held[p.ID] = h
 	}
 	b.examples = b.subject.examples
 	if len(b.examples[Languages[0]]) == 0 && search != nil {

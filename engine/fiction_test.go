@@ -253,6 +253,23 @@ func TestNamesWithoutWhatIsAsked(t *testing.T) {
 	}
 }
 
+// "How much does it cost?" asks for a sum in the article's currency, read
+// from the article: a count of passengers is no price.
+func TestHowMuchAsksForASum(t *testing.T) {
+	e, err := engine.Load(filepath.Join(fictionDir, "ferry-licensing-in-korvathia.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	ctx := context.Background()
+	if a := e.Answer(ctx, bot.Question{Text: "How much does a ticket on the Dunmerrow–Skelvig crossing cost?", Platform: "test"}); a.Answered {
+		t.Errorf("answered %q", a.Text)
+	}
+	if a := e.Answer(ctx, bot.Question{Text: "How much compensation was Tessaly Ferries awarded?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "1.2 million velars") {
+		t.Errorf("answered=%v %q, want the 1.2 million velars", a.Answered, a.Text)
+	}
+}
+
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {

@@ -1,0 +1,101 @@
+package bot
+
+import "strings"
+
+// Money: "how much does a permit cost?" asks for a sum of money, which a
+// count ("1,400 sailings", "85,000 visitors") is not. An article's own
+// currency is read from the article: the word after a number more often
+// in sentences that speak of costs, fees, fines or pay ("costs 35
+// ruvets", "a fine of up to 40,000 crels") than in sentences that do not
+// ("40 hours"). Real currencies are known whatever the article.
+
+// moneyWords speak of a sum of money, in a sentence or a question.
+var moneyWords = set("cost", "costs", "costing", "fee", "fees", "price", "prices", "priced", "pay", "pays", "paid",
+	"charge", "charges", "charged", "earn", "earns", "earned", "salary", "salaries", "wage", "wages", "fine", "fined",
+	"fines", "levy", "levies", "compensation", "revenue", "revenues", "budget", "spent", "spend", "tax", "taxes")
+
+// knownCurrencies are currencies of the world, as words and symbols.
+var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "euros", "dollar", "dollars", "kroner",
+	"krone", "kronor", "usd", "eur", "gbp", "cents")
+
+// scaleWords stand between a number and its currency ("3.2 million crowns").
+var scaleWords = set("million", "millions", "billion", "billions", "thousand", "thousands", "mill", "milliarder", "tusen")
+
+// currencyWords reads the article's currencies from its sentences.
+func currencyWords(sentences []string) wordSet {
+	afterMoney, afterOther := map[string]int{}, map[string]int{}
+	for _, s := range sentences {
+		ws := words(strings.ToLower(s))
+		money := moneyWords.any(ws)
+		for i, w := range ws {
+			if !isNumber(w) || isYear(w) {
+				continue
+			}
+			j := i + 1
+			for j < len(ws) && scaleWords[ws[j]] {
+				j++
+			}
+			if j == len(ws) || isNumber(ws[j]) || stopWords[ws[j]] {
+				continue
+			}
+			if money {
+				afterMoney[ws[j]]++
+			} else {
+				afterOther[ws[j]]++
+			}
+		}
+	}
+	out := wordSet{}
+	for w, n := range afterMoney {
+		if n > afterOther[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// holdsMoney reports whether a sentence names a sum: a number followed by
+// a currency, or a currency symbol.
+func holdsMoney(sentence string, currencies wordSet) bool {
+	if strings.ContainsAny(sentence, "€$£") {
+		return true
+	}
+	ws := words(strings.ToLower(sentence))
+	for i, w := range ws {
+		if !isNumber(w) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && scaleWords[ws[j]] {
+			j++
+		}
+		if j < len(ws) && (currencies[ws[j]] || knownCurrencies[ws[j]]) {
+			return true
+		}
+		if i > 0 && knownCurrencies[ws[i-1]] {
+			return true // "NOK 500"
+		}
+	}
+	return false
+}
+
+// asksMoney reports a question that asks for a sum: "how much" with a
+// word of money ("how much does it cost", "how much is the fee"). "What is
+// the fine for…" may ask what kind of penalty, and is left as it is.
+func asksMoney(ws []string) bool {
+	if !moneyWords.any(ws) {
+		return false
+	}
+	for i, w := range ws {
+		if w != "how" || i+1 == len(ws) || ws[i+1] != "much" {
+			continue
+		}
+		// "By how much did it cut costs?", "how much more does it
+		// cost?": a difference, often a share, not a sum.
+		if i > 0 && ws[i-1] == "by" || i+2 < len(ws) && (ws[i+2] == "more" || ws[i+2] == "less" || ws[i+2] == "cheaper") {
+			return false
+		}
+		return true
+	}
+	return false
+}

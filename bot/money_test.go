@@ -1,0 +1,63 @@
+package bot
+
+import "testing"
+
+func TestCurrencyWords(t *testing.T) {
+	got := currencyWords([]string{
+		"A standard permit costs 35 ruvets per year.",
+		"Selling counterfeit glass carries a fine of up to 40,000 crels for each offence.",
+		"Adult tickets cost 12 crels.",
+		"Insurance was raised to 50 million crels by the act.",
+		"All crews must complete 40 hours of training.",
+		"The fee rose after 40 hours of debate.",
+		"The strike lasted 64 days.",
+	})
+	for _, w := range []string{"ruvets", "crels"} {
+		if !got[w] {
+			t.Errorf("%q is no currency: %v", w, got)
+		}
+	}
+	for _, w := range []string{"hours", "days", "per"} {
+		if got[w] {
+			t.Errorf("%q read as a currency: %v", w, got)
+		}
+	}
+}
+
+func TestHoldsMoney(t *testing.T) {
+	currencies := wordSet{"crels": true}
+	tests := map[string]bool{
+		"Adult tickets cost 12 crels.":                      true,
+		"The court ordered it to pay 1.2 million crels.":    true,
+		"Tickets cost €5 on weekdays.":                      true,
+		"Entry costs NOK 500.":                              true,
+		"The fine is 300 kroner.":                           true,
+		"About 85,000 visitors attended the festival.":      false,
+		"About 1,400 sailings a year link the two islands.": false,
+	}
+	for s, want := range tests {
+		if got := holdsMoney(s, currencies); got != want {
+			t.Errorf("holdsMoney(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestAsksMoney(t *testing.T) {
+	tests := map[string]bool{
+		"how much does a ticket cost":              true,
+		"how much is the fee for a permit":         true,
+		"how much compensation was awarded":        true,
+		"by how much did the kilns cut fuel costs": false,
+		"how much more does it cost than glass":    false,
+		"how much weed is personal use":            false,
+		"what is the fine for a first offence":     false,
+	}
+	for q, want := range tests {
+		if got := asksMoney(words(q)); got != want {
+			t.Errorf("asksMoney(%q) = %v, want %v", q, got, want)
+		}
+		if want && questionType(words(q)) != typeMoney {
+			t.Errorf("questionType(%q) is not money", q)
+		}
+	}
+}
