@@ -180,6 +180,9 @@ type heldTypes struct {
 	// money is a sum in a currency, read with the article's currencies
 	// when the bot is built.
 	money bool
+	// origin says the sentence tells of a beginning (the first holder,
+	// the founding); present that it tells of now (the current one).
+	origin, present bool
 	// year is a year among the dates.
 	year bool
 	// counted are the words close to a number ("64 days", "three
@@ -232,6 +235,7 @@ func readTypes(sentence string) heldTypes {
 		}
 	}
 	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
+	h.origin, h.present = originWords.any(ws), presentWords.any(ws)
 	h.clock = h.clock || holdsClock(lower)
 	for i, w := range wordSpans(sentence) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -435,3 +439,11 @@ func pinnedYears(ws []string) map[string]bool {
 // yearBounds make the year after them a bound rather than the time asked
 // about.
 var yearBounds = set("after", "before", "since", "until", "till", "by", "from", "between", "etter", "før", "siden", "fra", "innen")
+
+// presentWords ask about, or tell of, now; originWords tell of a
+// beginning: the first holder of a post, a founding.
+var (
+	presentWords = set("current", "currently", "today", "now", "nowadays", "presently")
+	originWords  = set("first", "founder", "founders", "founded", "founding", "original", "originally",
+		"initially", "former", "formerly")
+)

@@ -68,7 +68,7 @@ var FeatureNames = []string{
 	fAsked:         "asked",          // share found only in the sentence's example questions (document expansion)
 	fKnownCoverage: "known_coverage", // coverage counting only the words the article uses
 	fRelated:       "related",        // share found only through a general-English synonym (WordNet)
-	fConflict:      "conflict",       // the question names a year, or one of a series ("Class B"), the sentence does not, and the sentence names another
+	fConflict:      "conflict",       // the sentence names another year or another of a series ("Class B") than the question, or a beginning when it asks about now
 	fCountOther:    "count_other",    // "how many X": no number in the sentence counts X
 	fUnknownName:   "unknown_name",   // the question names something (capitalised inside it) the article never does
 	fAboutOther:    "about_other",    // the sentence holds the names the question gives but nothing of what it asks about them, or the reverse

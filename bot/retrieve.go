@@ -110,6 +110,8 @@ type asked struct {
 	corrected bool
 	// instances are the numbered or lettered things it names ("Class B").
 	instances []instance
+	// present says it asks about now ("the current director", "today").
+	present bool
 	// names are the words it capitalises inside it; article reports
 	// the article's own (its title's, the subject's home), which every
 	// sentence is about.
@@ -119,7 +121,7 @@ type asked struct {
 
 func (b *Bot) asks(r reading) asked {
 	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
-		instances: instances(r.original), names: namedWords(r.original)}
+		instances: instances(r.original), names: namedWords(r.original), present: presentWords.any(r.words)}
 	// A question has a few words: a scan costs less than a set.
 	q.article = func(w string) bool { return slices.Contains(b.titleWords, w) || b.subject.home[w] }
 	q.own = func(w string) bool {
@@ -202,6 +204,12 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 				f[fConflict] = 1
 			}
 		}
+	}
+	if held := b.held[h.Passage.ID]; q.present && held.origin && !held.present {
+		// "Who is the current director?" is not answered by who was
+		// the first, nor "how many today" by the staff it was founded
+		// with.
+		f[fConflict] = 1
 	}
 	if namesOtherInstance(h.Passage.Text, q.instances) {
 		// "Class A costs…" is no answer about Class B.

@@ -270,6 +270,23 @@ func TestHowMuchAsksForASum(t *testing.T) {
 	}
 }
 
+// A question about now is not answered by a sentence about a beginning:
+// the first director-general is not the current one.
+func TestNowIsNotTheBeginning(t *testing.T) {
+	e, err := engine.Load(filepath.Join(fictionDir, "ferry-licensing-in-korvathia.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	ctx := context.Background()
+	if a := e.Answer(ctx, bot.Question{Text: "Who is the current director-general of the Maritime Passage Authority?", Platform: "test"}); a.Answered {
+		t.Errorf("answered %q", a.Text)
+	}
+	if a := e.Answer(ctx, bot.Question{Text: "Who was the first director-general of the Maritime Passage Authority?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "Orla Vennick") {
+		t.Errorf("answered=%v %q, want Orla Vennick", a.Answered, a.Text)
+	}
+}
+
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {
