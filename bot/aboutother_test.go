@@ -23,6 +23,15 @@ func TestTellsOfOther(t *testing.T) {
 		{"what is asked only (19 people died)", []bool{false, false, true}, []bool{false, false, true}, true},
 		{"what is asked, a name in the paragraph", []bool{false, false, true}, []bool{false, true, true}, false},
 	}
+	// What is asked may be a word the article never uses ("born"): then
+	// no sentence holds it.
+	born := SearchResult{Terms: []Term{
+		{Word: "marrow", Text: "marrow", DocFreq: 2},
+		{Word: "born", Text: "born", DocFreq: 0},
+	}}
+	if !tellsOfOther(born, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
+		t.Error("a sentence with the name but not \"born\", which the article never uses, answers \"when was he born\"")
+	}
 	for _, tt := range tests {
 		h := Hit{Matched: tt.matched, InParagraph: tt.inParagraph}
 		if got := tellsOfOther(res, h, q); got != tt.want {

@@ -413,7 +413,14 @@ func namedWords(text string) map[string]bool {
 			if out == nil {
 				out = map[string]bool{}
 			}
-			out[strings.ToLower(withoutPossessive(w))] = true
+			name := strings.ToLower(withoutPossessive(w))
+			out[name] = true
+			if strings.Contains(name, "-") {
+				// "Pemberly-Vaun" is searched as its parts.
+				for part := range strings.SplitSeq(name, "-") {
+					out[part] = true
+				}
+			}
 		}
 		start = false
 	}

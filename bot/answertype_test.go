@@ -183,6 +183,7 @@ func TestNamedWords(t *testing.T) {
 		{"What did Norway's parliament decide?", []string{"norway"}},
 		{"Is weed legal?", nil},
 		{"is weed legal in norway", nil},
+		{"When did Oskar Pemberly-Vaun die?", []string{"oskar", "pemberly-vaun", "pemberly", "vaun"}},
 	}
 	for _, tt := range tests {
 		if got := namedWords(tt.q); !holdsExactly(got, tt.want) {

@@ -369,7 +369,8 @@ func tellsOfOther(res SearchResult, h Hit, q asked) bool {
 	}
 	var names, predicate, nameHeld, predicateHeld bool
 	for i, t := range res.Terms {
-		if t.DocFreq == 0 || t.Topic || isNumber(t.Word) {
+		if t.Topic || isNumber(t.Word) || t.DocFreq == 0 && q.names[t.Word] {
+			// A name the article never uses is a signal of its own.
 			continue
 		}
 		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
