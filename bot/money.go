@@ -18,6 +18,10 @@ var moneyWords = set("cost", "costs", "costing", "fee", "fees", "price", "prices
 var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "euros", "dollar", "dollars", "kroner",
 	"krone", "kronor", "usd", "eur", "gbp", "cents")
 
+// timeUnits follow a number of years, months, days or hours.
+var timeUnits = set("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+	"minute", "minutes", "percent", "per")
+
 // scaleWords stand between a number and its currency ("3.2 million crowns").
 var scaleWords = set("million", "millions", "billion", "billions", "thousand", "thousands", "mill", "milliarder", "tusen")
 
@@ -35,8 +39,8 @@ func currencyWords(sentences []string) wordSet {
 			for j < len(ws) && scaleWords[ws[j]] {
 				j++
 			}
-			if j == len(ws) || isNumber(ws[j]) || stopWords[ws[j]] {
-				continue
+			if j == len(ws) || isNumber(ws[j]) || stopWords[ws[j]] || unitGrams[ws[j]] != nil || timeUnits[ws[j]] {
+				continue // "15 g", "2 years": a weight or a time, never a sum
 			}
 			if money {
 				afterMoney[ws[j]]++

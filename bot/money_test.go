@@ -11,13 +11,15 @@ func TestCurrencyWords(t *testing.T) {
 		"All crews must complete 40 hours of training.",
 		"The fee rose after 40 hours of debate.",
 		"The strike lasted 64 days.",
+		"Up to 15 g is punished with a fine.",
+		"Dealers are fined and jailed for up to 2 years.",
 	})
 	for _, w := range []string{"ruvets", "crels"} {
 		if !got[w] {
 			t.Errorf("%q is no currency: %v", w, got)
 		}
 	}
-	for _, w := range []string{"hours", "days", "per"} {
+	for _, w := range []string{"hours", "days", "per", "g", "years"} {
 		if got[w] {
 			t.Errorf("%q read as a currency: %v", w, got)
 		}
