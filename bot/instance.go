@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // An instance is one of a numbered or lettered series a question names:
@@ -15,14 +17,24 @@ type instance struct {
 	id     string // as written: "B", "22"
 }
 
-// instances reads the series instances a question names: a capitalised
-// word followed by a capital letter or a number of up to three digits.
+// instances reads the series instances a text names: a capitalised word
+// followed by a capital letter or a number of up to three digits ("Class
+// B"), or an ordinal before a word ("third offence", "third-tier fines":
+// the series is the word, the ordinal its identifier).
 func instances(text string) []instance {
 	var out []instance
-	prev := ""
+	prev, prevOrdinal := "", ""
 	for field := range strings.FieldsSeq(text) {
 		series := strings.Trim(prev, `"'“”‘’(`)
 		prev = field
+		word := strings.ToLower(strings.Trim(field, `.,;:!?()"'“”‘’`))
+		if prevOrdinal != "" && isLetters(word) && word != "" {
+			out = append(out, instance{series: inflect.Singular(word), id: prevOrdinal})
+		}
+		prevOrdinal = ordinals[word]
+		if first, rest, ok := strings.Cut(word, "-"); ok && ordinals[first] != "" && isLetters(rest) && rest != "" {
+			out = append(out, instance{series: inflect.Singular(rest), id: ordinals[first]})
+		}
 		id := strings.TrimRight(field, `.,;:!?)"'’”`)
 		if !isInstanceID(id) {
 			continue
@@ -34,6 +46,13 @@ func instances(text string) []instance {
 		out = append(out, instance{series: strings.ToLower(series), id: id})
 	}
 	return out
+}
+
+// ordinals name a place in a series, written out or in digits.
+var ordinals = map[string]string{
+	"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+	"eighth": "8", "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5",
+	"6th": "6", "7th": "7", "8th": "8", "9th": "9", "10th": "10",
 }
 
 // isInstanceID reports a series' identifier: one capital letter ("B") or

@@ -13,7 +13,8 @@ func TestInstances(t *testing.T) {
 		"What happened in 1957?":                    nil,
 		"What is the penalty for 20 grams?":         nil,
 		"Who won in March 2018?":                    nil,
-		"A third offence can lead to a fine":        nil,
+		"A third offence can lead to a fine":        {{"offence", "3"}},
+		"How many third-tier fines were issued?":    {{"tier", "3"}},
 		"What is the Class B fee, and Class C fee?": {{"class", "B"}, {"class", "C"}},
 	}
 	for q, want := range tests {
