@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/internal/edits"
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // Spelling correction against the words the bot knows: one misspelt word
@@ -56,6 +57,27 @@ func (s *speller) isKnown(w string) bool {
 	}
 	for _, set := range s.also {
 		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// negatingPrefixes turn a word into its opposite ("unlicensed").
+var negatingPrefixes = []string{"un", "non", "dis", "in", "im", "ir", "il", "mis", "anti"}
+
+// isDerived reports a word made of a known word by a plain ending or a
+// negating prefix ("chaired" of "chair", "unlicensed" of "licensed"): it
+// is a word, not a misspelling of the nearest one ("charged", and above
+// all "licensed", its opposite).
+func (s *speller) isDerived(w string) bool {
+	for _, b := range inflect.Bases(w) {
+		if s.isKnown(b) {
+			return true
+		}
+	}
+	for _, p := range negatingPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minCorrectable && s.isKnown(rest) {
 			return true
 		}
 	}
@@ -116,7 +138,7 @@ func maxEdits(w string) int {
 // differs from w.
 func (s *speller) correct(w string) (string, bool) {
 	n := utf8.RuneCountInString(w)
-	if s.isKnown(w) || n < minCorrectable || n > s.longest+2 || !allLetters(w) {
+	if s.isKnown(w) || n < minCorrectable || n > s.longest+2 || !allLetters(w) || s.isDerived(w) {
 		return w, false
 	}
 	s.deletesOnce.Do(s.buildDeletes)

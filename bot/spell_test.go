@@ -45,3 +45,20 @@ func TestSpellerCorrectText(t *testing.T) {
 		t.Errorf("correctText = %q, %v; want %q, true", got, changed, want)
 	}
 }
+
+// A word made of a known word is no misspelling of its neighbour: least
+// of all a negated one of the word it negates.
+func TestSpellerLeavesDerivedWords(t *testing.T) {
+	sp := newSpeller()
+	for _, w := range []string{"licensed", "chair", "charged", "legal"} {
+		sp.addTarget(w, 5)
+	}
+	for _, w := range []string{"unlicensed", "chaired", "illegal", "nonlegal"} {
+		if got, ok := sp.correct(w); ok {
+			t.Errorf("correct(%q) = %q, want it left alone", w, got)
+		}
+	}
+	if got, ok := sp.correct("licenzed"); !ok || got != "licensed" {
+		t.Errorf("correct(licenzed) = %q, %v; want licensed", got, ok)
+	}
+}
