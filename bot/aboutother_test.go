@@ -46,6 +46,12 @@ func TestTellsOfOther(t *testing.T) {
 	if tellsOfOther(own, Hit{Matched: []bool{false, true}, InParagraph: []bool{false, true}}, q) {
 		t.Error("a sentence without the article's own name tells of something else")
 	}
+	// The article's own name is no part of what is asked either.
+	withOwn := SearchResult{Terms: []Term{{Word: "marrow", Text: "marrow", DocFreq: 2}, {Word: "saltmere", Text: "saltmer", DocFreq: 9}}}
+	q.names = map[string]bool{"marrow": true, "saltmere": true}
+	if tellsOfOther(withOwn, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
+		t.Error("the article's own name, missing from a sentence, read as what the question asks")
+	}
 	onlyNames := SearchResult{Terms: []Term{{Word: "marrow", Text: "marrow", DocFreq: 2}}}
 	q.names = map[string]bool{"marrow": true}
 	if tellsOfOther(onlyNames, Hit{Matched: []bool{true}, InParagraph: []bool{true}}, q) {

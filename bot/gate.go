@@ -438,7 +438,7 @@ func (b *Bot) GateExamples(ctx context.Context, question string, answers func(te
 		return nil, false
 	}
 	for i, f := range feats {
-		text := strings.Join(passageTexts(b.withContext(res, i)), " ")
+		text := strings.Join(passageTexts(b.answerPassages(res, feats, i)), " ")
 		exs = append(exs, Example{Features: f, Answers: answers(text)})
 	}
 	return exs, true

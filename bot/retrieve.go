@@ -30,7 +30,7 @@ func (b *Bot) retrieve(ctx context.Context, question string, r reading) Answer {
 	}
 	var texts []string
 	var sources []Source
-	for _, p := range b.withContext(res, best) {
+	for _, p := range b.answerPassages(res, feats, best) {
 		texts = append(texts, p.Text)
 		sources = append(sources, Source{Section: p.Section, Text: p.Text})
 	}
@@ -192,7 +192,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		// A year dates the event a paragraph tells of, and is said once
 		// there ("As of 16 April 2021, this bill did not pass. 6 parties
 		// voted for…"): its paragraph holding it is enough.
-		inContext := isYear(t.Word) && h.InParagraph[i]
+		inContext := isYear(t.Word) && h.InParagraph[i] && !b.held[h.Passage.ID].year
 		// A year the question bounds ("raised after 1953") sets a time
 		// frame: what came after is told without it.
 		bound := isYear(t.Word) && !q.pinned[t.Word]
@@ -299,6 +299,18 @@ func weight(t Term, passages int) float64 {
 // before when the answer opens by referring back ("This is also …"), or the
 // next hit when it is the very next sentence and covers the question too.
 func (b *Bot) withContext(res SearchResult, best int) []Passage {
+	return b.withContextBut(res, best, nil)
+}
+
+// answerPassages is what answers with the chosen hit: withContext, but
+// never joining a next sentence the rules ruled out (one about another
+// year, another of a series, something else).
+func (b *Bot) answerPassages(res SearchResult, feats []Features, best int) []Passage {
+	return b.withContextBut(res, best, func(i int) bool { return feats[i][fConflict] != 0 || feats[i][fAboutOther] != 0 })
+}
+
+// withContextBut is withContext without joining a hit ruledOut reports.
+func (b *Bot) withContextBut(res SearchResult, best int, ruledOut func(int) bool) []Passage {
 	p := res.Hits[best].Passage
 	out := make([]Passage, 1, 2) // at most two sentences, one allocation
 	out[0] = p
@@ -310,7 +322,7 @@ func (b *Bot) withContext(res SearchResult, best int) []Passage {
 	if len(out) == 1 {
 		if next, ok := b.neighbour(p, +1); ok {
 			for i, h := range res.Hits {
-				if i != best && h.Passage.ID == next.ID && sentenceCoverage(res, h) >= minCoverage {
+				if i != best && h.Passage.ID == next.ID && sentenceCoverage(res, h) >= minCoverage && (ruledOut == nil || !ruledOut(i)) {
 					out = append(out, next)
 					break
 				}
@@ -374,7 +386,10 @@ func tellsOfOther(res SearchResult, h Hit, q asked) bool {
 			continue
 		}
 		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
-		if q.names[t.Word] && !q.article(t.Word) {
+		if q.names[t.Word] {
+			if q.article(t.Word) {
+				continue // every sentence is about the article's own names
+			}
 			names = true
 			nameHeld = nameHeld || held || h.InParagraph[i]
 		} else {
