@@ -12,7 +12,8 @@ import "strings"
 // moneyWords speak of a sum of money, in a sentence or a question.
 var moneyWords = set("cost", "costs", "costing", "fee", "fees", "price", "prices", "priced", "pay", "pays", "paid",
 	"charge", "charges", "charged", "earn", "earns", "earned", "salary", "salaries", "wage", "wages", "fine", "fined",
-	"fines", "levy", "levies", "compensation", "revenue", "revenues", "budget", "spent", "spend", "tax", "taxes")
+	"fines", "levy", "levies", "compensation", "revenue", "revenues", "budget", "spent", "spend", "tax", "taxes",
+	"ticket", "tickets", "fare", "fares", "toll", "tolls", "rent")
 
 // knownCurrencies are currencies of the world, as words and symbols.
 var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "euros", "dollar", "dollars", "kroner",
