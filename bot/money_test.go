@@ -49,6 +49,7 @@ func TestAsksMoney(t *testing.T) {
 		"how much does a ticket cost":              true,
 		"how much is the fee for a permit":         true,
 		"how much compensation was awarded":        true,
+		"how much is a ferry ticket to the island": true,
 		"by how much did the kilns cut fuel costs": false,
 		"how much more does it cost than glass":    false,
 		"how much weed is personal use":            false,
