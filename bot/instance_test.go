@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,4 +41,20 @@ func TestNamesOtherInstance(t *testing.T) {
 	if namesOtherInstance("A Class A licence covers coastal vessels.", nil) {
 		t.Error("a question that names no instance conflicts with a sentence")
 	}
+}
+
+// instances reads any text without panicking, and what it reads is a
+// lower-cased series with an identifier.
+func FuzzInstances(f *testing.F) {
+	f.Add("What is the fee for a Class B licence?")
+	f.Add("How many third-tier fines were issued in 2022?")
+	f.Add("Section 22 (the 1921 Act) and Route 7.")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, in := range instances(text) {
+			if in.series == "" || in.id == "" || strings.ToLower(in.series) != in.series {
+				t.Fatalf("instances(%q) read %+v", text, in)
+			}
+		}
+		_ = namesOtherInstance(text, instances(text))
+	})
 }
