@@ -64,3 +64,14 @@ func TestAsksMoney(t *testing.T) {
 		}
 	}
 }
+
+// Any sentence, from any article, is read without panicking.
+func FuzzMoney(f *testing.F) {
+	f.Add("A standard permit costs 35 ruvets per year.")
+	f.Add("The court ordered it to pay 1.2 million € to NOK 500 kr")
+	f.Fuzz(func(t *testing.T, sentence string) {
+		c := currencyWords([]string{sentence, sentence + " fee"})
+		_ = holdsMoney(sentence, c)
+		_ = asksMoney(words(sentence))
+	})
+}
