@@ -42,6 +42,10 @@ func questionType(ws []string) answerType {
 	switch focusWord(ws) {
 	case "number", "numbers", "figure", "figures", "count", "total":
 		return typeCount
+	case "limit", "limits", "maximum", "minimum", "quota", "threshold", "age":
+		// "What is the THC limit?", "what's the minimum age?": a
+		// quantity, which a sentence without a number does not give.
+		return typeAmount
 	case "percentage", "percent", "share", "proportion":
 		return typeShare
 	case "year", "date", "deadline", "month", "day":

@@ -34,6 +34,9 @@ func TestQuestionType(t *testing.T) {
 		{"what hours is the museum open", typeTime},
 		{"how much compensation was the company awarded", typeMoney},
 		{"how much weed counts as personal use", typeAmount},
+		// A limit, a quota, an age: a quantity.
+		{"what's the legal limit for driving", typeAmount},
+		{"what is the minimum age for a permit", typeAmount},
 		// "Who is X?" asks who X is; "who is the X?" asks for a name.
 		{"who was orla vennick", typeAny},
 		{"who is the attorney general", typeName},
