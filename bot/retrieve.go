@@ -191,7 +191,8 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	for i, t := range res.Terms {
 		// A year dates the event a paragraph tells of, and is said once
 		// there ("As of 16 April 2021, this bill did not pass. 6 parties
-		// voted for…"): its paragraph holding it is enough.
+		// voted for…"): its paragraph holding it is enough for a
+		// sentence that names no year of its own.
 		inContext := isYear(t.Word) && h.InParagraph[i] && !b.held[h.Passage.ID].year
 		// A year the question bounds ("raised after 1953") sets a time
 		// frame: what came after is told without it.
@@ -369,33 +370,4 @@ func sentenceCoverage(res SearchResult, h Hit) float64 {
 		return 0
 	}
 	return got / total
-}
-
-// tellsOfOther reports a sentence that holds the names a question gives
-// but nothing of what it asks about them ("When did Oswin Marrow die?",
-// "…founded in 1412 by Oswin Marrow"), or what it asks but none of the
-// names, in the sentence or its paragraph ("19 people died").
-func tellsOfOther(res SearchResult, h Hit, q asked) bool {
-	if len(q.names) == 0 {
-		return false
-	}
-	var names, predicate, nameHeld, predicateHeld bool
-	for i, t := range res.Terms {
-		if t.Topic || isNumber(t.Word) || t.DocFreq == 0 && q.names[t.Word] {
-			// A name the article never uses is a signal of its own.
-			continue
-		}
-		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
-		if q.names[t.Word] {
-			if q.article(t.Word) {
-				continue // every sentence is about the article's own names
-			}
-			names = true
-			nameHeld = nameHeld || held || h.InParagraph[i]
-		} else {
-			predicate = true
-			predicateHeld = predicateHeld || held
-		}
-	}
-	return names && predicate && (!nameHeld || !predicateHeld)
 }

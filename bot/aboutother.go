@@ -1,0 +1,30 @@
+package bot
+
+// tellsOfOther reports a sentence that holds the names a question gives
+// but nothing of what it asks about them ("When did Oswin Marrow die?",
+// "…founded in 1412 by Oswin Marrow"), or what it asks but none of the
+// names, in the sentence or its paragraph ("19 people died").
+func tellsOfOther(res SearchResult, h Hit, q asked) bool {
+	if len(q.names) == 0 {
+		return false
+	}
+	var names, predicate, nameHeld, predicateHeld bool
+	for i, t := range res.Terms {
+		if t.Topic || isNumber(t.Word) || t.DocFreq == 0 && q.names[t.Word] {
+			// A name the article never uses is a signal of its own.
+			continue
+		}
+		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+		if q.names[t.Word] {
+			if q.article(t.Word) {
+				continue // every sentence is about the article's own names
+			}
+			names = true
+			nameHeld = nameHeld || held || h.InParagraph[i]
+		} else {
+			predicate = true
+			predicateHeld = predicateHeld || held
+		}
+	}
+	return names && predicate && (!nameHeld || !predicateHeld)
+}
