@@ -264,6 +264,7 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
 		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
 		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
+		origin: h.origin || next.origin, present: h.present || next.present,
 		lead:    h.lead,
 		names:   append(append([]string{}, h.names...), next.names...),
 		counted: append(append([]string{}, h.counted...), next.counted...),
