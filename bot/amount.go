@@ -46,7 +46,7 @@ func init() {
 	set("1", "g", "gr", "grs", "gram", "grams", "gramme", "grammes", "gm", "gms")
 	set("100", "hg", "hekto", "hektogram", "hectogram", "hectograms")
 	set("1000", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilogramm")
-	set("1000000", "tonne", "tonnes", "ton", "tons")
+	set("1000000", "tonne", "tonnes", "ton", "tons", "tonn")
 	set("28.349523125", "oz", "ozs", "ounce", "ounces")
 	set("453.59237", "lb", "lbs", "pound", "pounds")
 }
@@ -81,7 +81,7 @@ var fractionWords = map[string]string{
 	"halv": "1/2", "halvt": "1/2", "halve": "1/2", "kvart": "1/4",
 }
 
-const unitPattern = `(?:milligrammes?|milligrams?|mg|kilogrammes?|kilogramm|kilograms?|kilos?|kgs?|grammes?|grams?|grs?|gms?|g|hektogram|hectograms?|hekto|hg|tonnes?|tons?|ounces?|ozs?|pounds?|lbs?)`
+const unitPattern = `(?:milligrammes?|milligrams?|mg|kilogrammes?|kilogramm|kilograms?|kilos?|kgs?|grammes?|grams?|grs?|gms?|g|hektogram|hectograms?|hekto|hg|tonnes?|tons?|tonn|ounces?|ozs?|pounds?|lbs?)`
 
 var (
 	// A number in digits (also "1 000" with spaces between thousands, and

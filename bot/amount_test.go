@@ -191,6 +191,9 @@ func TestParseAmountsBokmalNumberWords(t *testing.T) {
 	if a, _ := bot.ParseAmounts("to kilo", "nb"); len(a) != 1 || a[0].Grams.Cmp(big.NewRat(2000, 1)) != 0 {
 		t.Errorf(`ParseAmounts("to kilo", "nb") = %v, want 2000 g`, describe(a))
 	}
+	if a, _ := bot.ParseAmounts("1 tonn hasj", "nb"); len(a) != 1 || a[0].Grams.Cmp(big.NewRat(1_000_000, 1)) != 0 {
+		t.Errorf(`ParseAmounts("1 tonn hasj", "nb") = %v, want 1,000,000 g`, describe(a))
+	}
 	if a, _ := bot.ParseAmounts("up to kilos", "en"); len(a) != 0 {
 		t.Errorf(`ParseAmounts("up to kilos", "en") = %v, want none`, describe(a))
 	}
