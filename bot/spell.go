@@ -40,6 +40,44 @@ type speller struct {
 	// deletes would cost the cube of its length (a 1,000-letter "word"
 	// took over a second).
 	longest int
+	// asciiForms are how the language's own letters are typed on a
+	// keyboard without them ("o" for "ø"), tried before any edit.
+	asciiForms [][2]string
+}
+
+// bokmalASCII are the ways "æ", "ø" and "å" are typed without them.
+var bokmalASCII = [][2]string{{"aa", "å"}, {"ae", "æ"}, {"oe", "ø"}, {"a", "å"}, {"o", "ø"}, {"a", "æ"}}
+
+// unfold reads a word typed without the language's own letters ("forste",
+// "kjope", "fa") as the known word it stands for ("første", "kjøpe",
+// "få"), with up to two letters restored; "" when none is known.
+func (s *speller) unfold(w string) string {
+	if len(s.asciiForms) == 0 || len(w) > 20 {
+		return ""
+	}
+	var variants func(string, int) string
+	variants = func(word string, depth int) string {
+		for _, f := range s.asciiForms {
+			for i := 0; ; i++ {
+				j := strings.Index(word[i:], f[0])
+				if j < 0 {
+					break
+				}
+				i += j
+				v := word[:i] + f[1] + word[i+len(f[0]):]
+				if s.isKnown(v) {
+					return v
+				}
+				if depth > 1 {
+					if vv := variants(v, depth-1); vv != "" {
+						return vv
+					}
+				}
+			}
+		}
+		return ""
+	}
+	return variants(w, 2)
 }
 
 // minCorrectable is the shortest word the speller rewrites: a three-letter
@@ -137,8 +175,14 @@ func maxEdits(w string) int {
 // correct returns the word w was most likely meant to be, and whether it
 // differs from w.
 func (s *speller) correct(w string) (string, bool) {
+	if s.isKnown(w) {
+		return w, false
+	}
+	if v := s.unfold(w); v != "" {
+		return v, true
+	}
 	n := utf8.RuneCountInString(w)
-	if s.isKnown(w) || n < minCorrectable || n > s.longest+2 || !allLetters(w) || s.isDerived(w) {
+	if n < minCorrectable || n > s.longest+2 || !allLetters(w) || s.isDerived(w) {
 		return w, false
 	}
 	s.deletesOnce.Do(s.buildDeletes)
@@ -278,6 +322,9 @@ func (b *Bot) buildSpellers() map[string]*speller {
 			continue
 		}
 		sp := newSpeller()
+		if lang == "nb" {
+			sp.asciiForms = bokmalASCII
+		}
 		for w, n := range articleWords {
 			sp.addTarget(w, n)
 		}

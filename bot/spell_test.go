@@ -62,3 +62,27 @@ func TestSpellerLeavesDerivedWords(t *testing.T) {
 		t.Errorf("correct(licenzed) = %q, %v; want licensed", got, ok)
 	}
 }
+
+// Bokmål typed without æ, ø and å is read with them, where the word as
+// typed is no known word.
+func TestSpellerUnfoldsBokmal(t *testing.T) {
+	sp := newSpeller()
+	sp.asciiForms = bokmalASCII
+	for _, w := range []string{"kjøpe", "frø", "første", "for", "gå"} {
+		sp.addTarget(w, 3)
+	}
+	tests := map[string]string{"kjope": "kjøpe", "fro": "frø", "forste": "første", "gaa": "gå"}
+	for in, want := range tests {
+		if got, ok := sp.correct(in); !ok || got != want {
+			t.Errorf("correct(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if got, ok := sp.correct("for"); ok {
+		t.Errorf("correct(for) = %q: a known word was unfolded", got)
+	}
+	en := newSpeller()
+	en.addTarget("frø", 1)
+	if got, ok := en.correct("fro"); ok && got == "frø" {
+		t.Error("an English speller unfolds Bokmål letters")
+	}
+}
