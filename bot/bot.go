@@ -43,8 +43,10 @@ type Bot struct {
 	// knownWords are the words each language's term list and the
 	// synonyms know, for the spellers.
 	knownWords map[string][]string
-	// commonWords are each language's everyday words.
+	// commonWords are each language's everyday words; wordRanks how
+	// common they are, read when needed.
 	commonWords map[string]map[string]bool
+	wordRanks   map[string]func() map[string]int
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
 	// held is what each passage holds of each answer type, by ID.
@@ -91,6 +93,14 @@ func WithCommonWords(lang string, words map[string]bool) Option {
 	return func(b *Bot) { b.commonWords[lang] = words }
 }
 
+// WithWordRanks gives how common lang's everyday words are, rank 1 the
+// most common, read only when a speller needs it: a Bokmål word typed
+// without æ, ø and å ("pa") is read as the far more common word with them
+// ("på").
+func WithWordRanks(lang string, ranks func() map[string]int) Option {
+	return func(b *Bot) { b.wordRanks[lang] = ranks }
+}
+
 // Option configures a Bot.
 type Option func(*Bot)
 
@@ -113,7 +123,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string]map[string]bool{}, countable: set(schedule.Countable...),
+		commonWords: map[string]map[string]bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
 		pw: newPenaltyVocab(schedule.Words)}
 	for _, o := range opts {
 		o(b)

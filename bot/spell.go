@@ -41,9 +41,16 @@ type speller struct {
 	// took over a second).
 	longest int
 	// asciiForms are how the language's own letters are typed on a
-	// keyboard without them ("o" for "ø"), tried before any edit.
+	// keyboard without them ("o" for "ø"), tried before any edit; ranks
+	// say how common the language's words are, so that a known word
+	// typed that way ("pa") is read as the far more common one ("på").
 	asciiForms [][2]string
+	ranks      func() map[string]int
 }
+
+// asciiRankFactor is how much more common a word with its own letters
+// must be than the form typed without them to replace a known word.
+const asciiRankFactor = 5
 
 // bokmalASCII are the ways "æ", "ø" and "å" are typed without them.
 var bokmalASCII = [][2]string{{"aa", "å"}, {"ae", "æ"}, {"oe", "ø"}, {"a", "å"}, {"o", "ø"}, {"a", "æ"}}
@@ -55,6 +62,20 @@ func (s *speller) unfold(w string) string {
 	if len(s.asciiForms) == 0 || len(w) > 20 {
 		return ""
 	}
+	accept := func(v string) bool { return s.isKnown(v) }
+	if s.isKnown(w) {
+		// A known word is replaced only when it is no word of the
+		// article or the term lists and the word with its own letters
+		// is far more common: "pa" is "på", "for" stays "for".
+		if s.freq[w] > 0 || s.ranks == nil {
+			return ""
+		}
+		ranks := s.ranks()
+		accept = func(v string) bool {
+			rv, rw := ranks[v], ranks[w]
+			return rv > 0 && (rw == 0 || rv*asciiRankFactor < rw)
+		}
+	}
 	var variants func(string, int) string
 	variants = func(word string, depth int) string {
 		for _, f := range s.asciiForms {
@@ -65,7 +86,7 @@ func (s *speller) unfold(w string) string {
 				}
 				i += j
 				v := word[:i] + f[1] + word[i+len(f[0]):]
-				if s.isKnown(v) {
+				if accept(v) {
 					return v
 				}
 				if depth > 1 {
@@ -175,11 +196,11 @@ func maxEdits(w string) int {
 // correct returns the word w was most likely meant to be, and whether it
 // differs from w.
 func (s *speller) correct(w string) (string, bool) {
-	if s.isKnown(w) {
-		return w, false
-	}
 	if v := s.unfold(w); v != "" {
 		return v, true
+	}
+	if s.isKnown(w) {
+		return w, false
 	}
 	n := utf8.RuneCountInString(w)
 	if n < minCorrectable || n > s.longest+2 || !allLetters(w) || s.isDerived(w) {
@@ -323,7 +344,7 @@ func (b *Bot) buildSpellers() map[string]*speller {
 		}
 		sp := newSpeller()
 		if lang == "nb" {
-			sp.asciiForms = bokmalASCII
+			sp.asciiForms, sp.ranks = bokmalASCII, b.wordRanks[lang]
 		}
 		for w, n := range articleWords {
 			sp.addTarget(w, n)

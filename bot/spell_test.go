@@ -80,6 +80,16 @@ func TestSpellerUnfoldsBokmal(t *testing.T) {
 	if got, ok := sp.correct("for"); ok {
 		t.Errorf("correct(for) = %q: a known word was unfolded", got)
 	}
+	// A known word typed without the letters is read with them only
+	// where that is far more common: "pa" is "på", "for" stays "for".
+	sp.ranks = func() map[string]int { return map[string]int{"på": 11, "pa": 422, "for": 20, "før": 80} }
+	sp.also = append(sp.also, map[string]bool{"pa": true, "på": true, "før": true})
+	if got, ok := sp.correct("pa"); !ok || got != "på" {
+		t.Errorf("correct(pa) = %q, %v; want på", got, ok)
+	}
+	if got, ok := sp.correct("for"); ok {
+		t.Errorf("correct(for) = %q: the more common word was unfolded", got)
+	}
 	en := newSpeller()
 	en.addTarget("frø", 1)
 	if got, ok := en.correct("fro"); ok && got == "frø" {

@@ -38,6 +38,34 @@ var (
 	commonSetNB = sync.OnceValue(func() map[string]bool { return wordSet(commonNB) })
 )
 
+// CommonRanks returns each of lang's common words with its rank, 1 for
+// the most common, or nil; built on first use and only read afterwards.
+func CommonRanks(lang string) map[string]int {
+	switch lang {
+	case "en":
+		return commonRanksEN()
+	case "nb":
+		return commonRanksNB()
+	}
+	return nil
+}
+
+var (
+	commonRanksEN = sync.OnceValue(func() map[string]int { return wordRanks(commonEN) })
+	commonRanksNB = sync.OnceValue(func() map[string]int { return wordRanks(commonNB) })
+)
+
+func wordRanks(text string) map[string]int {
+	fields := strings.Fields(text)
+	ranks := make(map[string]int, len(fields))
+	for i, w := range fields {
+		if _, seen := ranks[w]; !seen {
+			ranks[w] = i + 1
+		}
+	}
+	return ranks
+}
+
 func wordSet(text string) map[string]bool {
 	fields := strings.Fields(text)
 	set := make(map[string]bool, len(fields))

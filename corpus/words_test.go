@@ -25,3 +25,19 @@ func TestEnglishVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// A common word's rank is its place in the list, the most common first.
+func TestCommonRanks(t *testing.T) {
+	nb := CommonRanks("nb")
+	if nb["på"] == 0 || nb["pa"] == 0 || nb["på"] >= nb["pa"] {
+		t.Errorf("ranks på %d, pa %d: want both, på the more common", nb["på"], nb["pa"])
+	}
+	for w, r := range nb {
+		if !CommonWords("nb")[w] || r < 1 {
+			t.Fatalf("%q has rank %d but is no common word", w, r)
+		}
+	}
+	if CommonRanks("xx") != nil {
+		t.Error("ranks for a language without a list")
+	}
+}

@@ -58,7 +58,8 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 		for k := range terms {
 			keys = append(keys, k)
 		}
-		opts = append(opts, bot.WithKnownWords(lang, keys), bot.WithCommonWords(lang, corpus.CommonWords(lang)))
+		opts = append(opts, bot.WithKnownWords(lang, keys), bot.WithCommonWords(lang, corpus.CommonWords(lang)),
+			bot.WithWordRanks(lang, func() map[string]int { return corpus.CommonRanks(lang) }))
 		g, err := index.NewGlossary(terms)
 		if err != nil {
 			ix.Close()
