@@ -73,7 +73,7 @@ func followUp(previous, message string, subjectWord func(string) bool) (string, 
 		return "", false
 	}
 	if p := prev(); len(p) > 0 {
-		return withAmountFor(borrowFrame(p, rest), previous), true
+		return withOneFor(withAmountFor(borrowFrame(p, rest), previous), previous), true
 	}
 	return "", false
 }
@@ -110,6 +110,58 @@ func withAmountFor(q, previous string) string {
 		}
 	}
 	return q
+}
+
+// withOneFor reads "a third one" in a follow-up as one of what the
+// previous question counted: "…for a first unlicensed-operation offence,
+// and what about a third one?" asks about a third offence.
+func withOneFor(q, previous string) string {
+	lower := strings.ToLower(q)
+	if len(lower) != len(q) {
+		q = lower
+	}
+	rest := lower
+	for w, after := nextWord(rest); w != ""; w, after = nextWord(after) {
+		if ordinals[w] == "" {
+			continue
+		}
+		next, _ := nextWord(after)
+		if next != "one" {
+			continue
+		}
+		noun := countedAfterOrdinal(previous)
+		if noun == "" {
+			return q
+		}
+		oneAt := len(lower) - len(after) + strings.Index(after, "one")
+		return q[:oneAt] + noun + q[oneAt+len("one"):]
+	}
+	return q
+}
+
+// countedAfterOrdinal is the noun an ordinal counts in text: the last word
+// of the run of words after it ("first unlicensed-operation offence,"),
+// or "".
+func countedAfterOrdinal(text string) string {
+	fields := strings.Fields(strings.ToLower(text))
+	for i, f := range fields {
+		if ordinals[strings.Trim(f, ",.?!;:")] == "" {
+			continue
+		}
+		noun := ""
+		for _, g := range fields[i+1:] {
+			w := strings.Trim(g, ",.?!;:()\"'")
+			if w == "" || stopWords[w] || prepositions[w] {
+				break
+			}
+			noun = w
+			if strings.ContainsAny(g, ",.?!;:") {
+				break
+			}
+		}
+		return noun
+	}
+	return ""
 }
 
 // wordIndex is the index of phrase in s standing as whole words, or -1.

@@ -32,6 +32,9 @@ func TestFollowUp(t *testing.T) {
 		{"What is the penalty for more than 80 kg?", "and less than that?", "What is the penalty for less than 80 kg?"},
 		{"Hva er straffen for 20 gram?", "og mer enn det?", "Hva er straffen for mer enn 20 gram?"},
 		{"Is cannabis legal?", "and more than that?", "Is cannabis legal for more than that?"},
+		// "A third one" is a third of what the question before counted.
+		{"What's the maximum fine for a first unlicensed-operation offence?", "and what about a third one?", "What's the maximum fine for a third offence?"},
+		{"What is the fine for a second offence?", "and for a third one?", "What is the fine for a third offence?"},
 		// Lower-casing that changes a text's length moves no position.
 		{"What is the penalty for 20 grams?", "and Ⱥ more than that?", "what is the penalty for ⱥ more than 20 grams?"},
 		// Questions of their own.
@@ -61,6 +64,7 @@ func FuzzFollowUp(f *testing.F) {
 	f.Add("Hva er straffen for 20 gram?", "hvorfor?")
 	f.Add("for", "against")
 	f.Add("What is the penalty for 20 grams?", "and Ⱥ more than that?")
+	f.Add("What's the fine for a first offence?", "and a third one?")
 	f.Fuzz(func(t *testing.T, prev, msg string) {
 		got, ok := FollowUp(prev, msg)
 		if !ok && got != "" {
