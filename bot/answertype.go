@@ -156,7 +156,9 @@ var questionWords = set("what", "which", "who", "whom", "whose", "when", "where"
 // nameNouns are the nouns that make "which …" ask for a name.
 var nameNouns = set("party", "parties", "organisation", "organisations", "organization", "organizations",
 	"group", "groups", "person", "people", "politician", "politicians", "court", "body", "bodies", "agency",
-	"institution", "institutions", "league", "movement", "association", "associations", "outfit", "outfits")
+	"institution", "institutions", "league", "movement", "association", "associations", "outfit", "outfits",
+	"company", "companies", "firm", "firms", "minister", "ministers", "judge", "judges", "country", "countries",
+	"town", "towns", "city", "cities", "university", "universities", "union", "unions", "club", "clubs")
 
 // monthNames mark a date in English text.
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",

@@ -40,6 +40,8 @@ func TestQuestionType(t *testing.T) {
 		// "Who is X?" asks who X is; "who is the X?" asks for a name.
 		{"who was orla vennick", typeAny},
 		{"who is the attorney general", typeName},
+		{"which ferry company won the case", typeName},
+		{"which minister introduced the reform", typeName},
 		{"who is in charge of the harbour", typeName},
 		{"what is the name of the attorney general", typeName},
 		{"what are the names of the two locks", typeName},
