@@ -24,17 +24,20 @@ var fictionDir = filepath.Join("..", "testdata", "fiction")
 // about another article.
 var anotherSubject = regexp.MustCompile(`(?i)cannabis|marijuana|weed|hash|norw|norge|norsk|riksadvokat|attorney general|20 gram`)
 
-// harbour is the engine on the harbour of Saltmere, closed when the test
-// ends.
-func harbour(t *testing.T) *engine.Engine {
+// fictionEngine is the engine on one of the fictional articles, closed
+// when the test ends.
+func fictionEngine(t *testing.T, name string) *engine.Engine {
 	t.Helper()
-	e, err := engine.Load(filepath.Join(fictionDir, "harbour-of-saltmere.txt"), nil)
+	e, err := engine.Load(filepath.Join(fictionDir, name), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.Close() })
 	return e
 }
+
+// harbour is the engine on the harbour of Saltmere.
+func harbour(t *testing.T) *engine.Engine { return fictionEngine(t, "harbour-of-saltmere.txt") }
 
 // fiction is the engine on one of them, keeping glowing moths in Veldoria,
 // checked to have no side files; closed when the test ends.
@@ -256,11 +259,7 @@ func TestNamesWithoutWhatIsAsked(t *testing.T) {
 // "How much does it cost?" asks for a sum in the article's currency, read
 // from the article: a count of passengers is no price.
 func TestHowMuchAsksForASum(t *testing.T) {
-	e, err := engine.Load(filepath.Join(fictionDir, "ferry-licensing-in-korvathia.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := fictionEngine(t, "ferry-licensing-in-korvathia.txt")
 	ctx := context.Background()
 	if a := e.Answer(ctx, bot.Question{Text: "How much does a ticket on the Dunmerrow–Skelvig crossing cost?", Platform: "test"}); a.Answered {
 		t.Errorf("answered %q", a.Text)
@@ -273,11 +272,7 @@ func TestHowMuchAsksForASum(t *testing.T) {
 // A question about now is not answered by a sentence about a beginning:
 // the first director-general is not the current one.
 func TestNowIsNotTheBeginning(t *testing.T) {
-	e, err := engine.Load(filepath.Join(fictionDir, "ferry-licensing-in-korvathia.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := fictionEngine(t, "ferry-licensing-in-korvathia.txt")
 	ctx := context.Background()
 	if a := e.Answer(ctx, bot.Question{Text: "Who is the current director-general of the Maritime Passage Authority?", Platform: "test"}); a.Answered {
 		t.Errorf("answered %q", a.Text)
