@@ -171,7 +171,8 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	f[fCoverage] = sentence / total
 	f[fParagraph] = paragraph / total
 	f[fUnknown] = unknown / total
-	held := b.heldTypes(b.withContext(res, rank))
+	ctx, n := b.context(res, rank, nil)
+	held := b.heldTypes(ctx[:n])
 	if q.kind != typeAny {
 		if held.holds(q.kind, q.own) {
 			f[fTypeHeld] = 1
@@ -312,25 +313,27 @@ func (b *Bot) answerPassages(res SearchResult, feats []Features, best int) []Pas
 
 // withContextBut is withContext without joining a hit ruledOut reports.
 func (b *Bot) withContextBut(res SearchResult, best int, ruledOut func(int) bool) []Passage {
+	ps, n := b.context(res, best, ruledOut)
+	return append([]Passage(nil), ps[:n]...)
+}
+
+// context is withContextBut into an array, so a caller that only reads
+// it allocates nothing: the gate's signals ask it for every hit.
+func (b *Bot) context(res SearchResult, best int, ruledOut func(int) bool) (ps [2]Passage, n int) {
 	p := res.Hits[best].Passage
-	out := make([]Passage, 1, 2) // at most two sentences, one allocation
-	out[0] = p
 	if refersBack(p.Text) {
 		if prev, ok := b.neighbour(p, -1); ok {
-			out = append(out[:0], prev, p)
+			return [2]Passage{prev, p}, 2
 		}
 	}
-	if len(out) == 1 {
-		if next, ok := b.neighbour(p, +1); ok {
-			for i, h := range res.Hits {
-				if i != best && h.Passage.ID == next.ID && sentenceCoverage(res, h) >= minCoverage && (ruledOut == nil || !ruledOut(i)) {
-					out = append(out, next)
-					break
-				}
+	if next, ok := b.neighbour(p, +1); ok {
+		for i, h := range res.Hits {
+			if i != best && h.Passage.ID == next.ID && sentenceCoverage(res, h) >= minCoverage && (ruledOut == nil || !ruledOut(i)) {
+				return [2]Passage{p, next}, 2
 			}
 		}
 	}
-	return out
+	return [2]Passage{p}, 1
 }
 
 func refersBack(s string) bool {
