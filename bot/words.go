@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,6 +124,32 @@ func anyPhrase(ws []string, phrases ...string) bool {
 	for _, p := range phrases {
 		if hasPhrase(ws, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// phraseSet is a fixed list of phrases indexed by their first word, for a
+// long list read on every question: a question's word costs one lookup,
+// not a pass over every phrase as anyPhrase makes.
+type phraseSet map[string][][]string
+
+func phrases(ps ...string) phraseSet {
+	s := phraseSet{}
+	for _, p := range ps {
+		ws := strings.Fields(p)
+		s[ws[0]] = append(s[ws[0]], ws)
+	}
+	return s
+}
+
+// any reports whether ws holds one of the phrases, word for word.
+func (s phraseSet) any(ws []string) bool {
+	for i, w := range ws {
+		for _, p := range s[w] {
+			if len(ws)-i >= len(p) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
 		}
 	}
 	return false

@@ -34,3 +34,16 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// A phrase set finds exactly what anyPhrase finds over the same phrases.
+func TestPhraseSetMatchesAnyPhrase(t *testing.T) {
+	ps := []string{"good idea", "do you agree", "worth it", "synes du"}
+	set := phrases(ps...)
+	for _, q := range []string{"is it a good idea", "do you agree with it", "is it worth it",
+		"hva synes du", "a good day", "do you", "worth", "idea good", ""} {
+		ws := words(q)
+		if got, want := set.any(ws), anyPhrase(ws, ps...); got != want {
+			t.Errorf("%q: phrase set %v, anyPhrase %v", q, got, want)
+		}
+	}
+}
