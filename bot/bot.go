@@ -153,15 +153,15 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
-	texts := make([]string, len(article.Passages))
+	sentences := make([][]string, len(article.Passages))
 	for i, p := range article.Passages {
-		texts[i] = p.Text
+		sentences[i] = words(strings.ToLower(p.Text))
 	}
-	currencies := currencyWords(texts)
-	for _, p := range article.Passages {
+	currencies := currencyWords(sentences)
+	for i, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p
 		h := readTypes(p.Text)
-		h.money = holdsMoney(p.Text, currencies)
+		h.money = holdsMoney(p.Text, sentences[i], currencies)
 		b.held[p.ID] = h
 	}
 	b.examples = b.subject.examples

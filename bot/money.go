@@ -26,27 +26,20 @@ var timeUnits = set("year", "years", "month", "months", "week", "weeks", "day", 
 // scaleWords stand between a number and its currency ("3.2 million crowns").
 var scaleWords = set("million", "millions", "billion", "billions", "thousand", "thousands", "mill", "milliarder", "tusen")
 
-// currencyWords reads the article's currencies from its sentences.
-func currencyWords(sentences []string) wordSet {
+// currencyWords reads the article's currencies from its sentences' words.
+func currencyWords(sentences [][]string) wordSet {
 	afterMoney, afterOther := map[string]int{}, map[string]int{}
-	for _, s := range sentences {
-		ws := words(strings.ToLower(s))
+	for _, ws := range sentences {
 		money := moneyWords.any(ws)
-		for i, w := range ws {
-			if !isNumber(w) || isYear(w) {
-				continue
-			}
-			j := i + 1
-			for j < len(ws) && scaleWords[ws[j]] {
-				j++
-			}
-			if j == len(ws) || isNumber(ws[j]) || stopWords[ws[j]] || unitGrams[ws[j]] != nil || timeUnits[ws[j]] {
+		for i := range ws {
+			w, ok := unitAfter(ws, i)
+			if !ok || isYear(ws[i]) || stopWords[w] || unitGrams[w] != nil || timeUnits[w] {
 				continue // "15 g", "2 years": a weight or a time, never a sum
 			}
 			if money {
-				afterMoney[ws[j]]++
+				afterMoney[w]++
 			} else {
-				afterOther[ws[j]]++
+				afterOther[w]++
 			}
 		}
 	}
@@ -59,25 +52,34 @@ func currencyWords(sentences []string) wordSet {
 	return out
 }
 
-// holdsMoney reports whether a sentence names a sum: a number followed by
-// a currency, or a currency symbol.
-func holdsMoney(sentence string, currencies wordSet) bool {
+// unitAfter is the word a number at ws[i] counts in, past any scale word
+// ("3.2 million crowns": "crowns"); ok is false when ws[i] is no number
+// or no word follows.
+func unitAfter(ws []string, i int) (string, bool) {
+	if !isNumber(ws[i]) {
+		return "", false
+	}
+	j := i + 1
+	for j < len(ws) && scaleWords[ws[j]] {
+		j++
+	}
+	if j == len(ws) || isNumber(ws[j]) {
+		return "", false
+	}
+	return ws[j], true
+}
+
+// holdsMoney reports whether a sentence (with its lower-cased words)
+// names a sum: a number followed by a currency, or a currency symbol.
+func holdsMoney(sentence string, ws []string, currencies wordSet) bool {
 	if strings.ContainsAny(sentence, "€$£") {
 		return true
 	}
-	ws := words(strings.ToLower(sentence))
-	for i, w := range ws {
-		if !isNumber(w) {
-			continue
-		}
-		j := i + 1
-		for j < len(ws) && scaleWords[ws[j]] {
-			j++
-		}
-		if j < len(ws) && (currencies[ws[j]] || knownCurrencies[ws[j]]) {
+	for i := range ws {
+		if w, ok := unitAfter(ws, i); ok && (currencies[w] || knownCurrencies[w]) {
 			return true
 		}
-		if i > 0 && knownCurrencies[ws[i-1]] {
+		if i > 0 && isNumber(ws[i]) && knownCurrencies[ws[i-1]] {
 			return true // "NOK 500"
 		}
 	}

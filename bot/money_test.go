@@ -1,9 +1,12 @@
 package bot
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCurrencyWords(t *testing.T) {
-	got := currencyWords([]string{
+	got := currencyWords(lowerWords(
 		"A standard permit costs 35 ruvets per year.",
 		"Selling counterfeit glass carries a fine of up to 40,000 crels for each offence.",
 		"Adult tickets cost 12 crels.",
@@ -13,7 +16,7 @@ func TestCurrencyWords(t *testing.T) {
 		"The strike lasted 64 days.",
 		"Up to 15 g is punished with a fine.",
 		"Dealers are fined and jailed for up to 2 years.",
-	})
+	))
 	for _, w := range []string{"ruvets", "crels"} {
 		if !got[w] {
 			t.Errorf("%q is no currency: %v", w, got)
@@ -38,7 +41,7 @@ func TestHoldsMoney(t *testing.T) {
 		"About 1,400 sailings a year link the two islands.": false,
 	}
 	for s, want := range tests {
-		if got := holdsMoney(s, currencies); got != want {
+		if got := holdsMoney(s, words(strings.ToLower(s)), currencies); got != want {
 			t.Errorf("holdsMoney(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -70,8 +73,16 @@ func FuzzMoney(f *testing.F) {
 	f.Add("A standard permit costs 35 ruvets per year.")
 	f.Add("The court ordered it to pay 1.2 million € to NOK 500 kr")
 	f.Fuzz(func(t *testing.T, sentence string) {
-		c := currencyWords([]string{sentence, sentence + " fee"})
-		_ = holdsMoney(sentence, c)
+		c := currencyWords(lowerWords(sentence, sentence+" fee"))
+		_ = holdsMoney(sentence, words(strings.ToLower(sentence)), c)
 		_ = asksMoney(words(sentence))
 	})
+}
+
+func lowerWords(sentences ...string) [][]string {
+	out := make([][]string, len(sentences))
+	for i, s := range sentences {
+		out[i] = words(strings.ToLower(s))
+	}
+	return out
 }
