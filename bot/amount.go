@@ -3,7 +3,6 @@ package bot
 import (
 	"math/big"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -279,29 +278,53 @@ type found struct {
 // referredAmounts are the amounts "more than that" stands for: more than
 // the amount found before it.
 func referredAmounts(lower string, all []found) []found {
-	var out []found
-	for _, q := range aboveWords {
-		at := wordIndex(lower, q)
-		if at < 0 {
-			continue
-		}
-		next, _, _ := strings.Cut(strings.TrimLeft(lower[at+len(q):], " "), " ")
-		next = strings.TrimRight(next, "?.,!")
-		if !slices.Contains(amountReferences, next) {
-			continue
-		}
-		var prev *found
-		for i := range all {
-			if all[i].p == nil && all[i].end <= at {
-				prev = &all[i]
-			}
-		}
-		if prev != nil {
-			a := Amount{Text: q + " " + amountWithoutQualifier(prev.a), Grams: prev.a.Grams, Converted: prev.a.Converted, Above: true}
-			out = append(out, found{at: at, end: at + len(q), a: a})
+	at, q, _ := amountReference(lower, aboveWords)
+	if at < 0 {
+		return nil
+	}
+	var prev *found
+	for i := range all {
+		if all[i].p == nil && all[i].end <= at {
+			prev = &all[i]
 		}
 	}
-	return out
+	if prev == nil {
+		return nil
+	}
+	a := Amount{Text: q + " " + amountWithoutQualifier(prev.a), Grams: prev.a.Grams, Converted: prev.a.Converted, Above: true}
+	return []found{{at: at, end: at + len(q), a: a}}
+}
+
+// amountReferences are the words that point back at an amount.
+var amountReferences = set("that", "this", "it", "det", "dette")
+
+// amountReference finds a comparative that points back at an amount
+// ("more than that"): where the comparative starts in lower, the
+// comparative and the word after it; at is -1 when there is none.
+func amountReference(lower string, comparatives []string) (at int, comparative, ref string) {
+	for _, c := range comparatives {
+		i := wordIndex(lower, c)
+		if i < 0 {
+			continue
+		}
+		if next, _ := nextWord(lower[i+len(c):]); amountReferences[next] {
+			return i, c, next
+		}
+	}
+	return -1, "", ""
+}
+
+// amountWithoutQualifier is an amount as written, without the "more than"
+// its question put before it.
+func amountWithoutQualifier(a Amount) string {
+	if a.Above {
+		for _, q := range aboveWords {
+			if t, ok := strings.CutPrefix(a.Text, q+" "); ok {
+				return t
+			}
+		}
+	}
+	return a.Text
 }
 
 func check(a Amount) *AmountProblem {

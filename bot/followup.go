@@ -82,46 +82,40 @@ func followUp(previous, message string, subjectWord func(string) bool) (string, 
 // than that", "under det").
 var amountComparatives = append([]string{"less than", "fewer than", "under", "below", "mindre enn"}, aboveWords...)
 
-// amountReferences are the words that point back at an amount.
-var amountReferences = []string{"that", "this", "it", "det", "dette"}
-
 // withAmountFor reads "more than that" in a follow-up as more than the
 // amount the previous question named, when it named one: "what about more
 // than that?" after "…for up to 1 kg?" asks about more than 1 kg.
 func withAmountFor(q, previous string) string {
+	q, lower := lowerOnce(q)
+	at, c, ref := amountReference(lower, amountComparatives)
+	if at < 0 {
+		return q
+	}
+	amounts, _ := ParseAmounts(previous, "en")
+	if len(amounts) != 1 {
+		return q
+	}
+	refAt := at + len(c) + strings.Index(lower[at+len(c):], ref)
+	return q[:refAt] + amountWithoutQualifier(amounts[0]) + q[refAt+len(ref):]
+}
+
+// lowerOnce returns q and its lower-cased form, positions in one being
+// positions in the other: where lower-casing changes the length ("Ⱥ" →
+// "ⱥ"), q is the lower-cased text too.
+func lowerOnce(q string) (string, string) {
 	lower := strings.ToLower(q)
 	if len(lower) != len(q) {
-		// Lower-casing changed the length ("Ⱥ" → "ⱥ"): positions in
-		// lower are positions in the lower-cased text only.
-		q = lower
+		return lower, lower
 	}
-	for _, c := range amountComparatives {
-		for _, ref := range amountReferences {
-			at := wordIndex(lower, c+" "+ref)
-			if at < 0 {
-				continue
-			}
-			amounts, _ := ParseAmounts(previous, "en")
-			if len(amounts) != 1 {
-				return q
-			}
-			refAt := at + len(c) + 1
-			return q[:refAt] + amountWithoutQualifier(amounts[0]) + q[refAt+len(ref):]
-		}
-	}
-	return q
+	return q, lower
 }
 
 // withOneFor reads "a third one" in a follow-up as one of what the
 // previous question counted: "…for a first unlicensed-operation offence,
 // and what about a third one?" asks about a third offence.
 func withOneFor(q, previous string) string {
-	lower := strings.ToLower(q)
-	if len(lower) != len(q) {
-		q = lower
-	}
-	rest := lower
-	for w, after := nextWord(rest); w != ""; w, after = nextWord(after) {
+	q, lower := lowerOnce(q)
+	for w, after := nextWord(lower); w != ""; w, after = nextWord(after) {
 		if ordinals[w] == "" {
 			continue
 		}
@@ -162,37 +156,6 @@ func countedAfterOrdinal(text string) string {
 		return noun
 	}
 	return ""
-}
-
-// wordIndex is the index of phrase in s standing as whole words, or -1.
-func wordIndex(s, phrase string) int {
-	for from := 0; ; {
-		i := strings.Index(s[from:], phrase)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		end := i + len(phrase)
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[end:])
-		if (i == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
-			return i
-		}
-		from = i + 1
-	}
-}
-
-// amountWithoutQualifier is an amount as written, without the "more than"
-// its question put before it.
-func amountWithoutQualifier(a Amount) string {
-	if a.Above {
-		for _, q := range aboveWords {
-			if t, ok := strings.CutPrefix(a.Text, q+" "); ok {
-				return t
-			}
-		}
-	}
-	return a.Text
 }
 
 // leansBack reports whether a fragment without a connective only makes

@@ -168,3 +168,21 @@ var (
 		"take", "takes", "taking", "put", "do", "doing", "done",
 		"im", "i've", "ive", "let", "us", "me", "my", "whats", "what's", "hows", "who's", "whos", "way", "ways")
 )
+
+// wordIndex is the index of phrase in s standing as whole words, or -1.
+func wordIndex(s, phrase string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(phrase)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
+			return i
+		}
+		from = i + 1
+	}
+}
