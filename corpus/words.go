@@ -20,40 +20,39 @@ var commonEN string
 //go:embed common-words.nb.txt
 var commonNB string
 
+// commonList is one language's list, read into a set and into ranks on
+// first use, each once per process and only read afterwards.
+type commonList struct {
+	set   func() map[string]bool
+	ranks func() map[string]int
+}
+
+func newCommonList(text string) commonList {
+	return commonList{
+		set:   sync.OnceValue(func() map[string]bool { return wordSet(text) }),
+		ranks: sync.OnceValue(func() map[string]int { return wordRanks(text) }),
+	}
+}
+
+var commonLists = map[string]commonList{"en": newCommonList(commonEN), "nb": newCommonList(commonNB)}
+
 // CommonWords returns the set of the most common words of lang ("en",
-// "nb"), or nil for a language it has no list for. The sets are built once
-// per process and must only be read.
+// "nb"), or nil for a language it has no list for.
 func CommonWords(lang string) map[string]bool {
-	switch lang {
-	case "en":
-		return commonSetEN()
-	case "nb":
-		return commonSetNB()
+	if l, ok := commonLists[lang]; ok {
+		return l.set()
 	}
 	return nil
 }
-
-var (
-	commonSetEN = sync.OnceValue(func() map[string]bool { return wordSet(commonEN) })
-	commonSetNB = sync.OnceValue(func() map[string]bool { return wordSet(commonNB) })
-)
 
 // CommonRanks returns each of lang's common words with its rank, 1 for
-// the most common, or nil; built on first use and only read afterwards.
+// the most common, or nil for a language it has no list for.
 func CommonRanks(lang string) map[string]int {
-	switch lang {
-	case "en":
-		return commonRanksEN()
-	case "nb":
-		return commonRanksNB()
+	if l, ok := commonLists[lang]; ok {
+		return l.ranks()
 	}
 	return nil
 }
-
-var (
-	commonRanksEN = sync.OnceValue(func() map[string]int { return wordRanks(commonEN) })
-	commonRanksNB = sync.OnceValue(func() map[string]int { return wordRanks(commonNB) })
-)
 
 func wordRanks(text string) map[string]int {
 	fields := strings.Fields(text)
@@ -88,18 +87,7 @@ type Thesaurus struct {
 
 // EnglishThesaurus returns the embedded thesaurus, indexed once per
 // process; a word's synonyms are split only when asked for.
-var EnglishThesaurus = sync.OnceValue(func() *Thesaurus {
-	t := &Thesaurus{lines: make(map[string]string, 6000)}
-	for _, line := range strings.Split(thesaurusEN, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if w, syns, ok := strings.Cut(line, " "); ok {
-			t.lines[w] = syns
-		}
-	}
-	return t
-})
+var EnglishThesaurus = sync.OnceValue(func() *Thesaurus { return &Thesaurus{lines: pairLines(thesaurusEN)} })
 
 // Synonyms returns the synonyms of word, or nil.
 func (t *Thesaurus) Synonyms(word string) []string {
@@ -115,15 +103,20 @@ var verbFormsEN string
 // EnglishVerbForms returns the irregular English verb forms with the verb
 // each is a form of ("paid" → "pay"), built once per process and only
 // read afterwards.
-var EnglishVerbForms = sync.OnceValue(func() map[string]string {
-	forms := make(map[string]string, 700)
-	for _, line := range strings.Split(verbFormsEN, "\n") {
+var EnglishVerbForms = sync.OnceValue(func() map[string]string { return pairLines(verbFormsEN) })
+
+// pairLines reads a list of one word and the rest of its line, "#"
+// lines being comments: the thesaurus's word and its synonyms, a verb
+// form and its verb.
+func pairLines(text string) map[string]string {
+	pairs := make(map[string]string, strings.Count(text, "\n"))
+	for line := range strings.SplitSeq(text, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		if form, verb, ok := strings.Cut(line, " "); ok {
-			forms[form] = verb
+		if w, rest, ok := strings.Cut(line, " "); ok {
+			pairs[w] = rest
 		}
 	}
-	return forms
-})
+	return pairs
+}
