@@ -23,30 +23,17 @@ func englishAnalyzer(forms map[string]string) (analysis.Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: english analyzer: %w", err)
 	}
-	filter := func(name string) (analysis.TokenFilter, error) {
+	names := []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name}
+	filters := make([]analysis.TokenFilter, 0, len(names)+1)
+	for _, name := range names {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {
 			return nil, fmt.Errorf("index: english analyzer: %w", err)
 		}
-		return f, nil
-	}
-	var filters []analysis.TokenFilter
-	for _, name := range []string{en.PossessiveName, lowercase.Name} {
-		f, err := filter(name)
-		if err != nil {
-			return nil, err
-		}
 		filters = append(filters, f)
-	}
-	if len(forms) > 0 {
-		filters = append(filters, verbForms(forms))
-	}
-	for _, name := range []string{en.StopName, porter.Name} {
-		f, err := filter(name)
-		if err != nil {
-			return nil, err
+		if name == lowercase.Name && len(forms) > 0 {
+			filters = append(filters, verbForms(forms))
 		}
-		filters = append(filters, f)
 	}
 	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
 }
