@@ -36,8 +36,6 @@ func fictionEngine(t *testing.T, name string) *engine.Engine {
 	return e
 }
 
-// harbour is the engine on the harbour of Saltmere.
-func harbour(t *testing.T) *engine.Engine { return fictionEngine(t, "harbour-of-saltmere.txt") }
 
 // fiction is the engine on one of them, keeping glowing moths in Veldoria,
 // checked to have no side files; closed when the test ends.
@@ -211,81 +209,53 @@ en = ["How much does a standard permit cost?"]
 	}
 }
 
-// A question pinned to one year is not answered by a figure for another:
-// the article gives 2022's fines, not 2019's. A year that bounds the
-// question ("since 2015") pins nothing.
-func TestAnotherYearIsNoAnswer(t *testing.T) {
-	e, _ := fiction(t)
-	ctx := context.Background()
+// What rules a sentence out of answering, on the fictional articles: each
+// rule with a question it must decline and, where the article answers a
+// close one, that question answered.
+func TestRulesOutOtherSentences(t *testing.T) {
+	const (
+		moths   = "lanternmoth-keeping-in-veldoria.txt"
+		harbour = "harbour-of-saltmere.txt"
+		ferry   = "ferry-licensing-in-korvathia.txt"
+	)
 	tests := []struct {
-		q        string
-		answered bool
-		want     string
+		rule, article, q string
+		answered         bool
+		want             string
 	}{
-		{"How many fines did inspectors issue in 2022?", true, "1,184"},
-		{"How many fines did inspectors issue in 2019?", false, ""},
+		// The article gives 2022's fines, not 2019's.
+		{"another year", moths, "How many fines did inspectors issue in 2022?", true, "1,184"},
+		{"another year", moths, "How many fines did inspectors issue in 2019?", false, ""},
+		// "After 1953" sets a time frame: the storm of 1953 is no answer.
+		{"a bound year", harbour, "How much was the North Arm raised after 1953?", true, "2.5 metres"},
+		// The founder's sentence tells nothing of his death.
+		{"names without what is asked", harbour, "When did Oswin Marrow die?", false, ""},
+		{"names without what is asked", harbour, "Who founded Saltmere?", true, "Oswin Marrow"},
+		// A count of passengers is no price.
+		{"money", ferry, "How much does a ticket on the Dunmerrow–Skelvig crossing cost?", false, ""},
+		{"money", ferry, "How much compensation was Tessaly Ferries awarded?", true, "1.2 million velars"},
+		// The first director-general is not the current one.
+		{"now is not the beginning", ferry, "Who is the current director-general of the Maritime Passage Authority?", false, ""},
+		{"now is not the beginning", ferry, "Who was the first director-general of the Maritime Passage Authority?", true, "Orla Vennick"},
 	}
+	engines := map[string]*engine.Engine{}
 	for _, tt := range tests {
-		a := e.Answer(ctx, bot.Question{Text: tt.q, Platform: "test"})
-		if a.Answered != tt.answered || !strings.Contains(a.Text, tt.want) {
-			t.Errorf("%q: answered=%v %q, want answered=%v with %q", tt.q, a.Answered, a.Text, tt.answered, tt.want)
+		e, ok := engines[tt.article]
+		if !ok {
+			e = fictionEngine(t, tt.article)
+			engines[tt.article] = e
 		}
-	}
-}
-
-// A year that bounds a question ("after 1953") sets a time frame: the
-// sentence that holds the year is no better an answer for it.
-func TestBoundYearIsNoFactToHold(t *testing.T) {
-	e := harbour(t)
-	a := e.Answer(context.Background(), bot.Question{Text: "How much was the North Arm raised after 1953?", Platform: "test"})
-	if !a.Answered || !strings.Contains(a.Text, "2.5 metres") {
-		t.Errorf("answered=%v %q, want the 2.5 metres", a.Answered, a.Text)
-	}
-}
-
-// A sentence that names who the question is about but not what it asks
-// of them is no answer: the founder's sentence tells nothing of his death.
-func TestNamesWithoutWhatIsAsked(t *testing.T) {
-	e := harbour(t)
-	ctx := context.Background()
-	if a := e.Answer(ctx, bot.Question{Text: "When did Oswin Marrow die?", Platform: "test"}); a.Answered {
-		t.Errorf("answered %q", a.Text)
-	}
-	if a := e.Answer(ctx, bot.Question{Text: "Who founded Saltmere?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "Oswin Marrow") {
-		t.Errorf("answered=%v %q, want the founder", a.Answered, a.Text)
-	}
-}
-
-// "How much does it cost?" asks for a sum in the article's currency, read
-// from the article: a count of passengers is no price.
-func TestHowMuchAsksForASum(t *testing.T) {
-	e := fictionEngine(t, "ferry-licensing-in-korvathia.txt")
-	ctx := context.Background()
-	if a := e.Answer(ctx, bot.Question{Text: "How much does a ticket on the Dunmerrow–Skelvig crossing cost?", Platform: "test"}); a.Answered {
-		t.Errorf("answered %q", a.Text)
-	}
-	if a := e.Answer(ctx, bot.Question{Text: "How much compensation was Tessaly Ferries awarded?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "1.2 million velars") {
-		t.Errorf("answered=%v %q, want the 1.2 million velars", a.Answered, a.Text)
-	}
-}
-
-// A question about now is not answered by a sentence about a beginning:
-// the first director-general is not the current one.
-func TestNowIsNotTheBeginning(t *testing.T) {
-	e := fictionEngine(t, "ferry-licensing-in-korvathia.txt")
-	ctx := context.Background()
-	if a := e.Answer(ctx, bot.Question{Text: "Who is the current director-general of the Maritime Passage Authority?", Platform: "test"}); a.Answered {
-		t.Errorf("answered %q", a.Text)
-	}
-	if a := e.Answer(ctx, bot.Question{Text: "Who was the first director-general of the Maritime Passage Authority?", Platform: "test"}); !a.Answered || !strings.Contains(a.Text, "Orla Vennick") {
-		t.Errorf("answered=%v %q, want Orla Vennick", a.Answered, a.Text)
+		a := e.Answer(context.Background(), bot.Question{Text: tt.q, Platform: "test"})
+		if a.Answered != tt.answered || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: %q: answered=%v %q, want answered=%v with %q", tt.rule, tt.q, a.Answered, a.Text, tt.answered, tt.want)
+		}
 	}
 }
 
 // A later question of a message that points back ("its") is read with the
 // words of the one before it when it answers nothing alone.
 func TestLaterQuestionPointsBack(t *testing.T) {
-	e := harbour(t)
+	e := fictionEngine(t, "harbour-of-saltmere.txt")
 	a := e.Answer(context.Background(), bot.Question{Text: "Who started the museum, and what's its star exhibit?", Platform: "test"})
 	for _, want := range []string{"Agnes Pellow", "Tallow Boat"} {
 		if !strings.Contains(a.Text, want) {
