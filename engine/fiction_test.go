@@ -36,7 +36,6 @@ func fictionEngine(t *testing.T, name string) *engine.Engine {
 	return e
 }
 
-
 // fiction is the engine on one of them, keeping glowing moths in Veldoria,
 // checked to have no side files; closed when the test ends.
 func fiction(t *testing.T) (*engine.Engine, string) {
