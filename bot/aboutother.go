@@ -1,10 +1,12 @@
 package bot
 
+import "slices"
+
 // tellsOfOther reports a sentence that holds the names a question gives
 // but nothing of what it asks about them ("When did Oswin Marrow die?",
 // "…founded in 1412 by Oswin Marrow"), or what it asks but none of the
 // names, in the sentence or its paragraph ("19 people died").
-func tellsOfOther(res SearchResult, h Hit, q asked) bool {
+func (b *Bot) tellsOfOther(res SearchResult, h Hit, q asked) bool {
 	if len(q.names) == 0 {
 		return false
 	}
@@ -16,7 +18,7 @@ func tellsOfOther(res SearchResult, h Hit, q asked) bool {
 		}
 		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
 		if q.names[t.Word] {
-			if q.article(t.Word) {
+			if b.isArticleName(t.Word) {
 				continue // every sentence is about the article's own names
 			}
 			names = true
@@ -27,4 +29,10 @@ func tellsOfOther(res SearchResult, h Hit, q asked) bool {
 		}
 	}
 	return names && predicate && (!nameHeld || !predicateHeld)
+}
+
+// isArticleName reports one of the article's own names, its title's or
+// the subject's home, which every sentence is about.
+func (b *Bot) isArticleName(w string) bool {
+	return slices.Contains(b.titleWords, w) || b.subject.home[w]
 }

@@ -12,7 +12,8 @@ func TestTellsOfOther(t *testing.T) {
 		{Word: "marrow", Text: "marrow", DocFreq: 2},
 		{Word: "die", Text: "die", DocFreq: 1},
 	}}
-	q := asked{names: map[string]bool{"oswin": true, "marrow": true}, article: func(w string) bool { return w == "saltmere" }}
+	b := &Bot{titleWords: []string{"saltmere"}}
+	q := asked{names: map[string]bool{"oswin": true, "marrow": true}}
 	tests := []struct {
 		name                 string
 		matched, inParagraph []bool
@@ -29,12 +30,12 @@ func TestTellsOfOther(t *testing.T) {
 		{Word: "marrow", Text: "marrow", DocFreq: 2},
 		{Word: "born", Text: "born", DocFreq: 0},
 	}}
-	if !tellsOfOther(born, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
+	if !b.tellsOfOther(born, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
 		t.Error("a sentence with the name but not \"born\", which the article never uses, answers \"when was he born\"")
 	}
 	for _, tt := range tests {
 		h := Hit{Matched: tt.matched, InParagraph: tt.inParagraph}
-		if got := tellsOfOther(res, h, q); got != tt.want {
+		if got := b.tellsOfOther(res, h, q); got != tt.want {
 			t.Errorf("%s: tellsOfOther = %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -43,18 +44,18 @@ func TestTellsOfOther(t *testing.T) {
 	// nothing either way.
 	own := SearchResult{Terms: []Term{{Word: "saltmere", Text: "saltmer", DocFreq: 9}, {Word: "founded", Text: "found", DocFreq: 2}}}
 	q.names = map[string]bool{"saltmere": true}
-	if tellsOfOther(own, Hit{Matched: []bool{false, true}, InParagraph: []bool{false, true}}, q) {
+	if b.tellsOfOther(own, Hit{Matched: []bool{false, true}, InParagraph: []bool{false, true}}, q) {
 		t.Error("a sentence without the article's own name tells of something else")
 	}
 	// The article's own name is no part of what is asked either.
 	withOwn := SearchResult{Terms: []Term{{Word: "marrow", Text: "marrow", DocFreq: 2}, {Word: "saltmere", Text: "saltmer", DocFreq: 9}}}
 	q.names = map[string]bool{"marrow": true, "saltmere": true}
-	if tellsOfOther(withOwn, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
+	if b.tellsOfOther(withOwn, Hit{Matched: []bool{true, false}, InParagraph: []bool{true, false}}, q) {
 		t.Error("the article's own name, missing from a sentence, read as what the question asks")
 	}
 	onlyNames := SearchResult{Terms: []Term{{Word: "marrow", Text: "marrow", DocFreq: 2}}}
 	q.names = map[string]bool{"marrow": true}
-	if tellsOfOther(onlyNames, Hit{Matched: []bool{true}, InParagraph: []bool{true}}, q) {
+	if b.tellsOfOther(onlyNames, Hit{Matched: []bool{true}, InParagraph: []bool{true}}, q) {
 		t.Error("a question with nothing but a name asks nothing to miss")
 	}
 }

@@ -90,7 +90,7 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fUnknownName] = unknownName
 	}
 	for i, h := range res.Hits {
-		if tellsOfOther(res, h, q) {
+		if b.tellsOfOther(res, h, q) {
 			feats[i][fAboutOther] = 1
 		}
 	}
@@ -112,21 +112,15 @@ type asked struct {
 	instances []instance
 	// present says it asks about now ("the current director", "today").
 	present bool
-	// names are the words it capitalises inside it; article reports
-	// the article's own (its title's, the subject's home), which every
-	// sentence is about.
-	names   map[string]bool
-	article func(string) bool
+	// names are the words it capitalises inside it.
+	names map[string]bool
 }
 
 func (b *Bot) asks(r reading) asked {
 	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
 		instances: instances(r.original), names: namedWords(r.original), present: presentWords.any(r.words)}
 	// A question has a few words: a scan costs less than a set.
-	q.article = func(w string) bool { return slices.Contains(b.titleWords, w) || b.subject.home[w] }
-	q.own = func(w string) bool {
-		return slices.Contains(r.words, w) || slices.Contains(b.titleWords, w) || b.subject.home[w]
-	}
+	q.own = func(w string) bool { return slices.Contains(r.words, w) || b.isArticleName(w) }
 	if q.kind == typeCount {
 		q.counted = countedNouns(r.words)
 	}
