@@ -189,6 +189,8 @@ type heldTypes struct {
 	// origin says the sentence tells of a beginning (the first holder,
 	// the founding); present that it tells of now (the current one).
 	origin, present bool
+	// instances are the numbered or lettered things it names ("Class A").
+	instances []instance
 	// year is a year among the dates.
 	year bool
 	// counted are the words close to a number ("64 days", "three
@@ -242,6 +244,7 @@ func readTypes(sentence string) heldTypes {
 	}
 	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
 	h.origin, h.present = originWords.any(ws), presentWords.any(ws)
+	h.instances = instances(sentence)
 	h.clock = h.clock || holdsClock(lower)
 	for i, w := range wordSpans(sentence) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -267,9 +270,10 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
 		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
 		origin: h.origin || next.origin, present: h.present || next.present,
-		lead:    h.lead,
-		names:   append(append([]string{}, h.names...), next.names...),
-		counted: append(append([]string{}, h.counted...), next.counted...),
+		instances: append(append([]instance{}, h.instances...), next.instances...),
+		lead:      h.lead,
+		names:     append(append([]string{}, h.names...), next.names...),
+		counted:   append(append([]string{}, h.counted...), next.counted...),
 	}
 	if next.lead != "" {
 		joined.names = append(joined.names, next.lead)

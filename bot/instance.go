@@ -72,6 +72,9 @@ func isInstanceID(s string) bool {
 	return true
 }
 
+// isLetters reports a word of letters only: unlike allLetters, which
+// takes the apostrophes and hyphens a spelt word may hold, a series name
+// is one plain word.
 func isLetters(s string) bool {
 	for _, r := range s {
 		if !unicode.IsLetter(r) {
@@ -81,13 +84,9 @@ func isLetters(s string) bool {
 	return true
 }
 
-// namesOtherInstance reports whether sentence names another instance of
-// the series of one of asked and not the instance asked about.
-func namesOtherInstance(sentence string, asked []instance) bool {
-	if len(asked) == 0 {
-		return false
-	}
-	held := instances(sentence)
+// namesOtherInstance reports whether a sentence's instances (held) name
+// another of the series of one of asked and not the one asked about.
+func namesOtherInstance(held, asked []instance) bool {
 	for _, a := range asked {
 		other, same := false, false
 		for _, h := range held {

@@ -34,11 +34,11 @@ func TestNamesOtherInstance(t *testing.T) {
 		"Licences are issued by the authority.":                                                                         false,
 	}
 	for sentence, want := range tests {
-		if got := namesOtherInstance(sentence, asked); got != want {
+		if got := namesOtherInstance(instances(sentence), asked); got != want {
 			t.Errorf("namesOtherInstance(%q) = %v, want %v", sentence, got, want)
 		}
 	}
-	if namesOtherInstance("A Class A licence covers coastal vessels.", nil) {
+	if namesOtherInstance(instances("A Class A licence covers coastal vessels."), nil) {
 		t.Error("a question that names no instance conflicts with a sentence")
 	}
 }
@@ -55,6 +55,6 @@ func FuzzInstances(f *testing.F) {
 				t.Fatalf("instances(%q) read %+v", text, in)
 			}
 		}
-		_ = namesOtherInstance(text, instances(text))
+		_ = namesOtherInstance(instances(text), instances(text))
 	})
 }

@@ -201,13 +201,14 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 			}
 		}
 	}
-	if held := b.held[h.Passage.ID]; q.present && held.origin && !held.present {
+	own := b.held[h.Passage.ID]
+	if q.present && own.origin && !own.present {
 		// "Who is the current director?" is not answered by who was
 		// the first, nor "how many today" by the staff it was founded
 		// with.
 		f[fConflict] = 1
 	}
-	if namesOtherInstance(h.Passage.Text, q.instances) {
+	if namesOtherInstance(own.instances, q.instances) {
 		// "Class A costs…" is no answer about Class B.
 		f[fConflict] = 1
 	}
