@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -40,65 +41,107 @@ type speller struct {
 	// deletes would cost the cube of its length (a 1,000-letter "word"
 	// took over a second).
 	longest int
-	// asciiForms are how the language's own letters are typed on a
-	// keyboard without them ("o" for "ø"), tried before any edit; ranks
+	// letters are the language's own letters and how they are typed on
+	// a keyboard without them ("o" for "ø"), tried before any edit; ranks
 	// say how common the language's words are, so that a known word
 	// typed that way ("pa") is read as the far more common one ("på").
-	asciiForms [][2]string
-	ranks      func() map[string]int
+	// folds maps each such typing to its word, built on first use.
+	letters   map[rune][]string
+	ranks     func() map[string]int
+	folds     map[string]string
+	foldsOnce sync.Once
 }
 
 // asciiRankFactor is how much more common a word with its own letters
 // must be than the form typed without them to replace a known word.
 const asciiRankFactor = 5
 
-// bokmalASCII are the ways "æ", "ø" and "å" are typed without them.
-var bokmalASCII = [][2]string{{"aa", "å"}, {"ae", "æ"}, {"oe", "ø"}, {"a", "å"}, {"o", "ø"}, {"a", "æ"}}
+// bokmalLetters are Bokmål's own letters and how a keyboard without them
+// types each.
+var bokmalLetters = map[rune][]string{'æ': {"ae", "a"}, 'ø': {"oe", "o"}, 'å': {"aa", "a"}}
 
 // unfold reads a word typed without the language's own letters ("forste",
-// "kjope", "fa") as the known word it stands for ("første", "kjøpe",
-// "få"), with up to two letters restored; "" when none is known.
+// "kjope", "pa") as the word with them ("første", "kjøpe", "på"), or "".
+// A known word is replaced only when it is no word of the article or the
+// term lists and the word with its own letters is far more common: "pa"
+// is "på", "for" stays "for".
 func (s *speller) unfold(w string) string {
-	if len(s.asciiForms) == 0 || len(w) > 20 {
+	if s.letters == nil {
 		return ""
 	}
-	accept := func(v string) bool { return s.isKnown(v) }
-	if s.isKnown(w) {
-		// A known word is replaced only when it is no word of the
-		// article or the term lists and the word with its own letters
-		// is far more common: "pa" is "på", "for" stays "for".
-		if s.freq[w] > 0 || s.ranks == nil {
-			return ""
-		}
-		ranks := s.ranks()
-		accept = func(v string) bool {
-			rv, rw := ranks[v], ranks[w]
-			return rv > 0 && (rw == 0 || rv*asciiRankFactor < rw)
-		}
+	s.foldsOnce.Do(s.buildFolds)
+	v, ok := s.folds[w]
+	if !ok || !s.isKnown(w) {
+		return v
 	}
-	var variants func(string, int) string
-	variants = func(word string, depth int) string {
-		for _, f := range s.asciiForms {
-			for i := 0; ; i++ {
-				j := strings.Index(word[i:], f[0])
-				if j < 0 {
-					break
-				}
-				i += j
-				v := word[:i] + f[1] + word[i+len(f[0]):]
-				if accept(v) {
-					return v
-				}
-				if depth > 1 {
-					if vv := variants(v, depth-1); vv != "" {
-						return vv
-					}
-				}
+	if s.freq[w] > 0 || s.ranks == nil {
+		return ""
+	}
+	ranks := s.ranks()
+	if rv, rw := ranks[v], ranks[w]; rv > 0 && (rw == 0 || rv*asciiRankFactor < rw) {
+		return v
+	}
+	return ""
+}
+
+// buildFolds maps every way the speller's words and the language's common
+// words with the language's own letters can be typed without them to the
+// word; where two words fold alike, the more common (then the first in
+// order) wins.
+func (s *speller) buildFolds() {
+	var ranks map[string]int
+	if s.ranks != nil {
+		ranks = s.ranks()
+	}
+	rank := func(w string) int {
+		if r := ranks[w]; r > 0 {
+			return r
+		}
+		return math.MaxInt
+	}
+	s.folds = map[string]string{}
+	add := func(native string) {
+		if !strings.ContainsFunc(native, func(r rune) bool { return s.letters[r] != nil }) {
+			return
+		}
+		for _, typed := range foldings(native, s.letters) {
+			cur, ok := s.folds[typed]
+			if !ok || rank(native) < rank(cur) || rank(native) == rank(cur) && native < cur {
+				s.folds[typed] = native
 			}
 		}
-		return ""
 	}
-	return variants(w, 2)
+	for w := range s.known {
+		add(w)
+	}
+	for w := range ranks {
+		add(w)
+	}
+}
+
+// foldings are the ways native is typed without its own letters, at most
+// eight (three such letters, two ways each; the rest kept as they are).
+func foldings(native string, letters map[rune][]string) []string {
+	out := []string{""}
+	n := 0
+	for _, r := range native {
+		ways, own := letters[r]
+		if !own || n == 3 {
+			for i := range out {
+				out[i] += string(r)
+			}
+			continue
+		}
+		n++
+		next := make([]string, 0, len(out)*len(ways))
+		for _, o := range out {
+			for _, way := range ways {
+				next = append(next, o+way)
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // minCorrectable is the shortest word the speller rewrites: a three-letter
@@ -344,7 +387,7 @@ func (b *Bot) buildSpellers() map[string]*speller {
 		}
 		sp := newSpeller()
 		if lang == "nb" {
-			sp.asciiForms, sp.ranks = bokmalASCII, b.wordRanks[lang]
+			sp.letters, sp.ranks = bokmalLetters, b.wordRanks[lang]
 		}
 		for w, n := range articleWords {
 			sp.addTarget(w, n)

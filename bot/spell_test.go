@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestSpellerCorrect(t *testing.T) {
 	sp := newSpeller()
@@ -67,7 +70,7 @@ func TestSpellerLeavesDerivedWords(t *testing.T) {
 // typed is no known word.
 func TestSpellerUnfoldsBokmal(t *testing.T) {
 	sp := newSpeller()
-	sp.asciiForms = bokmalASCII
+	sp.letters = bokmalLetters
 	for _, w := range []string{"kjøpe", "frø", "første", "for", "gå"} {
 		sp.addTarget(w, 3)
 	}
@@ -82,17 +85,30 @@ func TestSpellerUnfoldsBokmal(t *testing.T) {
 	}
 	// A known word typed without the letters is read with them only
 	// where that is far more common: "pa" is "på", "for" stays "for".
-	sp.ranks = func() map[string]int { return map[string]int{"på": 11, "pa": 422, "for": 20, "før": 80} }
-	sp.also = append(sp.also, map[string]bool{"pa": true, "på": true, "før": true})
-	if got, ok := sp.correct("pa"); !ok || got != "på" {
+	ranked := newSpeller()
+	ranked.letters = bokmalLetters
+	ranked.addTarget("for", 3)
+	ranked.ranks = func() map[string]int { return map[string]int{"på": 11, "pa": 422, "for": 20, "før": 80} }
+	ranked.also = append(ranked.also, map[string]bool{"pa": true, "på": true, "før": true})
+	if got, ok := ranked.correct("pa"); !ok || got != "på" {
 		t.Errorf("correct(pa) = %q, %v; want på", got, ok)
 	}
-	if got, ok := sp.correct("for"); ok {
+	if got, ok := ranked.correct("for"); ok {
 		t.Errorf("correct(for) = %q: the more common word was unfolded", got)
 	}
 	en := newSpeller()
 	en.addTarget("frø", 1)
 	if got, ok := en.correct("fro"); ok && got == "frø" {
 		t.Error("an English speller unfolds Bokmål letters")
+	}
+}
+
+func TestFoldings(t *testing.T) {
+	got := foldings("første", bokmalLetters)
+	if !slices.Equal(got, []string{"foerste", "forste"}) {
+		t.Errorf("foldings(første) = %v", got)
+	}
+	if got := foldings("blåbærsyltetøy", bokmalLetters); len(got) != 8 {
+		t.Errorf("three own letters fold %d ways, want 8: %v", len(got), got)
 	}
 }
