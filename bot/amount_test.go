@@ -194,6 +194,17 @@ func TestParseAmountsBokmalNumberWords(t *testing.T) {
 	if a, _ := bot.ParseAmounts("1 tonn hasj", "nb"); len(a) != 1 || a[0].Grams.Cmp(big.NewRat(1_000_000, 1)) != 0 {
 		t.Errorf(`ParseAmounts("1 tonn hasj", "nb") = %v, want 1,000,000 g`, describe(a))
 	}
+	// A fraction said after the unit adds that part of it.
+	for in, grams := range map[string]*big.Rat{
+		"15 grams and a half":       big.NewRat(31, 2),
+		"two kilos and a quarter":   big.NewRat(2250, 1),
+		"2 kilo og en halv":         big.NewRat(2500, 1),
+		"10 to 20 grams and a half": big.NewRat(10, 1), // a range takes no fraction
+	} {
+		if a, _ := bot.ParseAmounts(in, "nb"); len(a) == 0 || a[0].Grams.Cmp(grams) != 0 {
+			t.Errorf("ParseAmounts(%q) = %v, want %s g first", in, describe(a), grams.FloatString(1))
+		}
+	}
 	if a, _ := bot.ParseAmounts("up to kilos", "en"); len(a) != 0 {
 		t.Errorf(`ParseAmounts("up to kilos", "en") = %v, want none`, describe(a))
 	}
