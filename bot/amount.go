@@ -106,7 +106,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	if !digits && !spelled {
 		return nil, nil // the common case, without running the patterns
 	}
-	var all []found
+	var all []amountAt
 
 	var digitMatches, wordMatches [][]int
 	if digits {
@@ -144,11 +144,11 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			}
 			v, ok := parseDecimal(num)
 			if !ok {
-				all = append(all, found{at: m[4], end: m[9], p: &AmountProblem{Text: shown, Reason: "absurd"}})
+				all = append(all, amountAt{at: m[4], end: m[9], p: &AmountProblem{Text: shown, Reason: "absurd"}})
 				continue
 			}
 			if neg && i == 0 {
-				all = append(all, found{at: m[2], end: m[9], p: &AmountProblem{Text: shown, Reason: "negative"}})
+				all = append(all, amountAt{at: m[2], end: m[9], p: &AmountProblem{Text: shown, Reason: "negative"}})
 				continue
 			}
 			g := new(big.Rat).Mul(v, unitGrams[unit])
@@ -162,7 +162,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			if len(nums) == 1 {
 				end = withTrailingFraction(&a, lower, end, unitGrams[unit])
 			}
-			all = append(all, found{at: m[4], end: end, a: a, p: check(a), unit: unitGrams[unit]})
+			all = append(all, amountAt{at: m[4], end: end, a: a, p: check(a), unit: unitGrams[unit]})
 		}
 	}
 	for _, m := range wordMatches {
@@ -186,7 +186,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			}
 		}
 		end := withTrailingFraction(&a, lower, m[5], unitGrams[unit])
-		all = append(all, found{at: m[2], end: end, a: a, p: check(a), unit: unitGrams[unit]})
+		all = append(all, amountAt{at: m[2], end: end, a: a, p: check(a), unit: unitGrams[unit]})
 	}
 
 	// "20 grams, and what about more than that?": more than the amount
@@ -217,7 +217,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 			text = x.a.Text + " " + joiner + " " + y.a.Text
 		}
 		sum := Amount{Text: text, Grams: new(big.Rat).Add(x.a.Grams, y.a.Grams), Converted: true}
-		all[i] = found{at: x.at, end: y.end, a: sum, p: check(sum), unit: y.unit}
+		all[i] = amountAt{at: x.at, end: y.end, a: sum, p: check(sum), unit: y.unit}
 		all = append(all[:i+1], all[i+2:]...)
 	}
 	var amounts []Amount
@@ -267,8 +267,8 @@ func withTrailingFraction(a *Amount, lower string, end int, unit *big.Rat) int {
 	return end
 }
 
-// found is an amount, or a problem with one, where the text has it.
-type found struct {
+// amountAt is an amount, or a problem with one, where the text has it.
+type amountAt struct {
 	at, end int
 	a       Amount
 	p       *AmountProblem
@@ -277,12 +277,12 @@ type found struct {
 
 // referredAmounts are the amounts "more than that" stands for: more than
 // the amount found before it.
-func referredAmounts(lower string, all []found) []found {
+func referredAmounts(lower string, all []amountAt) []amountAt {
 	at, q, _ := amountReference(lower, aboveWords)
 	if at < 0 {
 		return nil
 	}
-	var prev *found
+	var prev *amountAt
 	for i := range all {
 		if all[i].p == nil && all[i].end <= at {
 			prev = &all[i]
@@ -292,7 +292,7 @@ func referredAmounts(lower string, all []found) []found {
 		return nil
 	}
 	a := Amount{Text: q + " " + amountWithoutQualifier(prev.a), Grams: prev.a.Grams, Converted: prev.a.Converted, Above: true}
-	return []found{{at: at, end: at + len(q), a: a}}
+	return []amountAt{{at: at, end: at + len(q), a: a}}
 }
 
 // amountReferences are the words that point back at an amount.
