@@ -292,28 +292,19 @@ func weight(t Term, passages int) float64 {
 	return w
 }
 
-// withContext adds the sentence an answer cannot stand without: the one
-// before when the answer opens by referring back ("This is also …"), or the
-// next hit when it is the very next sentence and covers the question too.
-func (b *Bot) withContext(res SearchResult, best int) []Passage {
-	return b.withContextBut(res, best, nil)
-}
-
-// answerPassages is what answers with the chosen hit: withContext, but
-// never joining a next sentence the rules ruled out (one about another
-// year, another of a series, something else).
+// answerPassages is what answers with the chosen hit: its context, never
+// joining a next sentence the rules ruled out (one about another year,
+// another of a series, something else).
 func (b *Bot) answerPassages(res SearchResult, feats []Features, best int) []Passage {
-	return b.withContextBut(res, best, func(i int) bool { return feats[i][fConflict] != 0 || feats[i][fAboutOther] != 0 })
-}
-
-// withContextBut is withContext without joining a hit ruledOut reports.
-func (b *Bot) withContextBut(res SearchResult, best int, ruledOut func(int) bool) []Passage {
-	ps, n := b.context(res, best, ruledOut)
+	ps, n := b.context(res, best, func(i int) bool { return feats[i][fConflict] != 0 || feats[i][fAboutOther] != 0 })
 	return append([]Passage(nil), ps[:n]...)
 }
 
-// context is withContextBut into an array, so a caller that only reads
-// it allocates nothing: the gate's signals ask it for every hit.
+// context is a hit's sentence with the one it cannot stand without: the
+// one before when it opens by referring back ("This is also …"), or the
+// next hit when that is the very next sentence and covers the question
+// too, unless ruledOut reports it. It is an array, so a caller that only
+// reads it allocates nothing: the gate's signals ask it for every hit.
 func (b *Bot) context(res SearchResult, best int, ruledOut func(int) bool) (ps [2]Passage, n int) {
 	p := res.Hits[best].Passage
 	if refersBack(p.Text) {
