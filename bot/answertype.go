@@ -171,12 +171,6 @@ var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "twenty", "hundred", "thousand", "million", "dozen", "several", "few", "half")
 
-// holdsType reports whether a sentence holds something of type t. The
-// question's own words do not count: "Who is the Attorney General?" is not
-// answered by a sentence whose only name is "Attorney General".
-func holdsType(sentence string, t answerType, question map[string]bool) bool {
-	return readTypes(sentence).holds(t, func(w string) bool { return question[w] })
-}
 
 // heldTypes is what a sentence holds of each answer type. The gate asks it
 // of every hit of every question, so the bot reads each passage once, when

@@ -196,3 +196,10 @@ func TestNamedWords(t *testing.T) {
 		}
 	}
 }
+
+// holdsType reports whether a sentence holds something of type t. The
+// question's own words do not count: "Who is the Attorney General?" is not
+// answered by a sentence whose only name is "Attorney General".
+func holdsType(sentence string, t answerType, question map[string]bool) bool {
+	return readTypes(sentence).holds(t, func(w string) bool { return question[w] })
+}
