@@ -171,7 +171,6 @@ var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "twenty", "hundred", "thousand", "million", "dozen", "several", "few", "half")
 
-
 // heldTypes is what a sentence holds of each answer type. The gate asks it
 // of every hit of every question, so the bot reads each passage once, when
 // it is built, and a question only checks the names against its words.
