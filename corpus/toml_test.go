@@ -1,0 +1,32 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDecodeStrictMessages(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"unknown key", "[[tier]]\nname = \"x\"\ncolour = \"red\"\n", `line 3: unknown key "tier.colour"`},
+		{"string for array", "[[tier]]\nquotes = \"x\"\n", "line 2: key tier.quotes: a TOML string where an array belongs"},
+		{"integer for string", "[[tier]]\nname = 3\n", "line 2: key tier.name: a TOML integer where a string belongs"},
+		{"broken string", "[[tier]]\nname = \"x\nup_to = 3\n", "line 2: basic strings cannot have new lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var f scheduleFile
+			err := decodeStrict([]byte(tt.data), &f)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "struct") {
+				t.Errorf("error %q names Go types", err)
+			}
+		})
+	}
+}
