@@ -38,14 +38,16 @@ type Bot struct {
 	log         *slog.Logger
 	translators map[string]Translator
 	gate        Gate
-	// spellers correct misspelt words per question language.
-	spellers map[string]*speller
+	// spellers correct misspelt words per question language; each is
+	// built on its language's first question but the first language's,
+	// built with the bot.
+	spellers map[string]func() *speller
 	// knownWords are the words each language's term list and the
 	// synonyms know, for the spellers.
 	knownWords map[string][]string
 	// commonWords are each language's everyday words; wordRanks how
-	// common they are, read when needed.
-	commonWords map[string]map[string]bool
+	// common they are; both read when needed.
+	commonWords map[string]func() map[string]bool
 	wordRanks   map[string]func() map[string]int
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
@@ -87,9 +89,9 @@ func WithKnownWords(lang string, words []string) Option {
 }
 
 // WithCommonWords gives a language's everyday words, which the bot reads
-// as correctly spelt but never corrects to. The set is only read, so one
-// set can serve every bot.
-func WithCommonWords(lang string, words map[string]bool) Option {
+// as correctly spelt but never corrects to, read when the language's
+// speller is built. The set is only read, so one set can serve every bot.
+func WithCommonWords(lang string, words func() map[string]bool) Option {
 	return func(b *Bot) { b.commonWords[lang] = words }
 }
 
@@ -99,6 +101,14 @@ func WithCommonWords(lang string, words map[string]bool) Option {
 // ("på").
 func WithWordRanks(lang string, ranks func() map[string]int) Option {
 	return func(b *Bot) { b.wordRanks[lang] = ranks }
+}
+
+// common returns lang's everyday words, or nil when it was given none.
+func (b *Bot) common(lang string) map[string]bool {
+	if words := b.commonWords[lang]; words != nil {
+		return words()
+	}
+	return nil
 }
 
 // Option configures a Bot.
@@ -123,7 +133,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string]map[string]bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
+		commonWords: map[string]func() map[string]bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
 		pw: newPenaltyVocab(schedule.Words)}
 	for _, o := range opts {
 		o(b)
@@ -144,8 +154,9 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	b.spellers = b.buildSpellers()
 	if wl, ok := b.translators["nb"].(wordLister); ok {
 		b.nbWords = wordSet{}
+		commonEN := b.common("en")
 		for _, w := range wl.Words() {
-			if !englishMarkers[w] && !b.commonWords["en"][w] {
+			if !englishMarkers[w] && !commonEN[w] {
 				b.nbWords[w] = true
 			}
 		}

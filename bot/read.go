@@ -132,7 +132,7 @@ func readingOrder(text, lang string) []string {
 func (b *Bot) read(text, lang string) reading {
 	r := reading{original: text, lang: lang}
 	if sp := b.spellers[lang]; sp != nil {
-		if fixed, ok := sp.correctText(text); ok {
+		if fixed, ok := sp().correctText(text); ok {
 			r.original, r.readAs = fixed, fixed
 		}
 	}

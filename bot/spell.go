@@ -331,7 +331,7 @@ const functionWordFreq = 50
 // the article's words, the words questions are asked with and the
 // synonyms; for another language its term list's words and the article's
 // words (names pass through a term list unchanged).
-func (b *Bot) buildSpellers() map[string]*speller {
+func (b *Bot) buildSpellers() map[string]func() *speller {
 	articleWords := map[string]int{}
 	for _, p := range b.article.Passages {
 		for _, w := range words(strings.ToLower(p.Text)) {
@@ -376,38 +376,44 @@ func (b *Bot) buildSpellers() map[string]*speller {
 	for w := range unitGrams {
 		en.addKnown(w)
 	}
-	if common := b.commonWords["en"]; common != nil {
+	if common := b.common("en"); common != nil {
 		en.also = append(en.also, common)
 	}
 	en.shorthand = englishShorthand
-	out := map[string]*speller{"en": en}
+	out := map[string]func() *speller{"en": func() *speller { return en }}
 	for lang, known := range b.knownWords {
 		if lang == "en" || lang == "" {
 			continue
 		}
-		sp := newSpeller()
-		if lang == "nb" {
-			sp.letters, sp.ranks = bokmalLetters, b.wordRanks[lang]
-		}
-		for w, n := range articleWords {
-			sp.addTarget(w, n)
-		}
-		for w := range bokmalMarkers {
-			sp.addTarget(w, functionWordFreq)
-		}
-		for _, phrase := range known {
-			for _, w := range words(strings.ToLower(phrase)) {
-				sp.addTarget(w, 1)
-			}
-		}
-		sp.also = append(sp.also, en.known)
-		sp.also = append(sp.also, en.also...)
-		if common := b.commonWords[lang]; common != nil {
-			sp.also = append(sp.also, common)
-		}
-		out[lang] = sp
+		out[lang] = sync.OnceValue(func() *speller { return b.otherSpeller(lang, known, articleWords, en) })
 	}
 	return out
+}
+
+// otherSpeller builds the speller of a language other than English from
+// its term list's words and the article's.
+func (b *Bot) otherSpeller(lang string, known []string, articleWords map[string]int, en *speller) *speller {
+	sp := newSpeller()
+	if lang == "nb" {
+		sp.letters, sp.ranks = bokmalLetters, b.wordRanks[lang]
+	}
+	for w, n := range articleWords {
+		sp.addTarget(w, n)
+	}
+	for w := range bokmalMarkers {
+		sp.addTarget(w, functionWordFreq)
+	}
+	for _, phrase := range known {
+		for _, w := range words(strings.ToLower(phrase)) {
+			sp.addTarget(w, 1)
+		}
+	}
+	sp.also = append(sp.also, en.known)
+	sp.also = append(sp.also, en.also...)
+	if common := b.common(lang); common != nil {
+		sp.also = append(sp.also, common)
+	}
+	return sp
 }
 
 // englishShorthand spells out how English is typed in chat: the words
