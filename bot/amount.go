@@ -295,7 +295,8 @@ func referredAmounts(lower string, all []amountAt) []amountAt {
 	return []amountAt{{at: at, end: at + len(q), a: a}}
 }
 
-// amountReferences are the words that point back at an amount.
+// amountReferences are the words that stand for an amount named before
+// ("more than that"), in English and Bokmål.
 var amountReferences = set("that", "this", "it", "det", "dette")
 
 // amountReference finds a comparative that points back at an amount

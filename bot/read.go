@@ -74,12 +74,15 @@ func (b *Bot) answerLeaning(ctx context.Context, question, previous, part, lang 
 	return declined
 }
 
-// backReferences are the words with which a question points at what the
-// one before it named.
-var backReferences = set("it", "its", "it's", "they", "them", "their", "there", "that", "this", "those",
-	"these", "he", "she", "his", "her", "one", "ones")
+// pointsBack reports a question that points at what the one before it
+// named: a word standing for it, or for a place or one of a kind.
+func pointsBack(ws []string) bool {
+	return anaphora.any(ws) || otherReferences.any(ws)
+}
 
-func pointsBack(ws []string) bool { return backReferences.any(ws) }
+// otherReferences stand for a place or one of a kind named before ("what
+// about there?", "and a third one?").
+var otherReferences = set("there", "one", "ones")
 
 // contentWords are the words of a question that can name what a later
 // one points back to: no question, function or chatter words, and no

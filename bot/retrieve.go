@@ -322,13 +322,12 @@ func (b *Bot) context(res SearchResult, best int, ruledOut func(int) bool) (ps [
 	return [2]Passage{p}, 1
 }
 
+// refersBack reports an article sentence that opens with a word standing
+// for what the sentence before it named ("This is also …", "Such fines …").
 func refersBack(s string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
-	switch strings.ToLower(first) {
-	case "this", "these", "that", "those", "it", "they", "he", "she", "its", "their", "such":
-		return true
-	}
-	return false
+	first = strings.ToLower(first)
+	return anaphora[first] || first == "such"
 }
 
 // neighbour returns the sentence before (dir -1) or after (+1) p in its

@@ -283,6 +283,8 @@ func (s *speller) correct(w string) (string, bool) {
 	return best, true
 }
 
+// allLetters reports a word as typed: letters, apostrophes and hyphens,
+// the only words the speller corrects.
 func allLetters(w string) bool {
 	for _, r := range w {
 		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
