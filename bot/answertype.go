@@ -374,9 +374,13 @@ func (h heldTypes) countsAny(nouns []string) bool {
 	return false
 }
 
+// auxiliaries open a yes-no question ("is it legal") or follow a
+// question word ("when did it pass").
+var auxiliaries = set("is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "will", "would",
+	"can", "could")
+
 // questionAux are the words between a question word and what it asks for.
-var questionAux = set("is", "are", "was", "were", "does", "do", "did", "the", "a", "an", "'s", "s", "has",
-	"have", "had", "will", "would", "can", "could")
+var questionAux = union(auxiliaries, set("the", "a", "an", "'s", "s"))
 
 // focusWord is the word naming what a question asks for: the noun right
 // after its question word ("Which groups …"), or the last word of the

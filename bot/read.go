@@ -281,10 +281,10 @@ func splitQuestions(text string) []string {
 	return out
 }
 
-// questionOpeners start a clause that asks on its own.
-var questionOpeners = set("what", "what's", "whats", "when", "who", "whom", "which", "why", "where", "how",
-	"is", "are", "was", "were", "did", "does", "do", "can", "could", "will", "would", "has", "have",
-	"hva", "når", "hvem", "hvilke", "hvilken", "hvorfor", "hvor", "hvordan", "er", "var", "kan", "har")
+// questionOpeners start a clause that asks on its own, in English or
+// Bokmål.
+var questionOpeners = union(questionWords, auxiliaries, set("what's", "whats"),
+	set("hva", "når", "hvem", "hvilke", "hvilken", "hvorfor", "hvor", "hvordan", "er", "var", "kan", "har"))
 
 var clauseJoiners = set("and", "also", "plus", "og", "også")
 

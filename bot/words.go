@@ -82,6 +82,17 @@ func set(ws ...string) wordSet {
 	return s
 }
 
+// union is a new set of every word of the sets.
+func union(sets ...wordSet) wordSet {
+	out := wordSet{}
+	for _, s := range sets {
+		for w := range s {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 func (s wordSet) any(ws []string) bool {
 	for _, w := range ws {
 		if s[w] {
