@@ -90,7 +90,7 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fUnknownName] = unknownName
 	}
 	for i, h := range res.Hits {
-		if b.tellsOfOther(res, h, q) {
+		if b.tellsOfOther(res, h, q) || holdsOtherName(h.Passage.Text, q.nameRuns) {
 			feats[i][fAboutOther] = 1
 		}
 	}
@@ -112,13 +112,16 @@ type asked struct {
 	instances []instance
 	// present says it asks about now ("the current director", "today").
 	present bool
-	// names are the words it capitalises inside it.
-	names map[string]bool
+	// names are the words it capitalises inside it; nameRuns its names
+	// of more than one word.
+	names    map[string]bool
+	nameRuns [][]string
 }
 
 func (b *Bot) asks(r reading) asked {
 	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
-		instances: instances(r.original), names: namedWords(r.original), present: presentWords.any(r.words)}
+		instances: instances(r.original), names: namedWords(r.original), nameRuns: nameRuns(r.original),
+		present: presentWords.any(r.words)}
 	// A question has a few words: a scan costs less than a set.
 	q.own = func(w string) bool { return slices.Contains(r.words, w) || b.isArticleName(w) }
 	if q.kind == typeCount {
