@@ -19,11 +19,12 @@ type instance struct {
 
 // instances reads the series instances a text names: a capitalised word
 // followed by a capital letter or a number of up to three digits ("Class
-// B"), or an ordinal before a word ("third offence", "third-tier fines":
-// the series is the word, the ordinal its identifier).
+// B"), or an ordinal before a word ("third offence", "third-tier fines",
+// "second-largest": the series is the word, the ordinal its identifier).
+// A superlative after "the" with no ordinal is the first of its series.
 func instances(text string) []instance {
 	var out []instance
-	prev, prevOrdinal := "", ""
+	prev, prevOrdinal, prevWord := "", "", ""
 	for field := range strings.FieldsSeq(text) {
 		series := strings.Trim(prev, `"'“”‘’(`)
 		prev = field
@@ -31,7 +32,12 @@ func instances(text string) []instance {
 		if prevOrdinal != "" && isLetters(word) && word != "" {
 			out = append(out, instance{series: inflect.Singular(word), id: prevOrdinal})
 		}
-		prevOrdinal = ordinals[word]
+		if prevWord == "the" && prevOrdinal == "" && isSuperlative(word) {
+			// "the largest" is the first of what "the second-largest"
+			// is the second of.
+			out = append(out, instance{series: word, id: "1"})
+		}
+		prevOrdinal, prevWord = ordinals[word], word
 		if first, rest, ok := strings.Cut(word, "-"); ok && ordinals[first] != "" && isLetters(rest) && rest != "" {
 			out = append(out, instance{series: inflect.Singular(rest), id: ordinals[first]})
 		}
@@ -46,6 +52,12 @@ func instances(text string) []instance {
 		out = append(out, instance{series: strings.ToLower(series), id: id})
 	}
 	return out
+}
+
+// isSuperlative reports a word of the -est form ("largest", "busiest"):
+// a superlative with the "the" before it.
+func isSuperlative(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "est") && isLetters(w)
 }
 
 // ordinals name a place in a series, written out or in digits.

@@ -17,6 +17,12 @@ func TestInstances(t *testing.T) {
 		"A third offence can lead to a fine":        {{"offence", "3"}},
 		"How many third-tier fines were issued?":    {{"tier", "3"}},
 		"What is the Class B fee, and Class C fee?": {{"class", "B"}, {"class", "C"}},
+		"Which is the second-largest party?":        {{"largest", "2"}},
+		"The largest buyer is Lurenne.":             {{"largest", "1"}},
+		"the second largest buyer":                  {{"largest", "2"}},
+		"She was the largest buyer's rival.":        {{"largest", "1"}},
+		"Prices are highest in winter.":             nil, // no "the": no rank
+		"We went to the west.":                      nil,
 	}
 	for q, want := range tests {
 		if got := instances(q); !slices.Equal(got, want) {
@@ -37,6 +43,13 @@ func TestNamesOtherInstance(t *testing.T) {
 		if got := namesOtherInstance(instances(sentence), asked); got != want {
 			t.Errorf("namesOtherInstance(%q) = %v, want %v", sentence, got, want)
 		}
+	}
+	second := instances("Which country is the second-largest foreign buyer of the glass?")
+	if !namesOtherInstance(instances("The largest foreign buyer of the glass is Lurenne."), second) {
+		t.Error("the largest buyer answers a question about the second-largest")
+	}
+	if namesOtherInstance(instances("The second-largest buyer is Osk."), second) {
+		t.Error("the second-largest buyer does not answer a question about it")
 	}
 	if namesOtherInstance(instances("A Class A licence covers coastal vessels."), nil) {
 		t.Error("a question that names no instance conflicts with a sentence")
