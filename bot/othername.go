@@ -7,24 +7,32 @@ import (
 	"unicode/utf8"
 )
 
-// nameRuns are the names of two or more words a question capitalises
-// inside a sentence ("Who built the Tallow Boat?", "…the Labour Party"),
-// each as its lower-cased words. The first word of the text is left
-// out: it is capitalised for starting the sentence.
+// nameRuns are the names of two or more words a text capitalises inside
+// a sentence ("Who built the Tallow Boat?", "…the Labour Party", "the
+// Festival of the Flame"), each as its lower-cased words, "of" and "the"
+// between two of them included. The first word of a sentence is left
+// out: it is capitalised for starting it.
 func nameRuns(text string) [][]string {
 	var runs [][]string
 	var run []string
+	pending := 0 // connectors read after the run's last capitalised word
 	flush := func() {
-		if len(run) > 1 {
+		run = run[:len(run)-pending]
+		if capitalisedIn(run) > 1 {
 			runs = append(runs, run)
 		}
-		run = nil
+		run, pending = nil, 0
 	}
 	start := true
 	for w, rest := nextWord(text); w != ""; w, rest = nextWord(rest) {
-		if !start && isCapitalised(w) {
+		switch {
+		case !start && isCapitalised(w):
 			run = append(run, strings.ToLower(withoutPossessive(w)))
-		} else {
+			pending = 0
+		case len(run) > 0 && (w == "of" || w == "the"):
+			run = append(run, w)
+			pending++
+		default:
 			flush()
 		}
 		start = false
@@ -35,6 +43,17 @@ func nameRuns(text string) [][]string {
 	}
 	flush()
 	return runs
+}
+
+// capitalisedIn counts the words of a run that are not its connectors.
+func capitalisedIn(run []string) int {
+	n := 0
+	for _, w := range run {
+		if w != "of" && w != "the" {
+			n++
+		}
+	}
+	return n
 }
 
 // sentenceEnds reports text after a word that starts with the end of a
@@ -62,7 +81,7 @@ func holdsOtherName(sentence string, runs [][]string) bool {
 	words := wordSpans(sentence)
 	lower := strings.ToLower(sentence)
 	for _, run := range runs {
-		if strings.Contains(lower, strings.Join(run, " ")) {
+		if holdsName(lower, run) {
 			continue
 		}
 		for i, w := range words {
@@ -73,6 +92,26 @@ func holdsOtherName(sentence string, runs [][]string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// holdsName reports a lower-cased sentence that holds the name run, or a
+// part of it of two or more words between its connectors: "the Attorney
+// General of Norway" is held by "the Norwegian Attorney General".
+func holdsName(lower string, run []string) bool {
+	if strings.Contains(lower, strings.Join(run, " ")) {
+		return true
+	}
+	part := 0
+	for i := 0; i <= len(run); i++ {
+		if i < len(run) && run[i] != "of" && run[i] != "the" {
+			continue
+		}
+		if i-part > 1 && i-part < len(run) && strings.Contains(lower, strings.Join(run[part:i], " ")) {
+			return true
+		}
+		part = i + 1
 	}
 	return false
 }

@@ -17,6 +17,9 @@ func TestNameRuns(t *testing.T) {
 		{"When was Oslo founded?", nil}, // one word: namedWords reads it
 		{"Hi. What did Labour do", nil}, // "What" starts a sentence
 		{"is the Attorney General in Oslo", [][]string{{"attorney", "general"}}},
+		{"Who is the Attorney General of Norway?", [][]string{{"attorney", "general", "of", "norway"}}},
+		{"When does the Festival of the Flame start", [][]string{{"festival", "of", "the", "flame"}}},
+		{"Is the Museum of the town open", nil}, // a connector ends no name
 	}
 	for _, tt := range tests {
 		if got := nameRuns(tt.text); !slices.EqualFunc(got, tt.want, slices.Equal) {
@@ -41,6 +44,9 @@ func TestHoldsOtherName(t *testing.T) {
 		{"The Party voted for the bill.", labourParty, false}, // "The" starts the sentence
 		{"The Labour Party and the Progress Party voted against it.", labourParty, false},
 		{"The River Tallow floods.", nil, false},
+		{"The Norwegian Attorney General decided.", [][]string{{"attorney", "general", "of", "norway"}}, false},
+		{"The Festival of the Flame draws visitors.", [][]string{{"virelle", "museum", "of", "glass"}}, false},
+		{"The Glass Festival draws visitors.", [][]string{{"museum", "of", "glass"}}, true},
 	}
 	for _, tt := range tests {
 		if got := holdsOtherName(tt.sentence, tt.runs); got != tt.want {
