@@ -30,6 +30,7 @@ const (
 	typeTime                       // what time, what hours
 	typeAmount                     // how much: a number that is no year
 	typeMoney                      // how much does it cost: a sum of money
+	typeAge                        // what age, how old must one be: a person's age
 )
 
 // questionType reads the asked-for type from a question's English words
@@ -42,10 +43,14 @@ func questionType(ws []string) answerType {
 	switch focusWord(ws) {
 	case "number", "numbers", "figure", "figures", "count", "total":
 		return typeCount
-	case "limit", "limits", "maximum", "minimum", "quota", "threshold", "age":
-		// "What is the THC limit?", "what's the minimum age?": a
-		// quantity, which a sentence without a number does not give.
+	case "limit", "limits", "maximum", "minimum", "quota", "threshold":
+		// "What is the THC limit?": a quantity, which a sentence
+		// without a number does not give.
 		return typeAmount
+	case "age", "ages":
+		// "What's the minimum age?": an age, which "for up to five
+		// years" is not.
+		return typeAge
 	case "percentage", "percent", "share", "proportion":
 		return typeShare
 	case "year", "date", "deadline", "month", "day":
@@ -90,6 +95,12 @@ func questionType(ws []string) answerType {
 				return typeDuration
 			case "much":
 				return typeAmount
+			case "old":
+				// "How old do you have to be?" asks an age; "how old
+				// is the town?" when it began.
+				if i+2 < len(ws) && (auxiliaries[ws[i+2]] || modalVerbs[ws[i+2]]) && !beVerbs[ws[i+2]] {
+					return typeAge
+				}
 			}
 		case "share", "percentage", "percent", "proportion", "fraction", "majority":
 			if asksFor(ws, i) || i > 0 && ws[i-1] == "a" {
@@ -179,6 +190,9 @@ type heldTypes struct {
 	// money is a sum in a currency, read with the article's currencies
 	// when the bot is built.
 	money bool
+	// age is a person's age: "16 years old", "aged 18", "under 30 years
+	// of age", "children under 14".
+	age bool
 	// origin says the sentence tells of a beginning (the first holder,
 	// the founding); present that it tells of now (the current one).
 	origin, present bool
@@ -235,6 +249,7 @@ func readTypes(sentence string) heldTypes {
 			}
 		}
 	}
+	h.age = holdsAge(ws)
 	h.share = strings.Contains(sentence, "%") || strings.Contains(lower, "percent")
 	h.origin, h.present = originWords.any(ws), presentWords.any(ws)
 	h.instances = instances(sentence)
@@ -262,6 +277,7 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
 		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
 		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
+		age:    h.age || next.age,
 		origin: h.origin || next.origin, present: h.present || next.present,
 		instances: append(append([]instance{}, h.instances...), next.instances...),
 		lead:      h.lead,
@@ -272,6 +288,35 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		joined.names = append(joined.names, next.lead)
 	}
 	return joined
+}
+
+// holdsAge reports a sentence's words that give a person's age: a number
+// of years old ("16 years old", "16-year-olds"), "aged 18", "age of 18",
+// "30 years of age", or "under"/"over" a number that nothing measures
+// ("children under 14 enter free", not "over 80 kg").
+func holdsAge(ws []string) bool {
+	amount := func(i int) bool { return i >= 0 && i < len(ws) && (isNumber(ws[i]) || quantityWords[ws[i]]) }
+	for i, w := range ws {
+		switch {
+		case strings.Contains(w, "year-old"):
+			return true
+		case w == "old" && i >= 2 && (ws[i-1] == "years" || ws[i-1] == "year") && amount(i-2):
+			return true
+		case (w == "aged" || w == "age") && amount(i+1),
+			w == "age" && i+2 < len(ws) && ws[i+1] == "of" && amount(i+2),
+			w == "age" && i >= 3 && ws[i-1] == "of" && ws[i-2] == "years" && amount(i-3):
+			return true
+		case (w == "under" || w == "over") && amount(i+1):
+			if i+2 >= len(ws) {
+				return true
+			}
+			next := ws[i+2]
+			if _, unit := unitGrams[next]; !unit && !timeUnits[next] && !knownCurrencies[next] && !scaleWords[next] && !isNumber(next) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holds reports whether h holds something of type t; for a name, one that
@@ -288,6 +333,8 @@ func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 		return h.count
 	case typeMoney:
 		return h.money
+	case typeAge:
+		return h.age
 	case typeCount:
 		return h.count
 	case typeShare:
@@ -378,6 +425,9 @@ func (h heldTypes) countsAny(nouns []string) bool {
 // question word ("when did it pass").
 var auxiliaries = set("is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "will", "would",
 	"can", "could")
+
+// modalVerbs say what one must or may do ("how old must you be").
+var modalVerbs = set("must", "should", "need", "needs", "may", "might", "shall")
 
 // questionAux are the words between a question word and what it asks for.
 var questionAux = union(auxiliaries, set("the", "a", "an", "'s", "s"))

@@ -34,9 +34,13 @@ func TestQuestionType(t *testing.T) {
 		{"what hours is the museum open", typeTime},
 		{"how much compensation was the company awarded", typeMoney},
 		{"how much weed counts as personal use", typeAmount},
-		// A limit, a quota, an age: a quantity.
+		// A limit, a quota: a quantity. An age is a person's.
 		{"what's the legal limit for driving", typeAmount},
-		{"what is the minimum age for a permit", typeAmount},
+		{"what is the minimum age for a permit", typeAge},
+		{"at what age can you start", typeAge},
+		{"how old do you have to be to apply", typeAge},
+		{"how old must applicants be", typeAge},
+		{"how old is the town", typeAny},
 		// "Who is X?" asks who X is; "who is the X?" asks for a name.
 		{"who was orla vennick", typeAny},
 		{"who is the attorney general", typeName},
@@ -95,6 +99,16 @@ func TestHoldsType(t *testing.T) {
 		{"It cost 2.80 crowns a night.", typeTime, "", false},
 		{"The court ordered it to pay 1.2 million velars.", typeAmount, "", true},
 		{"The case was decided in 2018.", typeAmount, "", false},
+		{"Applicants must be at least 16 years old.", typeAge, "", true},
+		{"The scheme is open to 16-year-olds.", typeAge, "", true},
+		{"Permit C is for graziers under 30 years of age.", typeAge, "", true},
+		{"Children under 14 enter free.", typeAge, "", true},
+		{"Graziers over 70 are exempt.", typeAge, "", true},
+		{"Anyone aged 18 may apply.", typeAge, "", true},
+		{"Repeat offenders can be barred for up to five years.", typeAge, "", false},
+		{"Amounts over 80 kg are punished harder.", typeAge, "", false},
+		{"Fines over 2 million kroner are rare.", typeAge, "", false},
+		{"The bridge is 40 years old.", typeAge, "", true}, // an age all the same
 	}
 	for _, tt := range tests {
 		if got := holdsType(tt.sentence, tt.t, q(tt.question)); got != tt.want {
