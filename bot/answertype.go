@@ -40,7 +40,12 @@ func questionType(ws []string) answerType {
 	if asksMoney(ws) {
 		return typeMoney
 	}
-	switch focusWord(ws) {
+	focus := focusWord(ws)
+	if moneyNouns[focus] {
+		// "What is the maximum fine…", "what's the fee": a sum.
+		return typeMoney
+	}
+	switch focus {
 	case "number", "numbers", "figure", "figures", "count", "total":
 		return typeCount
 	case "limit", "limits", "maximum", "minimum", "quota", "threshold":

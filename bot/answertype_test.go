@@ -33,6 +33,9 @@ func TestQuestionType(t *testing.T) {
 		{"what time does the museum open", typeTime},
 		{"what hours is the museum open", typeTime},
 		{"how much compensation was the company awarded", typeMoney},
+		{"what is the maximum fine for a first offence", typeMoney},
+		{"what's the fee for a standard permit", typeMoney},
+		{"what fine did the court set", typeMoney},
 		{"how much weed counts as personal use", typeAmount},
 		// A limit, a quota: a quantity. An age is a person's.
 		{"what's the legal limit for driving", typeAmount},

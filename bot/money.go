@@ -9,11 +9,16 @@ import "strings"
 // ruvets", "a fine of up to 40,000 crels") than in sentences that do not
 // ("40 hours"). Real currencies are known whatever the article.
 
-// moneyWords speak of a sum of money, in a sentence or a question.
-var moneyWords = set("cost", "costs", "costing", "fee", "fees", "price", "prices", "priced", "pay", "pays", "paid",
-	"charge", "charges", "charged", "earn", "earns", "earned", "salary", "salaries", "wage", "wages", "fine", "fined",
-	"fines", "levy", "levies", "compensation", "revenue", "revenues", "budget", "spent", "spend", "tax", "taxes",
-	"ticket", "tickets", "fare", "fares", "toll", "tolls", "rent")
+// moneyNouns name a sum of money: a question whose focus is one asks for
+// a sum ("what is the fee?").
+var moneyNouns = set("cost", "costs", "fee", "fees", "price", "prices", "charge", "charges", "salary", "salaries",
+	"wage", "wages", "fine", "fines", "levy", "levies", "compensation", "revenue", "revenues", "budget", "tax",
+	"taxes", "fare", "fares", "toll", "tolls", "rent")
+
+// moneyWords speak of a sum of money, in a sentence or a question: the
+// nouns, the verbs of paying, and what is paid for.
+var moneyWords = union(moneyNouns, set("costing", "priced", "pay", "pays", "paid", "charged", "earn", "earns",
+	"earned", "fined", "spent", "spend", "ticket", "tickets"))
 
 // knownCurrencies are currencies of the world, as words and symbols.
 var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "euros", "dollar", "dollars", "kroner",
