@@ -356,8 +356,17 @@ func (b *Bot) buildSpellers() map[string]func() *speller {
 		}
 	}
 	en := newSpeller()
+	common := b.common("en")
 	for w, n := range articleWords {
 		en.addTarget(w, n)
+		// The plain form of an article's inflected word is a word to
+		// correct to ("relase" → "release" where the article says
+		// "released"), when it is an everyday word, not a cut stem.
+		for _, base := range inflect.Bases(w) {
+			if common[base] && articleWords[base] == 0 {
+				en.addTarget(base, n)
+			}
+		}
 	}
 	for _, ws := range []wordSet{stopWords, neutralWords, englishMarkers, questionOpeners} {
 		for w := range ws {

@@ -112,3 +112,22 @@ func TestFoldings(t *testing.T) {
 		t.Errorf("three own letters fold %d ways, want 8: %v", len(got), got)
 	}
 }
+
+// The plain form of an article's inflected word is a correction target
+// when it is an everyday word: "relase" is "release" where the article
+// says "released"; a cut stem ("releas") is none.
+func TestSpellerCorrectsToPlainForms(t *testing.T) {
+	article := Article{Title: "Moths", Passages: []Passage{{ID: "1", Section: "Care", Text: "Moths may not be released into the wild."}}}
+	b := New(article, Schedule{}, nil, nil, WithCommonWords("en", func() map[string]bool {
+		return map[string]bool{"release": true, "wild": true}
+	}))
+	en := b.spellers["en"]()
+	for in, want := range map[string]string{"relase": "release", "relesed": "released", "wlid": "wild"} {
+		if got, ok := en.correct(in); !ok || got != want {
+			t.Errorf("correct(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if en.known["releas"] {
+		t.Error("the cut stem releas became a word to correct to")
+	}
+}
