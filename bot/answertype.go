@@ -295,6 +295,45 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 	return joined
 }
 
+// whoVerb is the verb right after a question's "who" ("who created the
+// group?"), or "" when a form of "be" or an auxiliary follows it.
+func whoVerb(ws []string) string {
+	for i, w := range ws {
+		if w == "who" && i+1 < len(ws) {
+			next := ws[i+1]
+			if questionAux[next] || stopWords[next] || modalVerbs[next] {
+				return ""
+			}
+			return next
+		}
+	}
+	return ""
+}
+
+// namesAgent reports sentences that say who did verb without a name: "the
+// government created a working group", "was set up by the police". The
+// agent is "the" and a noun right before the verb, or after "by the"
+// behind it.
+func namesAgent(ps []Passage, verb string) bool {
+	for _, p := range ps {
+		ws := words(strings.ToLower(p.Text))
+		for j, w := range ws {
+			if !inflect.Same(w, verb) {
+				continue
+			}
+			if j >= 2 && ws[j-2] == "the" && !stopWords[ws[j-1]] {
+				return true
+			}
+			for k := j + 1; k+2 < len(ws) && k <= j+3; k++ {
+				if ws[k] == "by" && ws[k+1] == "the" && !stopWords[ws[k+2]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // holdsAge reports a sentence's words that give a person's age: a number
 // of years old ("16 years old", "16-year-olds"), "aged 18", "age of 18",
 // "30 years of age", or "under"/"over" a number that nothing measures

@@ -220,3 +220,37 @@ func TestNamedWords(t *testing.T) {
 func holdsType(sentence string, t answerType, question map[string]bool) bool {
 	return readTypes(sentence).holds(t, func(w string) bool { return question[w] })
 }
+
+func TestWhoVerb(t *testing.T) {
+	tests := map[string]string{
+		"who created the working group":     "created",
+		"so who set up the group in 2018":   "set",
+		"who is the attorney general":       "",
+		"who was in charge":                 "",
+		"who can apply for a permit":        "",
+		"when was the working group set up": "",
+	}
+	for q, want := range tests {
+		if got := whoVerb(words(q)); got != want {
+			t.Errorf("whoVerb(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestNamesAgent(t *testing.T) {
+	tests := []struct {
+		sentence, verb string
+		want           bool
+	}{
+		{"In March 2018, the government created a working group.", "created", true},
+		{"In March 2018, the government created a working group.", "create", true},
+		{"The group was created by the government in 2018.", "created", true},
+		{"A working group was created in 2018.", "created", false},
+		{"The government announced a reform.", "created", false},
+	}
+	for _, tt := range tests {
+		if got := namesAgent([]Passage{{Text: tt.sentence}}, tt.verb); got != tt.want {
+			t.Errorf("namesAgent(%q, %q) = %v, want %v", tt.sentence, tt.verb, got, tt.want)
+		}
+	}
+}

@@ -112,6 +112,8 @@ type asked struct {
 	instances []instance
 	// present says it asks about now ("the current director", "today").
 	present bool
+	// verb is the verb a "who" asks about ("who created…"), or "".
+	verb string
 	// names are the words it capitalises inside it; nameRuns its names
 	// of more than one word.
 	names    map[string]bool
@@ -126,6 +128,9 @@ func (b *Bot) asks(r reading) asked {
 	q.own = func(w string) bool { return slices.Contains(r.words, w) || b.isArticleName(w) }
 	if q.kind == typeCount {
 		q.counted = countedNouns(r.words)
+	}
+	if q.kind == typeName {
+		q.verb = whoVerb(r.words)
 	}
 	return q
 }
@@ -171,7 +176,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	ctx, n := b.context(res, rank, nil)
 	held := b.heldTypes(ctx[:n])
 	if q.kind != typeAny {
-		if held.holds(q.kind, q.own) {
+		if held.holds(q.kind, q.own) || q.kind == typeName && q.verb != "" && namesAgent(ctx[:n], q.verb) {
 			f[fTypeHeld] = 1
 		} else {
 			f[fTypeMissing] = 1
