@@ -70,3 +70,29 @@ func FuzzNameRuns(f *testing.F) {
 		holdsOtherName(sentence, runs)
 	})
 }
+
+func TestNamesUnknownOfKnownKind(t *testing.T) {
+	terms := []Term{
+		{Word: "labour", DocFreq: 0},
+		{Word: "party", DocFreq: 3},
+		{Word: "vote", DocFreq: 2},
+		{Word: "oswin", DocFreq: 0},
+		{Word: "marrow", DocFreq: 0},
+		{Word: "green", DocFreq: 1},
+	}
+	res := SearchResult{Terms: terms}
+	tests := []struct {
+		runs [][]string
+		want bool
+	}{
+		{[][]string{{"labour", "party"}}, true},  // parties are known, Labour is not
+		{[][]string{{"green", "party"}}, false},  // the article's own party
+		{[][]string{{"oswin", "marrow"}}, false}, // a name wholly unknown is a signal, not this rule
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := namesUnknownOfKnownKind(res, tt.runs); got != tt.want {
+			t.Errorf("namesUnknownOfKnownKind(%q) = %v, want %v", tt.runs, got, tt.want)
+		}
+	}
+}

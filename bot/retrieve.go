@@ -84,17 +84,41 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 			unknownName = 1
 		}
 	}
+	unknownOfKind := namesUnknownOfKnownKind(res, q.nameRuns)
 	for _, f := range feats {
 		f[fCoverageGap] = f[fCoverage] - bestCoverage
 		f[fFocusUnknown] = focusUnknown
 		f[fUnknownName] = unknownName
 	}
 	for i, h := range res.Hits {
-		if b.tellsOfOther(res, h, q) || holdsOtherName(h.Passage.Text, q.nameRuns) {
+		if b.tellsOfOther(res, h, q) || holdsOtherName(h.Passage.Text, q.nameRuns) || unknownOfKind {
 			feats[i][fAboutOther] = 1
 		}
 	}
 	return res, feats, nil
+}
+
+// namesUnknownOfKnownKind reports a question naming one of a kind the
+// article knows by a name it never uses: "the Labour Party" where the
+// article tells of parties but never of Labour.
+func namesUnknownOfKnownKind(res SearchResult, runs [][]string) bool {
+	for _, run := range runs {
+		unknown, known := false, false
+		for _, t := range res.Terms {
+			if !slices.Contains(run, t.Word) || t.Topic {
+				continue
+			}
+			if t.DocFreq == 0 && !t.Related {
+				unknown = true
+			} else {
+				known = true
+			}
+		}
+		if unknown && known {
+			return true
+		}
+	}
+	return false
 }
 
 // asked is what a question asks for, read once for all its hits.
