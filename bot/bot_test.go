@@ -91,6 +91,9 @@ var answerCases = []answerCase{
 	{q: "Do dealers go to prison?", answered: true, intent: bot.IntentLimit, phrases: []string{"prison"}},
 	{q: "What happens to people caught again and again?", answered: true, intent: bot.IntentLimit, phrases: []string{"repeat offenders"}},
 	{q: "what are the penalties for weed possession?", answered: true, intent: bot.IntentLimit, phrases: []string{"15 g", "2 years", "10 years", "21 years"}},
+	{q: "how many years in prison for dealing?", answered: true, intent: bot.IntentLimit, phrases: []string{"prison"}},
+	// A count of something no penalty fact counts is no penalty fact.
+	{q: "How many people are in prison for drug offences?", answered: false, intent: bot.IntentNone},
 
 	// Passages.
 	{q: "Can officers search my phone if I have a little weed?", answered: true, intent: bot.IntentSearch, phrases: []string{"mobile phones"}, section: "Decriminalization"},

@@ -57,6 +57,11 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 			return b.vagueAnswer(question, r.lang, v), true
 		}
 	}
+	if !b.countsPenaltyMeasure(countedNouns(r.words)) {
+		// "How many people are in prison for drug offences?" counts
+		// people, which no penalty fact does.
+		return Answer{}, false
+	}
 	key := b.factIntent(r.words)
 	if key == "" || b.hasForeignWords(r.words) {
 		// Words beyond how people ask about penalties ("can the police
@@ -68,6 +73,21 @@ func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 		return Answer{}, false
 	}
 	return b.answer(question, r.lang, IntentLimit, b.localized(f.Answer, r.lang, f.Quotes), f.Quotes, true), true
+}
+
+// countsPenaltyMeasure reports whether what a "how many" counts is a
+// measure the penalty facts give (years, grams, the schedule's units), or
+// the question counts nothing.
+func (b *Bot) countsPenaltyMeasure(counted []string) bool {
+	if len(counted) == 0 {
+		return true
+	}
+	for _, w := range counted {
+		if _, unit := unitGrams[w]; unit || timeUnits[w] || b.countable[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []AmountProblem) Answer {
