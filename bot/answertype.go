@@ -203,8 +203,10 @@ type heldTypes struct {
 	origin, present bool
 	// instances are the numbered or lettered things it names ("Class A").
 	instances []instance
-	// year is a year among the dates.
-	year bool
+	// year is a year among the dates; dates are its years, months and
+	// days of the week.
+	year  bool
+	dates []string
 	// counted are the words close to a number ("64 days", "three
 	// apprentices", "deaths fell from 58"): what the numbers count.
 	counted []string
@@ -230,6 +232,7 @@ func readTypes(sentence string) heldTypes {
 		case isYear(w) || monthNames[w] || dayNames[w]:
 			h.date = true
 			h.year = h.year || isYear(w)
+			h.dates = append(h.dates, w)
 		case w == "noon" || w == "midnight",
 			(w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]):
 			h.clock = true
@@ -285,6 +288,7 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		age:    h.age || next.age,
 		origin: h.origin || next.origin, present: h.present || next.present,
 		instances: append(append([]instance{}, h.instances...), next.instances...),
+		dates:     append(append([]string{}, h.dates...), next.dates...),
 		lead:      h.lead,
 		names:     append(append([]string{}, h.names...), next.names...),
 		counted:   append(append([]string{}, h.counted...), next.counted...),
@@ -370,7 +374,17 @@ func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 	case typeAny:
 		return true
 	case typeDate:
-		return h.date || h.clock
+		// A date is an answer when it says more than the question:
+		// "In March 2018…" tells nothing to "what day in March 2018?".
+		if h.clock {
+			return true
+		}
+		for _, d := range h.dates {
+			if !own(d) {
+				return true
+			}
+		}
+		return false
 	case typeTime:
 		return h.clock
 	case typeAmount:

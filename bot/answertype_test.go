@@ -81,6 +81,10 @@ func TestHoldsType(t *testing.T) {
 		want     bool
 	}{
 		{"In March 2018, the government created a working group.", typeDate, "", true},
+		// A date says nothing the question did not: no answer to "when".
+		{"In March 2018, the government created a working group.", typeDate, "on what day in march 2018", false},
+		{"In March 2018, the government created a working group.", typeDate, "what month in 2018", true},
+		{"As of 16 April 2021, this bill did not pass.", typeDate, "when in 2021 was the vote", true},
 		{"Norway has been one of the strictest countries.", typeDate, "", false},
 		{"Only one person had been approved.", typeCount, "", true},
 		{"As of 16 April 2021, this bill did not pass.", typeCount, "", false},
