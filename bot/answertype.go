@@ -207,6 +207,8 @@ type heldTypes struct {
 	// days of the week.
 	year  bool
 	dates []string
+	// lastYear is the latest year it names, "" when it names none.
+	lastYear string
 	// counted are the words close to a number ("64 days", "three
 	// apprentices", "deaths fell from 58"): what the numbers count.
 	counted []string
@@ -233,6 +235,9 @@ func readTypes(sentence string) heldTypes {
 			h.date = true
 			h.year = h.year || isYear(w)
 			h.dates = append(h.dates, w)
+			if isYear(w) && w > h.lastYear {
+				h.lastYear = w
+			}
 		case w == "noon" || w == "midnight",
 			(w == "am" || w == "pm" || w == "o'clock") && i > 0 && isNumber(ws[i-1]):
 			h.clock = true

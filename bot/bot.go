@@ -53,6 +53,8 @@ type Bot struct {
 	byPlace map[place]Passage
 	// held is what each passage holds of each answer type, by ID.
 	held map[string]heldTypes
+	// latestYear is the latest year the article names: its now.
+	latestYear string
 	// titleWords are the article title's words, lower-cased.
 	titleWords []string
 	// nbWords are the Bokmål term list's words that are no everyday
@@ -174,6 +176,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 		h := readTypes(p.Text)
 		h.money = holdsMoney(p.Text, sentences[i], currencies)
 		b.held[p.ID] = h
+		b.latestYear = max(b.latestYear, h.lastYear)
 	}
 	b.examples = b.subject.examples
 	if len(b.examples[Languages[0]]) == 0 && search != nil {

@@ -234,6 +234,11 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		}
 	}
 	own := b.held[h.Passage.ID]
+	if q.present && !own.present && own.lastYear != "" && own.lastYear < b.latestYear {
+		// "How many today?" is not answered by a figure from a year
+		// the article has since moved past.
+		f[fConflict] = 1
+	}
 	if q.present && own.origin && !own.present {
 		// "Who is the current director?" is not answered by who was
 		// the first, nor "how many today" by the staff it was founded

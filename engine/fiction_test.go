@@ -216,6 +216,7 @@ func TestRulesOutOtherSentences(t *testing.T) {
 		moths   = "lanternmoth-keeping-in-veldoria.txt"
 		harbour = "harbour-of-saltmere.txt"
 		ferry   = "ferry-licensing-in-korvathia.txt"
+		glass   = "glassworks-of-virelle.txt"
 	)
 	tests := []struct {
 		rule, article, q string
@@ -236,6 +237,15 @@ func TestRulesOutOtherSentences(t *testing.T) {
 		// The first director-general is not the current one.
 		{"now is not the beginning", ferry, "Who is the current director-general of the Maritime Passage Authority?", false, ""},
 		{"now is not the beginning", ferry, "Who was the first director-general of the Maritime Passage Authority?", true, "Orla Vennick"},
+		// Now is not a year the article has since moved past.
+		{"now is not a past year", moths, "What is the standard permit moth limit right now?", true, "40 adult moths"},
+		// "River Tallow" is another name than "Tallow Boat".
+		{"another name", harbour, "Who built the Tallow Boat?", false, ""},
+		// The largest is not the second-largest.
+		{"another rank", glass, "Which country is the second-largest foreign buyer of Virelle glass?", false, ""},
+		{"another rank", glass, "Which country is the largest foreign buyer of Virelle glass?", true, "Lurenne"},
+		// "What is the fine" asks for a sum.
+		{"money", ferry, "What is the maximum fine for a first offence of operating a ferry without a licence?", true, "5,000 velars"},
 	}
 	engines := map[string]*engine.Engine{}
 	for _, tt := range tests {
