@@ -88,7 +88,7 @@ func questionType(ws []string) answerType {
 			if asksFor(ws, i) || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
 				return typeCount
 			}
-		case "year", "date", "month", "deadline":
+		case "year", "date", "month", "day", "deadline":
 			if asksFor(ws, i) {
 				return typeDate
 			}

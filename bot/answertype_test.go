@@ -30,6 +30,7 @@ func TestQuestionType(t *testing.T) {
 		{"hey do you know when the law changed", typeDate},
 		{"can you tell me who decided that", typeName},
 		{"on which day of the week is the museum closed", typeDate},
+		{"on what exact day in march was the group set up", typeDate},
 		{"what time does the museum open", typeTime},
 		{"what hours is the museum open", typeTime},
 		{"how much compensation was the company awarded", typeMoney},

@@ -92,6 +92,13 @@ var answerCases = []answerCase{
 	{q: "What happens to people caught again and again?", answered: true, intent: bot.IntentLimit, phrases: []string{"repeat offenders"}},
 	{q: "what are the penalties for weed possession?", answered: true, intent: bot.IntentLimit, phrases: []string{"15 g", "2 years", "10 years", "21 years"}},
 	{q: "how many years in prison for dealing?", answered: true, intent: bot.IntentLimit, phrases: []string{"prison"}},
+	// A date the question already gives answers no "when".
+	{q: "On what exact day in March 2018 was the working group set up?", answered: false, intent: bot.IntentNone},
+	{q: "When was the working group set up?", answered: true, intent: bot.IntentSearch, phrases: []string{"march 2018"}},
+	// "Who did it" is answered by the one the sentence says did it.
+	{q: "Who created the working group?", answered: true, intent: bot.IntentSearch, phrases: []string{"government"}},
+	// A named one of a kind the article never names is not covered.
+	{q: "Did the Labour Party vote for the bill?", answered: false, intent: bot.IntentNone},
 	// A count of something no penalty fact counts is no penalty fact.
 	{q: "How many people are in prison for drug offences?", answered: false, intent: bot.IntentNone},
 
