@@ -56,7 +56,7 @@ func questionType(ws []string) answerType {
 		// "What's the minimum age?": an age, which "for up to five
 		// years" is not.
 		return typeAge
-	case "percentage", "percent", "share", "proportion":
+	case "percentage", "percent", "share", "proportion", "rate":
 		return typeShare
 	case "year", "date", "deadline", "month", "day":
 		return typeDate

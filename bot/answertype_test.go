@@ -41,6 +41,7 @@ func TestQuestionType(t *testing.T) {
 		// A limit, a quota: a quantity. An age is a person's.
 		{"what's the legal limit for driving", typeAmount},
 		{"what is the minimum age for a permit", typeAge},
+		{"what was the pass rate in 2019", typeShare},
 		{"at what age can you start", typeAge},
 		{"how old do you have to be to apply", typeAge},
 		{"how old must applicants be", typeAge},
