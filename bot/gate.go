@@ -193,16 +193,20 @@ func (g Gate) Choose(feats []Features) (best int, p float64) {
 func (g Gate) choose(feats []Features) (int, []float64) {
 	// A sentence that holds every number the question names (a year,
 	// an amount) answers it before one that does not.
-	numbersHeld := false
+	numbersHeld, countHeld := false, false
 	for _, f := range feats {
 		if f[fSubject] != 0 && f[fNumberMissing] == 0 {
 			numbersHeld = true
+		}
+		if f[fSubject] != 0 && f[fTypeHeld] != 0 && f[fCountOther] == 0 {
+			countHeld = true
 		}
 	}
 	best, bestP, second := -1, -1.0, 0.0
 	for i, f := range feats {
 		sharesWords := f[fSubject] != 0 || f[fTypeHeld] != 0 && f[fParagraph] > 0
-		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || f[fTypeMissing] != 0 || f[fConflict] != 0 ||
+		if !sharesWords || numbersHeld && f[fNumberMissing] != 0 || countHeld && f[fCountOther] != 0 ||
+			f[fTypeMissing] != 0 || f[fConflict] != 0 ||
 			f[fAboutOther] != 0 {
 			// A sentence that shares nothing with the question but
 			// its topic words and numbers cannot answer it, unless it

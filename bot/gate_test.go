@@ -100,6 +100,10 @@ func TestChooseEligibility(t *testing.T) {
 		{"asked-for type missing", []Features{f(0.9, 4)}, -1},
 		{"the one holding the question's number wins", []Features{f(0.9, 14), f(0.5)}, 1},
 		{"best coverage", []Features{f(0.2), f(0.9)}, 1},
+		// "How many people…": a number of something else loses to a
+		// number of people, and stands when no sentence counts people.
+		{"the one counting what is asked wins", []Features{f(0.9, fTypeHeld, fCountOther), f(0.5, fTypeHeld)}, 1},
+		{"a count of something else alone", []Features{f(0.9, fTypeHeld, fCountOther)}, 0},
 	}
 	for _, tt := range tests {
 		if got, _ := g.Choose(tt.feats); got != tt.want {
