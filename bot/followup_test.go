@@ -93,3 +93,22 @@ func TestContentWords(t *testing.T) {
 		}
 	}
 }
+
+// A later "it" stands for the names and numbers the question before it
+// gives, when it gives any; else for its content words.
+func TestReferents(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"How many regional permit systems did the 1921 Act replace", []string{"1921", "act"}},
+		{"When did the Storvald pass it", []string{"storvald"}},
+		{"who proposed the drug reform", []string{"drug", "reform"}},
+		{"what is it", nil},
+	}
+	for _, tt := range tests {
+		if got := referents(tt.question); !slices.Equal(got, tt.want) {
+			t.Errorf("referents(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

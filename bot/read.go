@@ -63,7 +63,7 @@ func (b *Bot) answerLeaning(ctx context.Context, question, previous, part, lang 
 		}
 	}
 	if pointsBack(words(strings.ToLower(part))) {
-		if ctxWords := contentWords(words(strings.ToLower(previous))); len(ctxWords) > 0 {
+		if ctxWords := referents(previous); len(ctxWords) > 0 {
 			q := strings.TrimSuffix(part, "?") + " (" + strings.Join(ctxWords, " ") + ")?"
 			if f := b.answerOne(ctx, question, q, lang); f.Answered && f.Text != earlier.Text {
 				f.ReadAs = q
@@ -83,6 +83,25 @@ func pointsBack(ws []string) bool {
 // otherReferences stand for a place or one of a kind named before ("what
 // about there?", "and a third one?").
 var otherReferences = set("there", "one", "ones")
+
+// referents are the words of a question a later one's "it" most likely
+// stands for: the names and numbers it gives ("the 1921 Act" in "How many
+// systems did the 1921 Act replace?"), or, when it gives none, its
+// content words.
+func referents(question string) []string {
+	ws := words(strings.ToLower(question))
+	names := namedWords(question)
+	var out []string
+	for _, w := range ws {
+		if names[w] || isNumber(w) {
+			out = append(out, w)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return contentWords(ws)
+}
 
 // contentWords are the words of a question that can name what a later
 // one points back to: no question, function or chatter words, and no
