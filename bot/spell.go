@@ -178,12 +178,28 @@ func (s *speller) isDerived(w string) bool {
 			return true
 		}
 	}
+	if adj, ok := adjectiveOf(w); ok && s.isKnown(adj) {
+		// An adverb of a known adjective: "medically", "legally".
+		return true
+	}
 	for _, p := range negatingPrefixes {
 		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minCorrectable && s.isKnown(rest) {
 			return true
 		}
 	}
 	return false
+}
+
+// adjectiveOf returns the adjective an -ly adverb is made of ("legally" →
+// "legal", "easily" → "easy").
+func adjectiveOf(w string) (string, bool) {
+	if stem, ok := strings.CutSuffix(w, "ily"); ok && len(stem) >= 2 {
+		return stem + "y", true
+	}
+	if stem, ok := strings.CutSuffix(w, "ly"); ok && len(stem) >= minCorrectable {
+		return stem, true
+	}
+	return "", false
 }
 
 // addKnown marks words as correctly spelt without making them targets.

@@ -53,10 +53,10 @@ func TestSpellerCorrectText(t *testing.T) {
 // of all a negated one of the word it negates.
 func TestSpellerLeavesDerivedWords(t *testing.T) {
 	sp := newSpeller()
-	for _, w := range []string{"licensed", "chair", "charged", "legal"} {
+	for _, w := range []string{"licensed", "chair", "charged", "legal", "medical", "easy"} {
 		sp.addTarget(w, 5)
 	}
-	for _, w := range []string{"unlicensed", "chaired", "illegal", "nonlegal"} {
+	for _, w := range []string{"unlicensed", "chaired", "illegal", "nonlegal", "medically", "legally", "easily"} {
 		if got, ok := sp.correct(w); ok {
 			t.Errorf("correct(%q) = %q, want it left alone", w, got)
 		}
