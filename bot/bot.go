@@ -48,7 +48,9 @@ type Bot struct {
 	// commonWords are each language's everyday words; wordRanks how
 	// common they are; both read when needed.
 	commonWords map[string]func() map[string]bool
-	wordRanks   map[string]func() map[string]int
+	// dictionaries report each language's words beyond its everyday ones.
+	dictionaries map[string]func(string) bool
+	wordRanks    map[string]func() map[string]int
 	// byPlace finds a passage's neighbours without a scan.
 	byPlace map[place]Passage
 	// held is what each passage holds of each answer type, by ID.
@@ -97,6 +99,13 @@ func WithCommonWords(lang string, words func() map[string]bool) Option {
 	return func(b *Bot) { b.commonWords[lang] = words }
 }
 
+// WithDictionary gives a language's words, everyday or not, which its
+// speller reads as words and never rewrites: "deported" is no misspelt
+// "reported", nor "hemp" a misspelt "help".
+func WithDictionary(lang string, has func(string) bool) Option {
+	return func(b *Bot) { b.dictionaries[lang] = has }
+}
+
 // WithWordRanks gives how common lang's everyday words are, rank 1 the
 // most common, read only when a speller needs it: a Bokmål word typed
 // without æ, ø and å ("pa") is read as the far more common word with them
@@ -135,7 +144,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string]func() map[string]bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
+		commonWords: map[string]func() map[string]bool{}, dictionaries: map[string]func(string) bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
 		pw: newPenaltyVocab(schedule.Words)}
 	for _, o := range opts {
 		o(b)

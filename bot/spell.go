@@ -25,6 +25,9 @@ type speller struct {
 	// read-only sets in also (a language's everyday words).
 	known map[string]bool
 	also  []map[string]bool
+	// dictionary, when set, reports the language's words beyond those
+	// sets ("deported", "hemp"): read as words, never rewritten.
+	dictionary func(string) bool
 	// shorthand spells out the language's chat forms ("u", "ppl").
 	shorthand map[string]string
 	// freq counts how often each correction target occurs; only targets
@@ -162,7 +165,7 @@ func (s *speller) isKnown(w string) bool {
 			return true
 		}
 	}
-	return false
+	return s.dictionary != nil && s.dictionary(w)
 }
 
 // negatingPrefixes turn a word into its opposite ("unlicensed").
@@ -407,6 +410,7 @@ func (b *Bot) buildSpellers() map[string]func() *speller {
 		en.also = append(en.also, common)
 	}
 	en.shorthand = englishShorthand
+	en.dictionary = b.dictionaries["en"]
 	out := map[string]func() *speller{"en": func() *speller { return en }}
 	for lang, known := range b.knownWords {
 		if lang == "en" || lang == "" {

@@ -131,3 +131,21 @@ func TestSpellerCorrectsToPlainForms(t *testing.T) {
 		t.Error("the cut stem releas became a word to correct to")
 	}
 }
+
+// A word of the language's dictionary is a word, however close to one the
+// article uses: "deported" is not a misspelt "reported".
+func TestSpellerLeavesDictionaryWords(t *testing.T) {
+	sp := newSpeller()
+	for _, w := range []string{"reported", "help", "police"} {
+		sp.addTarget(w, 5)
+	}
+	sp.dictionary = func(w string) bool { return w == "deported" || w == "hemp" }
+	for _, w := range []string{"deported", "hemp"} {
+		if got, ok := sp.correct(w); ok {
+			t.Errorf("correct(%q) = %q, want it left alone", w, got)
+		}
+	}
+	if got, ok := sp.correct("polise"); !ok || got != "police" {
+		t.Errorf("correct(polise) = %q, %v; want police", got, ok)
+	}
+}

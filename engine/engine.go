@@ -79,6 +79,7 @@ func languageOptions(c corpus.Corpus) ([]bot.Option, error) {
 		bot.WithProfile(c.Profile),
 		bot.WithKnownWords("en", synonymWords(c.Synonyms)),
 		bot.WithCommonWords("en", func() map[string]bool { return commonEN }),
+		bot.WithDictionary("en", corpus.EnglishDictionary().Has),
 	}
 	for lang, terms := range c.Terms {
 		keys := make([]string, 0, len(terms))

