@@ -8,9 +8,9 @@ import (
 //go:embed words.en.txt
 var wordsEN string
 
-// Dictionary is a sorted list of words, one a line, searched where it
-// lies: it costs nothing to load, and a lookup is a binary search over
-// its bytes.
+// Dictionary is a sorted list of words, one a line (a line may go on
+// after its word: a thesaurus's synonyms), searched where it lies: it
+// costs nothing to load, and a lookup is a binary search over its bytes.
 type Dictionary struct {
 	text string // the sorted lines, comments dropped
 }
@@ -30,8 +30,16 @@ func newDictionary(text string) Dictionary {
 
 // Has reports whether w is one of the words.
 func (d Dictionary) Has(w string) bool {
+	_, ok := d.line(w)
+	return ok
+}
+
+// line finds the line whose first word is w, by binary search: lines
+// sorted as strings are sorted by their first word when words are made
+// of letters, which sort after the space that ends them.
+func (d Dictionary) line(w string) (string, bool) {
 	if w == "" {
-		return false
+		return "", false
 	}
 	text := d.text
 	lo, hi := 0, len(text) // both at the start of a line, or the end
@@ -44,14 +52,16 @@ func (d Dictionary) Has(w string) bool {
 		} else {
 			end += mid
 		}
-		switch line := text[start:end]; {
-		case line == w:
-			return true
-		case line < w:
+		line := text[start:end]
+		key, _, _ := strings.Cut(line, " ")
+		switch {
+		case key == w:
+			return line, true
+		case key < w:
 			lo = end + 1
 		default:
 			hi = start
 		}
 	}
-	return false
+	return "", false
 }

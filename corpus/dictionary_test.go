@@ -48,12 +48,38 @@ func FuzzDictionaryHas(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, w string) {
 		d := newDictionary(text)
 		got := d.Has(w)
-		var lines []string
+		var keys []string
 		if d.text != "" {
-			lines = strings.Split(strings.TrimSuffix(d.text, "\n"), "\n")
+			for line := range strings.SplitSeq(strings.TrimSuffix(d.text, "\n"), "\n") {
+				key, _, _ := strings.Cut(line, " ")
+				keys = append(keys, key)
+			}
 		}
-		if slices.IsSorted(lines) && w != "" && got != slices.Contains(lines, w) && !strings.Contains(w, "\n") {
-			t.Errorf("Has(%q) = %v over sorted %q", w, got, lines)
+		if slices.IsSorted(keys) && w != "" && got != slices.Contains(keys, w) && !strings.Contains(w, "\n") {
+			t.Errorf("Has(%q) = %v over sorted words %q", w, got, keys)
 		}
 	})
+}
+
+// Every word of the embedded thesaurus is found by the binary search,
+// with its synonyms: the file is sorted by word.
+func TestThesaurusFindsEveryWord(t *testing.T) {
+	th := EnglishThesaurus()
+	n := 0
+	for line := range strings.SplitSeq(thesaurusEN, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n++
+		word, syns, _ := strings.Cut(line, " ")
+		if got := th.Synonyms(word); !slices.Equal(got, strings.Fields(syns)) {
+			t.Fatalf("Synonyms(%q) = %q, want %q", word, got, strings.Fields(syns))
+		}
+	}
+	if n < 5000 {
+		t.Errorf("thesaurus has %d words", n)
+	}
+	if th.Synonyms("zzzz") != nil || th.Synonyms("") != nil {
+		t.Error("a word not in the thesaurus has synonyms")
+	}
 }

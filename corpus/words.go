@@ -80,21 +80,24 @@ var thesaurusEN string
 // Thesaurus is general English: words with their WordNet synonyms (every
 // sense, single words only), not this article's subject, so that a
 // question's everyday word can meet the article's word for the same thing
-// in any article. It is read only.
+// in any article. It is read only, where it lies.
 type Thesaurus struct {
-	lines map[string]string // word → its synonyms, space-separated
+	lines Dictionary // a word, then its synonyms, space-separated
 }
 
-// EnglishThesaurus returns the embedded thesaurus, indexed once per
-// process; a word's synonyms are split only when asked for.
-var EnglishThesaurus = sync.OnceValue(func() *Thesaurus { return &Thesaurus{lines: pairLines(thesaurusEN)} })
+// EnglishThesaurus returns the embedded thesaurus. Reading it costs
+// nothing: a word is looked up by binary search and its synonyms split
+// only when asked for.
+func EnglishThesaurus() Thesaurus { return Thesaurus{lines: newDictionary(thesaurusEN)} }
 
 // Synonyms returns the synonyms of word, or nil.
-func (t *Thesaurus) Synonyms(word string) []string {
-	if syns, ok := t.lines[word]; ok {
-		return strings.Fields(syns)
+func (t Thesaurus) Synonyms(word string) []string {
+	line, ok := t.lines.line(word)
+	if !ok {
+		return nil
 	}
-	return nil
+	_, syns, _ := strings.Cut(line, " ")
+	return strings.Fields(syns)
 }
 
 //go:embed verbforms.en.txt
