@@ -164,7 +164,8 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	// paragraph once per sentence would grow with the paragraph's square.
 	paragraphs := map[[2]string]map[string]bool{}
 	sections := map[string][]string{}
-	for _, p := range passages {
+	tokens := ix.tokenizePassages(passages)
+	for n, p := range passages {
 		if _, dup := ix.passages[p.ID]; dup {
 			idx.Close()
 			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
@@ -172,13 +173,13 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		// Each text is analysed once, here: its terms feed both Bleve
 		// and the coverage signals.
 		e := &entry{passage: p, terms: map[string]termPlace{}}
-		sentence := ix.analyzeNoting(p.Text)
+		sentence := ix.noteTerms(p.Text, tokens[n][0])
 		for _, t := range sentence {
 			e.terms[t] |= inSentence
 		}
 		questions := make([][]string, len(p.Questions))
 		for i, q := range p.Questions {
-			questions[i] = ix.analyzeNoting(q)
+			questions[i] = ix.noteTerms(q, tokens[n][1+i])
 			for _, t := range questions[i] {
 				e.terms[t] |= inQuestions
 			}

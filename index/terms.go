@@ -18,10 +18,36 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
-// analyzeNoting analyzes text as analyze does and notes the term of each
-// of its lower-case words in termOf.
-func (ix *Index) analyzeNoting(text string) []string {
-	tokens := ix.analyzer.Analyze([]byte(text))
+// tokenizePassages runs the analyzer over each passage's sentence and
+// example questions, [passage][0] the sentence and [passage][1+i] its
+// i-th question. Analysis is most of building the index and each text
+// stands alone, so half the passages are read on another core.
+func (ix *Index) tokenizePassages(passages []bot.Passage) [][]analysis.TokenStream {
+	out := make([][]analysis.TokenStream, len(passages))
+	read := func(ps []bot.Passage, into [][]analysis.TokenStream) {
+		for i, p := range ps {
+			streams := make([]analysis.TokenStream, 1+len(p.Questions))
+			streams[0] = ix.analyzer.Analyze([]byte(p.Text))
+			for j, q := range p.Questions {
+				streams[1+j] = ix.analyzer.Analyze([]byte(q))
+			}
+			into[i] = streams
+		}
+	}
+	half := len(passages) / 2
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		read(passages[half:], out[half:])
+	}()
+	read(passages[:half], out[:half])
+	<-done
+	return out
+}
+
+// noteTerms returns the terms of text's tokens and notes the term of each
+// of its lower-case words in termOf, the first noted winning.
+func (ix *Index) noteTerms(text string, tokens analysis.TokenStream) []string {
 	out := make([]string, 0, len(tokens))
 	for _, t := range tokens {
 		term := string(t.Term)
