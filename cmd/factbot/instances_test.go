@@ -92,7 +92,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	cfg.Slack.BotToken = "xoxb-test"
 	cfg.Slack.APIURL = fakeSlack.URL + "/api/"
 	cfg.Store.URL = config.Secret(dbURL)
-	cfg.Limits.Questions, cfg.Limits.Per = 2, time.Minute
+	cfg.Limits.Questions, cfg.Limits.Per = 2, config.Duration(time.Minute)
 	eng := embeddedEngine(t)
 	a, b := startInstance(t, cfg, eng), startInstance(t, cfg, eng)
 

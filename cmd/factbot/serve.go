@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/slack"
@@ -81,7 +82,7 @@ Flags:
 	if rec != nil {
 		// The server has stopped answering: what is queued is written now,
 		// so nothing acknowledged is lost on a clean stop.
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.HTTP.ShutdownTimeout)
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Duration(cfg.HTTP.ShutdownTimeout))
 		defer cancel()
 		if err := rec.close(cctx, log); err != nil {
 			log.Error("closing the store", "err", err)
@@ -173,9 +174,9 @@ func serve(ctx context.Context, cfg config.Config, p parts, ln net.Listener, log
 // newCore builds the chat core every platform shares, with its middleware
 // chain, from the configuration.
 func newCore(cfg config.Config, p parts, m *metrics.Metrics, log *slog.Logger) (*chat.Core, error) {
-	var limiter chat.Limiter = ratelimit.New(cfg.Limits.Questions, cfg.Limits.Per, nil)
+	var limiter chat.Limiter = ratelimit.New(cfg.Limits.Questions, time.Duration(cfg.Limits.Per), nil)
 	if p.sharedLimits != nil {
-		limiter = store.NewSharedLimiter(p.sharedLimits, cfg.Limits.Questions, cfg.Limits.Per, limiter, log)
+		limiter = store.NewSharedLimiter(p.sharedLimits, cfg.Limits.Questions, time.Duration(cfg.Limits.Per), limiter, log)
 	}
 	o := chat.Options{
 		Answerer: p.answerer,
@@ -266,7 +267,7 @@ func build(cfg config.Config, p parts, log *slog.Logger, client *http.Client) (s
 		Routes:          routes,
 		Metrics:         m.Handler(),
 		Platforms:       platforms,
-		ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
+		ShutdownTimeout: time.Duration(cfg.HTTP.ShutdownTimeout),
 		MaxConnections:  cfg.HTTP.MaxConnections,
 		Logger:          log,
 	}, nil

@@ -44,7 +44,7 @@ func serveHandlerAt(b *testing.B, withStore bool, path string) http.Handler {
 	cfg.Slack.Enabled = true
 	cfg.Slack.SigningSecret = benchSecret
 	cfg.Slack.BotToken = "xoxb-bench"
-	cfg.Limits.Questions, cfg.Limits.Per = 1<<30, time.Second
+	cfg.Limits.Questions, cfg.Limits.Per = 1<<30, config.Duration(time.Second)
 	cfg.Store.Path = path
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	p := engineParts(eng)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/config"
@@ -39,7 +40,7 @@ func openStore(ctx context.Context, c config.Store, log *slog.Logger, create boo
 				src, config.EnvName("store", "path"), config.EnvName("store", "url"))
 		}
 	}
-	return store.Open(ctx, src, store.Options{Retention: c.Retention, Logger: log})
+	return store.Open(ctx, src, store.Options{Retention: time.Duration(c.Retention), Logger: log})
 }
 
 // recording is the store as serve runs it: the Recorder the chat core
@@ -65,7 +66,7 @@ func openRecording(ctx context.Context, c config.Store, log *slog.Logger) (*reco
 	if err != nil {
 		return nil, err
 	}
-	w := store.NewWriter(st, store.WriterOptions{QueueSize: c.QueueSize, Interval: c.FlushInterval, Logger: log})
+	w := store.NewWriter(st, store.WriterOptions{QueueSize: c.QueueSize, Interval: time.Duration(c.FlushInterval), Logger: log})
 	log.Info("store enabled", "engine", st.Engine(), "store", st.Where(), "retention", st.Retention(),
 		"declined_only", c.DeclinedOnly, "queue_size", c.QueueSize, "flush_interval", c.FlushInterval)
 	rec := bot.NewRecorder(w, bot.RecorderOptions{Logger: log, DeclinedOnly: c.DeclinedOnly})

@@ -34,7 +34,7 @@ func TestAnswersGoOnWhileTheStoreIsLocked(t *testing.T) {
 	cfg.Limits.Questions = 1000
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
 	cfg.Store.QueueSize = 10
-	cfg.Store.FlushInterval = time.Millisecond
+	cfg.Store.FlushInterval = config.Duration(time.Millisecond)
 	eng := embeddedEngine(t)
 	logs := &syncbuf.Buffer{}
 	inst := startInstanceLogging(t, cfg, eng, slog.New(slog.NewTextHandler(logs, nil)))

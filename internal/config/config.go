@@ -4,16 +4,16 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/secret"
@@ -53,8 +53,8 @@ type HTTP struct {
 	Addr string `toml:"addr"`
 	// AdminAddr, when set, serves /healthz and /metrics there instead, so
 	// that only the platform endpoints need be public.
-	AdminAddr       string        `toml:"admin_addr"`
-	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
+	AdminAddr       string   `toml:"admin_addr"`
+	ShutdownTimeout Duration `toml:"shutdown_timeout"`
 	// MaxBodyBytes bounds a request body (at most MaxBodyLimit).
 	MaxBodyBytes int64 `toml:"max_body_bytes"`
 	// MaxConnections bounds the platform listener's open connections;
@@ -69,8 +69,8 @@ const MaxBodyLimit = 1 << 20
 
 // Limits is the per-user rate limit shared by all platforms.
 type Limits struct {
-	Questions int           `toml:"questions"` // questions allowed per Per
-	Per       time.Duration `toml:"per"`
+	Questions int      `toml:"questions"` // questions allowed per Per
+	Per       Duration `toml:"per"`
 }
 
 // Store configures the event store behind moderators' reports (package
@@ -89,9 +89,9 @@ type Store struct {
 	QueueSize int `toml:"queue_size"`
 	// FlushInterval is how long a question may wait to be written with
 	// others in one batch: what a crash can lose.
-	FlushInterval time.Duration `toml:"flush_interval"`
+	FlushInterval Duration `toml:"flush_interval"`
 	// Retention is how long records are kept.
-	Retention time.Duration `toml:"retention"`
+	Retention Duration `toml:"retention"`
 	// DeclinedOnly records declined questions only, not answered ones.
 	DeclinedOnly bool `toml:"declined_only"`
 }
@@ -105,12 +105,12 @@ type Log struct {
 // Default returns the configuration used for keys nobody set.
 func Default() Config {
 	return Config{
-		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: 10 * time.Second, MaxBodyBytes: 64 << 10, MaxConnections: 512},
+		HTTP:    HTTP{Addr: ":8080", ShutdownTimeout: Duration(10 * time.Second), MaxBodyBytes: 64 << 10, MaxConnections: 512},
 		Slack:   DefaultSlack(),
 		Discord: DefaultDiscord(),
-		Limits:  Limits{Questions: 5, Per: 30 * time.Second},
+		Limits:  Limits{Questions: 5, Per: Duration(30 * time.Second)},
 		Log:     Log{Level: "info", Format: "text"},
-		Store:   Store{Enabled: true, Retention: 90 * 24 * time.Hour, QueueSize: 10_000, FlushInterval: 100 * time.Millisecond},
+		Store:   Store{Enabled: true, Retention: Duration(90 * 24 * time.Hour), QueueSize: 10_000, FlushInterval: Duration(100 * time.Millisecond)},
 	}
 }
 
@@ -152,41 +152,68 @@ func Load(path string, lookup func(string) (string, bool)) (Config, error) {
 	return cfg, nil
 }
 
-var (
-	secretType = reflect.TypeFor[Secret]()
-	typeErrRE  = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
-)
+var secretType = reflect.TypeFor[Secret]()
+
+// Duration is a time.Duration written as Go writes one ("30s", "90m").
+type Duration time.Duration
+
+// UnmarshalText reads a duration from the file.
+func (d *Duration) UnmarshalText(text []byte) error {
+	v, err := time.ParseDuration(strings.TrimSpace(string(text)))
+	if err != nil {
+		return fmt.Errorf("want a duration such as 30s: %w", err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalText writes it back as the file would.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// String is how the duration is logged.
+func (d Duration) String() string { return time.Duration(d).String() }
 
 func decode(path string, data []byte, cfg *Config) error {
-	md, err := toml.Decode(string(data), cfg)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Message
-			// A value that failed to parse may be echoed in the message;
-			// if it sits on a secret's line, say less.
-			if line := lineText(data, pe.Position.Line); mentionsSecret(line) {
-				msg = "invalid value (not shown: secret)"
-			}
-			if pe.LastKey != "" {
-				return fmt.Errorf("%s:%d: key %s: %s", path, pe.Position.Line, pe.LastKey, msg)
-			}
-			return fmt.Errorf("%s:%d: %s", path, pe.Position.Line, msg)
-		}
-		// Type mismatches are plain errors: "toml: line N (last key "k"): msg".
-		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
-			return fmt.Errorf("%s:%s: key %s: %s", path, m[1], m[2], m[3])
-		}
+	d := toml.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	err := d.Decode(cfg)
+	if err == nil {
+		return nil
+	}
+	var missing *toml.StrictMissingError
+	if errors.As(err, &missing) && len(missing.Errors) > 0 {
+		first := missing.Errors[0]
+		line, _ := first.Position()
+		return fmt.Errorf("%s:%d: unknown key %s", path, line, strings.Join(first.Key(), "."))
+	}
+	var de *toml.DecodeError
+	if !errors.As(err, &de) {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		k := und[0]
-		if line := lineOf(data, k); line > 0 {
-			return fmt.Errorf("%s:%d: unknown key %s", path, line, k)
-		}
-		return fmt.Errorf("%s: unknown key %s", path, k)
+	line, _ := de.Position()
+	msg := plainMessage(de.Error())
+	// A value that failed to parse may be echoed in the message; if it
+	// sits on a secret's line, say less.
+	if mentionsSecret(lineText(data, line)) {
+		msg = "invalid value (not shown: secret)"
 	}
-	return nil
+	if key := de.Key(); len(key) > 0 {
+		return fmt.Errorf("%s:%d: key %s: %s", path, line, strings.Join(key, "."), msg)
+	}
+	return fmt.Errorf("%s:%d: %s", path, line, msg)
+}
+
+// plainMessage shortens go-toml's message: a type mismatch names the Go
+// struct it was decoding into, which says nothing to someone editing the
+// file.
+func plainMessage(msg string) string {
+	msg = strings.TrimPrefix(msg, "toml: ")
+	got, ok := strings.CutPrefix(msg, "cannot decode TOML ")
+	if !ok {
+		return msg
+	}
+	kind, _, _ := strings.Cut(got, " into ")
+	return "wrong type of value: a TOML " + kind
 }
 
 // secretKeys lists the TOML key names of every Secret field.
@@ -220,39 +247,6 @@ func lineText(data []byte, n int) string {
 		return ""
 	}
 	return lines[n-1]
-}
-
-// lineOf finds the line where key is set (BurntSushi/toml reports no
-// position for undecoded keys). It understands [table] headers, dotted keys
-// and a table's own header; 0 when not found.
-func lineOf(data []byte, key toml.Key) int {
-	table := ""
-	for i, raw := range strings.Split(string(data), "\n") {
-		line := strings.TrimSpace(raw)
-		if strings.HasPrefix(line, "[") {
-			name := strings.Trim(line, "[] \t")
-			if j := strings.Index(name, "#"); j >= 0 {
-				name = strings.TrimSpace(strings.Trim(name[:j], "[] \t"))
-			}
-			table = name
-			if table == key.String() {
-				return i + 1
-			}
-			continue
-		}
-		k, _, ok := strings.Cut(line, "=")
-		if !ok {
-			continue
-		}
-		full := strings.Trim(strings.TrimSpace(k), `"'`)
-		if table != "" {
-			full = table + "." + full
-		}
-		if full == key.String() || strings.HasPrefix(key.String(), full+".") {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 // forEachKey calls fn for every key field of every section of cfg.
@@ -293,7 +287,7 @@ func applyEnv(cfg *Config, lookup func(string) (string, bool)) error {
 
 func setField(f reflect.Value, v string) error {
 	switch {
-	case f.Type() == reflect.TypeFor[time.Duration]():
+	case f.Type() == reflect.TypeFor[Duration]():
 		d, err := time.ParseDuration(strings.TrimSpace(v))
 		if err != nil {
 			return fmt.Errorf("want a duration such as 30s: %w", err)
@@ -355,6 +349,13 @@ func cleanLists(cfg *Config) {
 // Validate checks values and that every enabled platform has its secrets.
 func (c Config) Validate() error {
 	var errs []error
+	forEachKey(reflect.ValueOf(&c).Elem(), func(section, key string, f reflect.Value) {
+		// A bare number in the file is read as nanoseconds: "5" meant
+		// five seconds, not a shutdown over before it starts.
+		if d := f.Interface(); f.Type() == reflect.TypeFor[Duration]() && d.(Duration) > 0 && d.(Duration) < Duration(time.Millisecond) {
+			errs = append(errs, fmt.Errorf("%s.%s is %s, too short: write a duration such as \"30s\"", section, key, d))
+		}
+	})
 	if c.HTTP.Addr == "" {
 		errs = append(errs, fmt.Errorf("http.addr is empty (set it or %s)", EnvName("http", "addr")))
 	}

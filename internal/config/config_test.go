@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 func env(m map[string]string) func(string) (string, bool) {
@@ -53,7 +51,7 @@ format = "json"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Slack.SigningSecret.Value() != "from-env" || cfg.HTTP.Addr != ":7000" || cfg.Limits.Per != time.Minute {
+	if cfg.Slack.SigningSecret.Value() != "from-env" || cfg.HTTP.Addr != ":7000" || cfg.Limits.Per != Duration(time.Minute) {
 		t.Errorf("environment did not win: %+v", cfg)
 	}
 	if cfg.Slack.Command != "/fact" || cfg.Limits.Questions != 3 || cfg.Log.Format != "json" {
@@ -91,9 +89,11 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown table", "[slak]\nenabled = true\n", nil,
 			[]string{"factbot.toml:1", "unknown key slak"}},
 		{"wrong type", "[slack]\nenabled = \"yes\"\n", nil,
-			[]string{"factbot.toml:2", "slack.enabled", "incompatible types"}},
+			[]string{"factbot.toml:2", "slack.enabled", "wrong type of value"}},
 		{"bad duration", "[limits]\nper = \"soon\"\n", nil,
 			[]string{"factbot.toml:2", "limits.per"}},
+		{"duration as a bare number", "[http]\nshutdown_timeout = 5\n", nil,
+			[]string{"http.shutdown_timeout is 5ns, too short", `"30s"`}},
 		{"missing secret http", "[slack]\nenabled = true\nbot_token = \"xoxb-x\"\n", nil,
 			[]string{"FACTBOT_SLACK_SIGNING_SECRET"}},
 		{"missing secrets socket", "[slack]\nenabled = true\nmode = \"socket\"\n", nil,
@@ -178,8 +178,40 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 		t.Errorf("example differs from the defaults:\n%+v\n%+v", cfg, Default())
 	}
 	forEachKey(reflect.ValueOf(&cfg).Elem(), func(section, key string, _ reflect.Value) {
-		if lineOf(data, toml.Key{section, key}) == 0 {
+		if lineOf(data, section+"."+key) == 0 {
 			t.Errorf("config.example.toml does not document %s.%s", section, key)
 		}
 	})
+}
+
+// lineOf finds the line where the dotted key is set. It understands
+// [table] headers, dotted keys and a table's own header; 0 when not found.
+func lineOf(data []byte, key string) int {
+	table := ""
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "[") {
+			name := strings.Trim(line, "[] \t")
+			if j := strings.Index(name, "#"); j >= 0 {
+				name = strings.TrimSpace(strings.Trim(name[:j], "[] \t"))
+			}
+			table = name
+			if table == key {
+				return i + 1
+			}
+			continue
+		}
+		k, _, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		full := strings.Trim(strings.TrimSpace(k), `"'`)
+		if table != "" {
+			full = table + "." + full
+		}
+		if full == key || strings.HasPrefix(key, full+".") {
+			return i + 1
+		}
+	}
+	return 0
 }

@@ -18,15 +18,15 @@ func TestStoreFromEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Store{Enabled: false, Path: "/var/lib/factbot/factbot.db", Retention: 30 * 24 * time.Hour, DeclinedOnly: true,
-		URL: "postgres://factbot:pw@db:5432/factbot", QueueSize: 500, FlushInterval: 100 * time.Millisecond}
+	want := Store{Enabled: false, Path: "/var/lib/factbot/factbot.db", Retention: Duration(30 * 24 * time.Hour), DeclinedOnly: true,
+		URL: "postgres://factbot:pw@db:5432/factbot", QueueSize: 500, FlushInterval: Duration(100 * time.Millisecond)}
 	if cfg.Store != want {
 		t.Errorf("store config %+v, want %+v", cfg.Store, want)
 	}
 }
 
 func TestStoreDefaultsAndValidation(t *testing.T) {
-	if d := Default().Store; !d.Enabled || d.Path != "" || d.Retention != 90*24*time.Hour {
+	if d := Default().Store; !d.Enabled || d.Path != "" || d.Retention != Duration(90*24*time.Hour) {
 		t.Errorf("default store config %+v", d)
 	}
 	_, err := Load("", env(map[string]string{"FACTBOT_STORE_RETENTION": "0s"}))
