@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
+	"github.com/factbot/factbot/internal/tomlfile"
 )
 
 //go:embed messages.toml
@@ -37,7 +37,7 @@ type catalog map[string]map[string]string
 
 func loadCatalog() (catalog, error) {
 	var c catalog
-	err := toml.Unmarshal([]byte(messagesTOML), &c)
+	err := tomlfile.Decode([]byte(messagesTOML), &c)
 	if err != nil {
 		return nil, fmt.Errorf("message catalogue: %w", err)
 	}

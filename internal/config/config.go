@@ -4,7 +4,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -13,10 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/internal/secret"
+	"github.com/factbot/factbot/internal/tomlfile"
 )
 
 // Secret is a string that never prints itself (package secret), so a
@@ -174,46 +172,27 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d)
 func (d Duration) String() string { return time.Duration(d).String() }
 
 func decode(path string, data []byte, cfg *Config) error {
-	d := toml.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	err := d.Decode(cfg)
-	if err == nil {
+	err := tomlfile.Decode(data, cfg)
+	var fe *tomlfile.Error
+	if !errors.As(err, &fe) {
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
 		return nil
 	}
-	var missing *toml.StrictMissingError
-	if errors.As(err, &missing) && len(missing.Errors) > 0 {
-		first := missing.Errors[0]
-		line, _ := first.Position()
-		return fmt.Errorf("%s:%d: unknown key %s", path, line, strings.Join(first.Key(), "."))
+	if fe.Unknown {
+		return fmt.Errorf("%s:%d: unknown key %s", path, fe.Line, fe.Key)
 	}
-	var de *toml.DecodeError
-	if !errors.As(err, &de) {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	line, _ := de.Position()
-	msg := plainMessage(de.Error())
+	msg := fe.Message
 	// A value that failed to parse may be echoed in the message; if it
 	// sits on a secret's line, say less.
-	if mentionsSecret(lineText(data, line)) {
+	if mentionsSecret(lineText(data, fe.Line)) {
 		msg = "invalid value (not shown: secret)"
 	}
-	if key := de.Key(); len(key) > 0 {
-		return fmt.Errorf("%s:%d: key %s: %s", path, line, strings.Join(key, "."), msg)
+	if fe.Key != "" {
+		return fmt.Errorf("%s:%d: key %s: %s", path, fe.Line, fe.Key, msg)
 	}
-	return fmt.Errorf("%s:%d: %s", path, line, msg)
-}
-
-// plainMessage shortens go-toml's message: a type mismatch names the Go
-// struct it was decoding into, which says nothing to someone editing the
-// file.
-func plainMessage(msg string) string {
-	msg = strings.TrimPrefix(msg, "toml: ")
-	got, ok := strings.CutPrefix(msg, "cannot decode TOML ")
-	if !ok {
-		return msg
-	}
-	kind, _, _ := strings.Cut(got, " into ")
-	return "wrong type of value: a TOML " + kind
+	return fmt.Errorf("%s:%d: %s", path, fe.Line, msg)
 }
 
 // secretKeys lists the TOML key names of every Secret field.

@@ -89,7 +89,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown table", "[slak]\nenabled = true\n", nil,
 			[]string{"factbot.toml:1", "unknown key slak"}},
 		{"wrong type", "[slack]\nenabled = \"yes\"\n", nil,
-			[]string{"factbot.toml:2", "slack.enabled", "wrong type of value"}},
+			[]string{"factbot.toml:2", "slack.enabled", "a TOML string where a boolean belongs"}},
 		{"bad duration", "[limits]\nper = \"soon\"\n", nil,
 			[]string{"factbot.toml:2", "limits.per"}},
 		{"duration as a bare number", "[http]\nshutdown_timeout = 5\n", nil,

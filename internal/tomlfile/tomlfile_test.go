@@ -1,23 +1,36 @@
-package corpus
+package tomlfile
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestDecodeStrictMessages(t *testing.T) {
+// A file shaped like a penalty schedule, to decode into.
+type schedule struct {
+	Tier []struct {
+		Name   string `toml:"name"`
+		UpTo   string `toml:"up_to"`
+		Quotes []struct {
+			Section string `toml:"section"`
+		} `toml:"quotes"`
+	} `toml:"tier"`
+	Ready bool `toml:"ready"`
+}
+
+func TestDecodeMessages(t *testing.T) {
 	tests := []struct {
 		name, data, want string
 	}{
-		{"unknown key", "[[tier]]\nname = \"x\"\ncolour = \"red\"\n", `line 3: unknown key "tier.colour"`},
+		{"unknown key", "[[tier]]\nname = \"x\"\ncolour = \"red\"\n", "line 3: unknown key tier.colour"},
 		{"string for array", "[[tier]]\nquotes = \"x\"\n", "line 2: key tier.quotes: a TOML string where an array belongs"},
 		{"integer for string", "[[tier]]\nname = 3\n", "line 2: key tier.name: a TOML integer where a string belongs"},
 		{"broken string", "[[tier]]\nname = \"x\nup_to = 3\n", "line 2: basic strings cannot have new lines"},
+		{"string for boolean", "ready = \"yes\"\n", "line 1: key ready: a TOML string where a boolean belongs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var f scheduleFile
-			err := decodeStrict([]byte(tt.data), &f)
+			var f schedule
+			err := Decode([]byte(tt.data), &f)
 			if err == nil {
 				t.Fatal("no error")
 			}
