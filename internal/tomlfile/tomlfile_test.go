@@ -43,3 +43,17 @@ func TestDecodeMessages(t *testing.T) {
 		})
 	}
 }
+
+// Any bytes decode without panicking, and an error names no Go type.
+func FuzzDecode(f *testing.F) {
+	f.Add("[[tier]]\nname = \"x\"\ncolour = \"red\"\n")
+	f.Add("ready = \"yes\"\n")
+	f.Add("[[tier]]\nquotes = [1, 2]\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		var s schedule
+		err := Decode([]byte(data), &s)
+		if err != nil && strings.Contains(err.Error(), "struct {") {
+			t.Errorf("error %q names a Go type", err)
+		}
+	})
+}
