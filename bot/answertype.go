@@ -218,6 +218,9 @@ type heldTypes struct {
 	// lower-cased, its first word aside: a sentence opens with a capital
 	// whatever its first word is.
 	names []string
+	// nameGroups are its names, each as its run of capitalised words
+	// ("orla vennick").
+	nameGroups [][]string
 	// lead is the first word, lower-cased, when it is capitalised: it
 	// reads as a name once the sentence follows another.
 	lead string
@@ -267,13 +270,15 @@ func readTypes(sentence string) heldTypes {
 	h.origin, h.present = originWords.any(ws), presentWords.any(ws)
 	h.instances = instances(sentence)
 	h.clock = h.clock || holdsClock(lower)
+	var group []string
 	for i, w := range wordSpans(sentence) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) {
-			continue
-		}
 		l := strings.ToLower(w)
-		if monthNames[l] || stopWords[l] {
+		if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) || monthNames[l] || stopWords[l] {
+			if len(group) > 0 {
+				h.nameGroups = append(h.nameGroups, group)
+				group = nil
+			}
 			continue
 		}
 		if i == 0 {
@@ -281,8 +286,24 @@ func readTypes(sentence string) heldTypes {
 			continue
 		}
 		h.names = append(h.names, l)
+		group = append(group, l)
+	}
+	if len(group) > 0 {
+		h.nameGroups = append(h.nameGroups, group)
 	}
 	return h
+}
+
+// namesAnother reports a name of the sentence none of whose words is one
+// of the question's: "Orla Vennick" is the name asked about in "who took
+// over from Vennick?", not another.
+func (h heldTypes) namesAnother(names wordSet) bool {
+	for _, g := range h.nameGroups {
+		if !slices.ContainsFunc(g, func(w string) bool { return names[w] }) {
+			return true
+		}
+	}
+	return false
 }
 
 // then is what a sentence and the one after it hold together.
@@ -292,16 +313,36 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
 		age:    h.age || next.age,
 		origin: h.origin || next.origin, present: h.present || next.present,
-		instances: append(append([]instance{}, h.instances...), next.instances...),
-		dates:     append(append([]string{}, h.dates...), next.dates...),
-		lead:      h.lead,
-		names:     append(append([]string{}, h.names...), next.names...),
-		counted:   append(append([]string{}, h.counted...), next.counted...),
+		instances:  append(append([]instance{}, h.instances...), next.instances...),
+		dates:      append(append([]string{}, h.dates...), next.dates...),
+		lead:       h.lead,
+		names:      append(append([]string{}, h.names...), next.names...),
+		nameGroups: append(append([][]string{}, h.nameGroups...), next.nameGroups...),
+		counted:    append(append([]string{}, h.counted...), next.counted...),
 	}
 	if next.lead != "" {
 		joined.names = append(joined.names, next.lead)
 	}
 	return joined
+}
+
+// successionWords put a question's name before or after the one it asks
+// about: "who was harbourmaster before Teodor Vance?".
+var successionWords = set("before", "after", "preceded", "succeeded", "replaced", "from")
+
+// asksSuccession reports "who" asking about whoever came before or after
+// a name the question gives (isName tells a name's words, typed
+// capitalised or not).
+func asksSuccession(ws []string, isName func(string) bool) bool {
+	if !slices.Contains(ws, "who") {
+		return false
+	}
+	for i, w := range ws[:max(len(ws)-1, 0)] {
+		if successionWords[w] && isName(ws[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // whoVerb is the verb right after a question's "who" ("who created the

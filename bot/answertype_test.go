@@ -260,3 +260,33 @@ func TestNamesAgent(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksSuccession(t *testing.T) {
+	names := func(w string) bool { return w == "vance" || w == "teodor" || w == "vennick" }
+	tests := map[string]bool{
+		"who was harbourmaster before teodor vance":  true,
+		"who took over the mpa from vennick in 1938": true,
+		"who came after vennick":                     true,
+		"who was harbourmaster before 2016":          false, // a year, not a name
+		"when did vance take office":                 false,
+	}
+	for q, want := range tests {
+		if got := asksSuccession(words(q), names); got != want {
+			t.Errorf("asksSuccession(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestNamesAnother(t *testing.T) {
+	asked := set(words("who was harbourmaster before teodor vance")...)
+	tests := map[string]bool{
+		"The current harbourmaster is Teodor Vance, who took office in 2016.": false,
+		"Ada Quell was harbourmaster until Teodor Vance took office.":         true,
+		"The harbourmaster is appointed by the board.":                        false,
+	}
+	for sentence, want := range tests {
+		if got := readTypes(sentence).namesAnother(asked); got != want {
+			t.Errorf("namesAnother(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}

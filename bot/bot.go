@@ -55,6 +55,9 @@ type Bot struct {
 	byPlace map[place]Passage
 	// held is what each passage holds of each answer type, by ID.
 	held map[string]heldTypes
+	// properNames are the words the article capitalises inside its
+	// sentences: its names, however a question types them.
+	properNames wordSet
 	// latestYear is the latest year the article names: its now.
 	latestYear string
 	// titleWords are the article title's words, lower-cased.
@@ -175,6 +178,7 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	b.byPlace = make(map[place]Passage, len(article.Passages))
 	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
+	b.properNames = wordSet{}
 	sentences := make([][]string, len(article.Passages))
 	for i, p := range article.Passages {
 		sentences[i] = words(strings.ToLower(p.Text))
@@ -185,6 +189,9 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 		h := readTypes(p.Text)
 		h.money = holdsMoney(p.Text, sentences[i], currencies)
 		b.held[p.ID] = h
+		for _, n := range h.names {
+			b.properNames[n] = true
+		}
 		b.latestYear = max(b.latestYear, h.lastYear)
 	}
 	b.examples = b.subject.examples

@@ -138,6 +138,10 @@ type asked struct {
 	present bool
 	// verb is the verb a "who" asks about ("who created…"), or "".
 	verb string
+	// succession says it asks who came before or after a name it gives;
+	// asked are then its words, which no other name shares.
+	succession bool
+	asked      wordSet
 	// names are the words it capitalises inside it; nameRuns its names
 	// of more than one word.
 	names    map[string]bool
@@ -155,6 +159,10 @@ func (b *Bot) asks(r reading) asked {
 	}
 	if q.kind == typeName {
 		q.verb = whoVerb(r.words)
+	}
+	q.succession = asksSuccession(r.words, func(w string) bool { return q.names[w] || b.properNames[w] })
+	if q.succession {
+		q.asked = set(r.words...)
 	}
 	return q
 }
@@ -243,6 +251,11 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		// "Who is the current director?" is not answered by who was
 		// the first, nor "how many today" by the staff it was founded
 		// with.
+		f[fConflict] = 1
+	}
+	if q.succession && !held.namesAnother(q.asked) {
+		// "Who was harbourmaster before Teodor Vance?" is not answered
+		// by the sentence naming Teodor Vance alone.
 		f[fConflict] = 1
 	}
 	if namesOtherInstance(own.instances, q.instances) {
