@@ -3,8 +3,6 @@ package bot
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/factbot/factbot/internal/inflect"
 )
@@ -191,7 +189,7 @@ var quantityWords = set("one", "two", "three", "four", "five", "six", "seven", "
 // of every hit of every question, so the bot reads each passage once, when
 // it is built, and a question only checks the names against its words.
 type heldTypes struct {
-	date, count, share, duration bool
+	count, share, duration bool
 	// money is a sum in a currency, read with the article's currencies
 	// when the bot is built.
 	money bool
@@ -203,11 +201,9 @@ type heldTypes struct {
 	origin, present bool
 	// instances are the numbered or lettered things it names ("Class A").
 	instances []instance
-	// year is a year among the dates; dates are its years, months and
-	// days of the week.
-	year  bool
-	dates []string
-	// lastYear is the latest year it names, "" when it names none.
+	// dates are its years, months and days of the week; lastYear the
+	// latest year among them, "" when it names none.
+	dates    []string
 	lastYear string
 	// counted are the words close to a number ("64 days", "three
 	// apprentices", "deaths fell from 58"): what the numbers count.
@@ -218,9 +214,14 @@ type heldTypes struct {
 	// lower-cased, its first word aside: a sentence opens with a capital
 	// whatever its first word is.
 	names []string
-	// nameGroups are its names, each as its run of capitalised words
-	// ("orla vennick").
-	nameGroups [][]string
+	// nameRuns are its names, each as its run of capitalised words
+	// ("orla vennick", "festival of the flame").
+	nameRuns [][]string
+	// agentVerbs are the words a sentence may say someone did without
+	// naming them: the word after "the" and a noun ("the government
+	// created"), and those before "by the" and a noun ("set up by the
+	// police").
+	agentVerbs []string
 	// lead is the first word, lower-cased, when it is capitalised: it
 	// reads as a name once the sentence follows another.
 	lead string
@@ -235,8 +236,6 @@ func readTypes(sentence string) heldTypes {
 		afterAmount := i > 0 && (isNumber(ws[i-1]) || quantityWords[ws[i-1]])
 		switch {
 		case isYear(w) || monthNames[w] || dayNames[w]:
-			h.date = true
-			h.year = h.year || isYear(w)
 			h.dates = append(h.dates, w)
 			if isYear(w) && w > h.lastYear {
 				h.lastYear = w
@@ -270,27 +269,16 @@ func readTypes(sentence string) heldTypes {
 	h.origin, h.present = originWords.any(ws), presentWords.any(ws)
 	h.instances = instances(sentence)
 	h.clock = h.clock || holdsClock(lower)
-	var group []string
-	for i, w := range wordSpans(sentence) {
-		r, _ := utf8.DecodeRuneInString(w)
-		l := strings.ToLower(w)
-		if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) || monthNames[l] || stopWords[l] {
-			if len(group) > 0 {
-				h.nameGroups = append(h.nameGroups, group)
-				group = nil
+	runs, lead := capitalisedRuns(sentence)
+	h.nameRuns, h.lead = runs, lead
+	for _, run := range runs {
+		for _, w := range run {
+			if !isConnector(w) {
+				h.names = append(h.names, w)
 			}
-			continue
 		}
-		if i == 0 {
-			h.lead = l
-			continue
-		}
-		h.names = append(h.names, l)
-		group = append(group, l)
 	}
-	if len(group) > 0 {
-		h.nameGroups = append(h.nameGroups, group)
-	}
+	h.agentVerbs = agentVerbs(ws)
 	return h
 }
 
@@ -298,8 +286,8 @@ func readTypes(sentence string) heldTypes {
 // of the question's: "Orla Vennick" is the name asked about in "who took
 // over from Vennick?", not another.
 func (h heldTypes) namesAnother(names wordSet) bool {
-	for _, g := range h.nameGroups {
-		if !slices.ContainsFunc(g, func(w string) bool { return names[w] }) {
+	for _, run := range h.nameRuns {
+		if !slices.ContainsFunc(run, func(w string) bool { return !isConnector(w) && names[w] }) {
 			return true
 		}
 	}
@@ -309,7 +297,7 @@ func (h heldTypes) namesAnother(names wordSet) bool {
 // then is what a sentence and the one after it hold together.
 func (h heldTypes) then(next heldTypes) heldTypes {
 	joined := heldTypes{
-		date: h.date || next.date, count: h.count || next.count, clock: h.clock || next.clock, year: h.year || next.year,
+		count: h.count || next.count, clock: h.clock || next.clock,
 		share: h.share || next.share, duration: h.duration || next.duration, money: h.money || next.money,
 		age:    h.age || next.age,
 		origin: h.origin || next.origin, present: h.present || next.present,
@@ -317,7 +305,8 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		dates:      append(append([]string{}, h.dates...), next.dates...),
 		lead:       h.lead,
 		names:      append(append([]string{}, h.names...), next.names...),
-		nameGroups: append(append([][]string{}, h.nameGroups...), next.nameGroups...),
+		nameRuns:   append(append([][]string{}, h.nameRuns...), next.nameRuns...),
+		agentVerbs: append(append([]string{}, h.agentVerbs...), next.agentVerbs...),
 		counted:    append(append([]string{}, h.counted...), next.counted...),
 	}
 	if next.lead != "" {
@@ -360,28 +349,28 @@ func whoVerb(ws []string) string {
 	return ""
 }
 
-// namesAgent reports sentences that say who did verb without a name: "the
-// government created a working group", "was set up by the police". The
-// agent is "the" and a noun right before the verb, or after "by the"
-// behind it.
-func namesAgent(ps []Passage, verb string) bool {
-	for _, p := range ps {
-		ws := words(strings.ToLower(p.Text))
-		for j, w := range ws {
-			if !inflect.Same(w, verb) {
-				continue
-			}
-			if j >= 2 && ws[j-2] == "the" && !stopWords[ws[j-1]] {
-				return true
-			}
-			for k := j + 1; k+2 < len(ws) && k <= j+3; k++ {
-				if ws[k] == "by" && ws[k+1] == "the" && !stopWords[ws[k+2]] {
-					return true
-				}
-			}
+// agentVerbs reads a sentence's words for the ones it may say someone
+// did without naming them (see heldTypes.agentVerbs), once, when the bot
+// is built.
+func agentVerbs(ws []string) []string {
+	var out []string
+	for j := 2; j < len(ws); j++ {
+		if ws[j-2] == "the" && !stopWords[ws[j-1]] {
+			out = append(out, ws[j])
 		}
 	}
-	return false
+	for k := 1; k+2 < len(ws); k++ {
+		if ws[k] == "by" && ws[k+1] == "the" && !stopWords[ws[k+2]] {
+			out = append(out, ws[max(k-3, 0):k]...)
+		}
+	}
+	return out
+}
+
+// namesAgent reports that the sentences say who did verb, named or not:
+// "the government created a working group", "was set up by the police".
+func (h heldTypes) namesAgent(verb string) bool {
+	return slices.ContainsFunc(h.agentVerbs, func(w string) bool { return inflect.Same(w, verb) })
 }
 
 // holdsAge reports a sentence's words that give a person's age: a number
@@ -561,32 +550,6 @@ func focusWord(ws []string) string {
 		return focus
 	}
 	return ""
-}
-
-// namedWords are the words a question capitalises inside a sentence,
-// lower-cased: names ("the Labour Party", "Oslo", "Sativex"). A name the
-// article never uses is something it does not cover.
-func namedWords(text string) map[string]bool {
-	var out map[string]bool
-	start := true
-	for _, w := range wordSpans(text) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !start && unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			name := strings.ToLower(withoutPossessive(w))
-			out[name] = true
-			if strings.Contains(name, "-") {
-				// "Pemberly-Vaun" is searched as its parts.
-				for part := range strings.SplitSeq(name, "-") {
-					out[part] = true
-				}
-			}
-		}
-		start = false
-	}
-	return out
 }
 
 // pinnedYears are the years a question asks about ("in 2019", "2019's"),

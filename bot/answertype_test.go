@@ -255,7 +255,7 @@ func TestNamesAgent(t *testing.T) {
 		{"The government announced a reform.", "created", false},
 	}
 	for _, tt := range tests {
-		if got := namesAgent([]Passage{{Text: tt.sentence}}, tt.verb); got != tt.want {
+		if got := readTypes(tt.sentence).namesAgent(tt.verb); got != tt.want {
 			t.Errorf("namesAgent(%q, %q) = %v, want %v", tt.sentence, tt.verb, got, tt.want)
 		}
 	}

@@ -1,32 +1,6 @@
 package bot
 
-import (
-	"slices"
-	"testing"
-)
-
-func TestNameRuns(t *testing.T) {
-	tests := []struct {
-		text string
-		want [][]string
-	}{
-		{"Who built the Tallow Boat?", [][]string{{"tallow", "boat"}}},
-		{"When did the Labour Party's vote happen", [][]string{{"labour", "party"}}},
-		{"Tallow Boat: who built it?", nil}, // the first word starts the sentence
-		{"Who is Oswin Marrow? And the Inner Lock?", [][]string{{"oswin", "marrow"}, {"inner", "lock"}}},
-		{"When was Oslo founded?", nil}, // one word: namedWords reads it
-		{"Hi. What did Labour do", nil}, // "What" starts a sentence
-		{"is the Attorney General in Oslo", [][]string{{"attorney", "general"}}},
-		{"Who is the Attorney General of Norway?", [][]string{{"attorney", "general", "of", "norway"}}},
-		{"When does the Festival of the Flame start", [][]string{{"festival", "of", "the", "flame"}}},
-		{"Is the Museum of the town open", nil}, // a connector ends no name
-	}
-	for _, tt := range tests {
-		if got := nameRuns(tt.text); !slices.EqualFunc(got, tt.want, slices.Equal) {
-			t.Errorf("nameRuns(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
+import "testing"
 
 func TestHoldsOtherName(t *testing.T) {
 	tallowBoat := [][]string{{"tallow", "boat"}}
@@ -49,26 +23,10 @@ func TestHoldsOtherName(t *testing.T) {
 		{"The Glass Festival draws visitors.", [][]string{{"museum", "of", "glass"}}, true},
 	}
 	for _, tt := range tests {
-		if got := holdsOtherName(tt.sentence, tt.runs); got != tt.want {
+		if got := holdsOtherName(readTypes(tt.sentence).nameRuns, tt.runs); got != tt.want {
 			t.Errorf("holdsOtherName(%q, %q) = %v, want %v", tt.sentence, tt.runs, got, tt.want)
 		}
 	}
-}
-
-// Any text reads without panicking, and every run read is a name of two
-// or more words.
-func FuzzNameRuns(f *testing.F) {
-	f.Add("Who built the Tallow Boat?", "He built a quay on the River Tallow.")
-	f.Add("a. B C. D E", "B X C")
-	f.Fuzz(func(t *testing.T, question, sentence string) {
-		runs := nameRuns(question)
-		for _, run := range runs {
-			if len(run) < 2 {
-				t.Fatalf("run %q of %q has fewer than two words", run, question)
-			}
-		}
-		holdsOtherName(sentence, runs)
-	})
 }
 
 func TestNamesUnknownOfKnownKind(t *testing.T) {

@@ -91,7 +91,7 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fUnknownName] = unknownName
 	}
 	for i, h := range res.Hits {
-		if b.tellsOfOther(res, h, q) || holdsOtherName(h.Passage.Text, q.nameRuns) || unknownOfKind {
+		if b.tellsOfOther(res, h, q) || holdsOtherName(b.held[h.Passage.ID].nameRuns, q.nameRuns) || unknownOfKind {
 			feats[i][fAboutOther] = 1
 		}
 	}
@@ -208,7 +208,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 	ctx, n := b.context(res, rank, nil)
 	held := b.heldTypes(ctx[:n])
 	if q.kind != typeAny {
-		if held.holds(q.kind, q.own) || q.kind == typeName && q.verb != "" && namesAgent(ctx[:n], q.verb) {
+		if held.holds(q.kind, q.own) || q.kind == typeName && q.verb != "" && held.namesAgent(q.verb) {
 			f[fTypeHeld] = 1
 		} else {
 			f[fTypeMissing] = 1
@@ -228,13 +228,13 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		// there ("As of 16 April 2021, this bill did not pass. 6 parties
 		// voted for…"): its paragraph holding it is enough for a
 		// sentence that names no year of its own.
-		inContext := isYear(t.Word) && h.InParagraph[i] && !b.held[h.Passage.ID].year
+		inContext := isYear(t.Word) && h.InParagraph[i] && b.held[h.Passage.ID].lastYear == ""
 		// A year the question bounds ("raised after 1953") sets a time
 		// frame: what came after is told without it.
 		bound := isYear(t.Word) && !q.pinned[t.Word]
 		if isNumber(t.Word) && !h.Matched[i] && !inContext && !bound {
 			f[fNumberMissing] = 1
-			if q.pinned[t.Word] && b.held[h.Passage.ID].year {
+			if q.pinned[t.Word] && b.held[h.Passage.ID].lastYear != "" {
 				// It names another year: "how many in 2019?" is not
 				// answered by the figure for 2022.
 				f[fConflict] = 1
