@@ -285,9 +285,9 @@ func readTypes(sentence string) heldTypes {
 // namesAnother reports a name of the sentence none of whose words is one
 // of the question's: "Orla Vennick" is the name asked about in "who took
 // over from Vennick?", not another.
-func (h heldTypes) namesAnother(names wordSet) bool {
+func (h heldTypes) namesAnother(own func(string) bool) bool {
 	for _, run := range h.nameRuns {
-		if !slices.ContainsFunc(run, func(w string) bool { return !isConnector(w) && names[w] }) {
+		if !slices.ContainsFunc(run, func(w string) bool { return !isConnector(w) && own(w) }) {
 			return true
 		}
 	}

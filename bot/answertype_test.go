@@ -285,7 +285,7 @@ func TestNamesAnother(t *testing.T) {
 		"The harbourmaster is appointed by the board.":                        false,
 	}
 	for sentence, want := range tests {
-		if got := readTypes(sentence).namesAnother(asked); got != want {
+		if got := readTypes(sentence).namesAnother(asked.has); got != want {
 			t.Errorf("namesAnother(%q) = %v, want %v", sentence, got, want)
 		}
 	}

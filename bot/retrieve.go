@@ -138,10 +138,8 @@ type asked struct {
 	present bool
 	// verb is the verb a "who" asks about ("who created…"), or "".
 	verb string
-	// succession says it asks who came before or after a name it gives;
-	// asked are then its words, which no other name shares.
+	// succession says it asks who came before or after a name it gives.
 	succession bool
-	asked      wordSet
 	// names are the words it capitalises inside it; nameRuns its names
 	// of more than one word.
 	names    map[string]bool
@@ -161,9 +159,6 @@ func (b *Bot) asks(r reading) asked {
 		q.verb = whoVerb(r.words)
 	}
 	q.succession = asksSuccession(r.words, func(w string) bool { return q.names[w] || b.properNames[w] })
-	if q.succession {
-		q.asked = set(r.words...)
-	}
 	return q
 }
 
@@ -253,7 +248,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		// with.
 		f[fConflict] = 1
 	}
-	if q.succession && !held.namesAnother(q.asked) {
+	if q.succession && !held.namesAnother(q.own) {
 		// "Who was harbourmaster before Teodor Vance?" is not answered
 		// by the sentence naming Teodor Vance alone.
 		f[fConflict] = 1
