@@ -394,7 +394,7 @@ func holdsAge(ws []string) bool {
 				return true
 			}
 			next := ws[i+2]
-			if _, unit := unitGrams[next]; !unit && !timeUnits[next] && !knownCurrencies[next] && !scaleWords[next] && !isNumber(next) {
+			if _, unit := unitGrams[next]; !unit && !timeUnits[next] && !rateWords[next] && !knownCurrencies[next] && !scaleWords[next] && !isNumber(next) {
 				return true
 			}
 		}

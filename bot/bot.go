@@ -147,7 +147,8 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	}
 	b := &Bot{article: article, schedule: schedule, search: search, log: log,
 		translators: map[string]Translator{}, gate: gates.For(article), knownWords: map[string][]string{},
-		commonWords: map[string]func() map[string]bool{}, dictionaries: map[string]func(string) bool{}, wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
+		commonWords: map[string]func() map[string]bool{}, dictionaries: map[string]func(string) bool{},
+		wordRanks: map[string]func() map[string]int{}, countable: set(schedule.Countable...),
 		pw: newPenaltyVocab(schedule.Words)}
 	for _, o := range opts {
 		o(b)
@@ -165,7 +166,11 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 			}
 		}
 	}
-	b.spellers = b.buildSpellers()
+	sentences := make([][]string, len(article.Passages))
+	for i, p := range article.Passages {
+		sentences[i] = words(strings.ToLower(p.Text))
+	}
+	b.spellers = b.buildSpellers(sentences)
 	if wl, ok := b.translators["nb"].(wordLister); ok {
 		b.nbWords = wordSet{}
 		commonEN := b.common("en")
@@ -179,10 +184,6 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	b.titleWords = words(strings.ToLower(article.Title))
 	b.held = make(map[string]heldTypes, len(article.Passages))
 	b.properNames = wordSet{}
-	sentences := make([][]string, len(article.Passages))
-	for i, p := range article.Passages {
-		sentences[i] = words(strings.ToLower(p.Text))
-	}
 	currencies := currencyWords(sentences)
 	for i, p := range article.Passages {
 		b.byPlace[place{p.Section, p.Paragraph, p.Sentence}] = p

@@ -26,7 +26,10 @@ var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "
 
 // timeUnits follow a number of years, months, days or hours.
 var timeUnits = set("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-	"minute", "minutes", "percent", "per")
+	"minute", "minutes")
+
+// rateWords follow a number that is a rate ("22 percent", "3 per 1,000").
+var rateWords = set("percent", "per")
 
 // scaleWords stand between a number and its currency ("3.2 million crowns").
 var scaleWords = set("million", "millions", "billion", "billions", "thousand", "thousands", "mill", "milliarder", "tusen")
@@ -38,8 +41,8 @@ func currencyWords(sentences [][]string) wordSet {
 		money := moneyWords.any(ws)
 		for i := range ws {
 			w, ok := unitAfter(ws, i)
-			if !ok || isYear(ws[i]) || stopWords[w] || unitGrams[w] != nil || timeUnits[w] {
-				continue // "15 g", "2 years": a weight or a time, never a sum
+			if !ok || isYear(ws[i]) || stopWords[w] || unitGrams[w] != nil || timeUnits[w] || rateWords[w] {
+				continue // "15 g", "2 years", "22 percent": never a sum
 			}
 			if money {
 				afterMoney[w]++

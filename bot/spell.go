@@ -348,14 +348,15 @@ func (s *speller) correctText(text string) (string, bool) {
 // article's own words when a misspelling is as close to both.
 const functionWordFreq = 50
 
-// buildSpellers makes a speller per language the bot reads: for English
+// buildSpellers makes a speller per language the bot reads, from the
+// article's sentences as lower-cased words: for English
 // the article's words, the words questions are asked with and the
 // synonyms; for another language its term list's words and the article's
 // words (names pass through a term list unchanged).
-func (b *Bot) buildSpellers() map[string]func() *speller {
+func (b *Bot) buildSpellers(sentences [][]string) map[string]func() *speller {
 	articleWords := map[string]int{}
-	for _, p := range b.article.Passages {
-		for _, w := range words(strings.ToLower(p.Text)) {
+	for _, ws := range sentences {
+		for _, w := range ws {
 			articleWords[w]++
 		}
 	}
@@ -406,7 +407,7 @@ func (b *Bot) buildSpellers() map[string]func() *speller {
 	for w := range unitGrams {
 		en.addKnown(w)
 	}
-	if common := b.common("en"); common != nil {
+	if common != nil {
 		en.also = append(en.also, common)
 	}
 	en.shorthand = englishShorthand

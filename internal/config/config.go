@@ -165,9 +165,6 @@ func (d *Duration) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// MarshalText writes it back as the file would.
-func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
-
 // String is how the duration is logged.
 func (d Duration) String() string { return time.Duration(d).String() }
 
