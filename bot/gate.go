@@ -68,10 +68,10 @@ var FeatureNames = []string{
 	fAsked:         "asked",          // share found only in the sentence's example questions (document expansion)
 	fKnownCoverage: "known_coverage", // coverage counting only the words the article uses
 	fRelated:       "related",        // share found only through a general-English synonym (WordNet)
-	fConflict:      "conflict",       // the sentence names another year or another of a series ("Class B") than the question, or a beginning when it asks about now
+	fConflict:      "conflict",       // rule: the sentence names another year or another of a series ("Class B", "the largest") than the question; or, when it asks about now, a beginning or a year the article has moved past; or only the question's names when it asks who came before or after one
 	fCountOther:    "count_other",    // "how many X": no number in the sentence counts X
 	fUnknownName:   "unknown_name",   // the question names something (capitalised inside it) the article never does
-	fAboutOther:    "about_other",    // the sentence holds the names the question gives but nothing of what it asks about them, or the reverse
+	fAboutOther:    "about_other",    // rule: the sentence holds the names the question gives but nothing of what it asks about them, or the reverse; or a word of its name inside another name; or the question names one of a kind the article never names
 }
 
 // answerPicks are the chosen passage's signals the answer model reads,
