@@ -39,9 +39,12 @@ func questionType(ws []string) answerType {
 		return typeMoney
 	}
 	focus := focusWord(ws)
-	if moneyNouns[focus] {
+	switch {
+	case moneyNouns[focus]:
 		// "What is the maximum fine…", "what's the fee": a sum.
 		return typeMoney
+	case dateNouns[focus]:
+		return typeDate
 	}
 	switch focus {
 	case "number", "numbers", "figure", "figures", "count", "total":
@@ -56,8 +59,6 @@ func questionType(ws []string) answerType {
 		return typeAge
 	case "percentage", "percent", "share", "proportion", "rate":
 		return typeShare
-	case "year", "date", "deadline", "month", "day":
-		return typeDate
 	case "time", "hours":
 		return typeTime
 	case "name", "names":
@@ -76,6 +77,9 @@ func questionType(ws []string) answerType {
 		if questionWords[w] {
 			asking = false
 		}
+		if dateNouns[w] && asksFor(ws, i) {
+			return typeDate
+		}
 		switch w {
 		case "when":
 			if !first {
@@ -85,10 +89,6 @@ func questionType(ws []string) answerType {
 		case "number", "numbers", "figure", "amount":
 			if asksFor(ws, i) || i+1 < len(ws) && ws[i+1] == "of" && i > 0 && ws[i-1] == "the" {
 				return typeCount
-			}
-		case "year", "date", "month", "day", "deadline":
-			if asksFor(ws, i) {
-				return typeDate
 			}
 		case "how":
 			switch next {
@@ -148,6 +148,10 @@ func withoutClitics(ws []string) []string {
 	}
 	return out
 }
+
+// dateNouns ask for a date where they are what a question asks for
+// ("what year", "which exact day", "the deadline").
+var dateNouns = set("year", "date", "deadline", "month", "day")
 
 // asksFor reports whether ws[i] is what "what" or "which" asks for: right
 // after it, or after one word between ("what exact date", "which
