@@ -72,9 +72,18 @@ func isConnector(w string) bool { return w == "of" || w == "the" }
 // ("Who built the Tallow Boat?", "…the Festival of the Flame").
 func nameRuns(text string) [][]string {
 	runs, _ := capitalisedRuns(text)
-	return slices.DeleteFunc(runs, func(run []string) bool {
-		return len(run)-countFunc(run, isConnector) < 2
-	})
+	return severalWords(runs)
+}
+
+// severalWords keeps the runs of two or more capitalised words.
+func severalWords(runs [][]string) [][]string {
+	var out [][]string
+	for _, run := range runs {
+		if len(run)-countFunc(run, isConnector) >= 2 {
+			out = append(out, run)
+		}
+	}
+	return out
 }
 
 // namedWords are the words a question capitalises inside a sentence:
@@ -82,6 +91,12 @@ func nameRuns(text string) [][]string {
 // uses is something it does not cover.
 func namedWords(text string) map[string]bool {
 	runs, _ := capitalisedRuns(text)
+	return nameWords(runs)
+}
+
+// nameWords are the words of runs, a hyphenated name ("Pemberly-Vaun")
+// with its parts too, for the name is searched as its parts.
+func nameWords(runs [][]string) map[string]bool {
 	var out map[string]bool
 	for _, run := range runs {
 		for _, w := range run {
@@ -93,7 +108,6 @@ func namedWords(text string) map[string]bool {
 			}
 			out[w] = true
 			if strings.Contains(w, "-") {
-				// "Pemberly-Vaun" is searched as its parts.
 				for part := range strings.SplitSeq(w, "-") {
 					out[part] = true
 				}

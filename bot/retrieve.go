@@ -147,8 +147,9 @@ type asked struct {
 }
 
 func (b *Bot) asks(r reading) asked {
+	runs, _ := capitalisedRuns(r.original)
 	q := asked{kind: questionType(r.words), pinned: pinnedYears(r.words), corrected: r.readAs != "",
-		instances: instances(r.original), names: namedWords(r.original), nameRuns: nameRuns(r.original),
+		instances: instances(r.original), names: nameWords(runs), nameRuns: severalWords(runs),
 		present: presentWords.any(r.words)}
 	// A question has a few words: a scan costs less than a set.
 	q.own = func(w string) bool { return slices.Contains(r.words, w) || b.isArticleName(w) }
