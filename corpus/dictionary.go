@@ -2,6 +2,7 @@ package corpus
 
 import (
 	_ "embed"
+	"iter"
 	"strings"
 )
 
@@ -26,6 +27,17 @@ func newDictionary(text string) Dictionary {
 		_, text, _ = strings.Cut(text, "\n")
 	}
 	return Dictionary{text: text}
+}
+
+// Words yields each word, in order.
+func (d Dictionary) Words() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for line := range strings.SplitSeq(strings.TrimSuffix(d.text, "\n"), "\n") {
+			if w, _, _ := strings.Cut(line, " "); w != "" && !yield(w) {
+				return
+			}
+		}
+	}
 }
 
 // Has reports whether w is one of the words.

@@ -26,7 +26,7 @@ func TestDictionaryHas(t *testing.T) {
 // binary search finds each of its words.
 func TestEnglishDictionaryFindsEveryWord(t *testing.T) {
 	d := EnglishDictionary()
-	words := strings.Split(strings.TrimSuffix(d.text, "\n"), "\n")
+	words := slices.Collect(d.Words())
 	if !slices.IsSorted(words) {
 		t.Fatal("words.en.txt is not sorted")
 	}

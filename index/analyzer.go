@@ -17,7 +17,7 @@ import (
 // "find"), so the stemmer gives a form and its verb one term, as it does
 // for regular verbs, and "found" no longer stems like "founded". Without
 // forms it is the English analyzer exactly.
-func englishAnalyzer(forms map[string]string) (analysis.Analyzer, error) {
+func englishAnalyzer(forms map[string]string) (*analysis.DefaultAnalyzer, error) {
 	cache := registry.NewCache()
 	tokenizer, err := cache.TokenizerNamed(unicode.Name)
 	if err != nil {

@@ -34,6 +34,10 @@ const (
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
+	// filters are the analyzer's token filters: a word of letters a to z
+	// is one token whatever the tokenizer, so a question's such word is
+	// read by them alone (see wordTerms).
+	filters []analysis.TokenFilter
 	// passages are the article's passages with their terms, by ID.
 	passages map[string]*entry
 	// expansions are each term's synonyms, for the coverage signals.
@@ -154,10 +158,12 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	for _, o := range opts {
 		o(ix)
 	}
-	if ix.analyzer, err = englishAnalyzer(ix.verbForms); err != nil {
+	english, err := englishAnalyzer(ix.verbForms)
+	if err != nil {
 		idx.Close()
 		return nil, err
 	}
+	ix.analyzer, ix.filters = english, english.TokenFilters
 
 	batch := idx.NewBatch()
 	// Sentences of one paragraph share its term set: analysing the

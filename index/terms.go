@@ -80,6 +80,29 @@ func isLowerWord(w string) bool {
 	return w != ""
 }
 
+// wordTerms are the analyzer's terms for a word of letters a to z, which
+// the tokenizer would read as one token: the token is built here and only
+// the filters run, the tokenizer's segmentation being most of the cost of
+// reading a word the article never uses.
+func (ix *Index) wordTerms(w string) analysis.TokenStream {
+	stream := analysis.TokenStream{{Term: []byte(w), Start: 0, End: len(w), Position: 1, Type: analysis.AlphaNumeric}}
+	for _, f := range ix.filters {
+		stream = f.Filter(stream)
+	}
+	return stream
+}
+
+// addWord adds the terms of a word of letters a to z (wordTerms); it
+// reports false once the list is full.
+func (l *termList) addWord(w string) bool {
+	for _, t := range l.ix.wordTerms(w) {
+		if !l.add(string(t.Term), w) {
+			return false
+		}
+	}
+	return true
+}
+
 // termList gathers a question's terms: each distinct term once, at most
 // MaxQueryTerms of them.
 type termList struct {
@@ -135,9 +158,12 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 	}
 	for field := range strings.FieldsSeq(text) {
 		var more bool
-		if term, ok := ix.termOf[field]; ok {
+		switch term, ok := ix.termOf[field]; {
+		case ok:
 			more = l.add(term, field)
-		} else {
+		case isLowerWord(field):
+			more = l.addWord(field)
+		default:
 			more = l.addTokens(field)
 		}
 		if !more {
