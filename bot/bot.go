@@ -204,6 +204,16 @@ func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, 
 	return b
 }
 
+// Prepare builds now what the bot would otherwise build on the first
+// question that needs it (the English speller's index of misspellings,
+// about 3 ms), so that no user's question is the slow one. The engine
+// calls it while the index is being built.
+func (b *Bot) Prepare() {
+	if sp, ok := b.spellers[Languages[0]]; ok {
+		sp().prepare()
+	}
+}
+
 // Examples are questions the bot answers, for help and declines: the
 // profile's, or questions about the article's sections.
 func (b *Bot) Examples(lang string) []string {

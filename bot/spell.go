@@ -34,9 +34,8 @@ type speller struct {
 	// can replace a misspelt word.
 	freq map[string]int
 	// deletes maps every target, and each form of it with one letter
-	// deleted, to the targets it came from. It is built on the first
-	// word that needs correcting: most questions have none, and a
-	// one-shot `factbot ask` should not pay for it.
+	// deleted, to the targets it came from. It is built by prepare or
+	// on the first word that needs correcting, whichever comes first.
 	deletes     map[string][]string
 	deletesOnce sync.Once
 	// longest is the length, in runes, of the longest target. A word more
@@ -222,6 +221,10 @@ func (s *speller) addTarget(w string, n int) {
 	s.freq[w] += n
 }
 
+// prepare builds the speller's index of misspellings now rather than on
+// the first misspelt word.
+func (s *speller) prepare() { s.deletesOnce.Do(s.buildDeletes) }
+
 func (s *speller) buildDeletes() {
 	s.deletes = make(map[string][]string, 8*len(s.freq))
 	targets := make([]string, 0, len(s.freq))
@@ -268,7 +271,7 @@ func (s *speller) correct(w string) (string, bool) {
 	if n < minCorrectable || n > s.longest+2 || !allLetters(w) || s.isDerived(w) {
 		return w, false
 	}
-	s.deletesOnce.Do(s.buildDeletes)
+	s.prepare()
 	limit := maxEdits(w)
 	seen := map[string]bool{}
 	var cands []string

@@ -149,3 +149,21 @@ func TestSpellerLeavesDictionaryWords(t *testing.T) {
 		t.Errorf("correct(polise) = %q, %v; want police", got, ok)
 	}
 }
+
+// Prepare builds the English speller's index of misspellings before any
+// question needs it, and a later correction uses that index.
+func TestPrepareBuildsSpeller(t *testing.T) {
+	sp := newSpeller()
+	sp.addTarget("legal", 3)
+	b := &Bot{spellers: map[string]func() *speller{Languages[0]: func() *speller { return sp }}}
+	if sp.deletes != nil {
+		t.Fatal("the index of misspellings exists before Prepare")
+	}
+	b.Prepare()
+	if len(sp.deletes["legl"]) == 0 {
+		t.Fatalf("after Prepare, the deletes of %q lack %q", "legal", "legl")
+	}
+	if got, _ := sp.correct("leagal"); got != "legal" {
+		t.Fatalf("correct(leagal) = %q after Prepare, want legal", got)
+	}
+}

@@ -5,6 +5,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 
@@ -43,29 +44,51 @@ func Load(corpusPath string, log *slog.Logger) (*Engine, error) {
 
 // New builds the engine from a loaded corpus.
 func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
-	// Indexing is most of a cold start, and the bot's word lists and
-	// glossaries do not depend on it: they are read on the other core
-	// meanwhile.
-	type indexed struct {
-		ix  *index.Index
-		err error
-	}
-	done := make(chan indexed, 1)
+	// Indexing is most of a cold start, and the bot's tables do not
+	// depend on it: the bot is built and prepared on the other core
+	// meanwhile, holding an index that answers once it is built.
+	ix := &pendingIndex{ready: make(chan struct{})}
 	go func() {
-		ix, err := index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()),
+		defer close(ix.ready)
+		ix.ix, ix.err = index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()),
 			index.WithVerbForms(corpus.EnglishVerbForms()))
-		done <- indexed{ix, err}
 	}()
 	opts, optsErr := languageOptions(c)
-	built := <-done
-	if built.err != nil {
-		return nil, fmt.Errorf("building the index: %w", built.err)
+	var b *bot.Bot
+	if optsErr == nil {
+		b = bot.New(c.Article, c.Schedule, ix, log, opts...)
+		b.Prepare()
+	}
+	<-ix.ready
+	if ix.err != nil {
+		return nil, fmt.Errorf("building the index: %w", ix.err)
 	}
 	if optsErr != nil {
-		built.ix.Close()
+		ix.ix.Close()
 		return nil, optsErr
 	}
-	return &Engine{Bot: bot.New(c.Article, c.Schedule, built.ix, log, opts...), index: built.ix}, nil
+	return &Engine{Bot: b, index: ix.ix}, nil
+}
+
+// pendingIndex is the index while it is being built: a search waits for
+// it. Only a bot built for an article without example questions searches
+// before New returns, to find its examples.
+type pendingIndex struct {
+	ready chan struct{} // closed once ix or err is set
+	ix    *index.Index
+	err   error
+}
+
+func (p *pendingIndex) Search(ctx context.Context, query string, limit int) (bot.SearchResult, error) {
+	select {
+	case <-p.ready:
+	case <-ctx.Done():
+		return bot.SearchResult{}, ctx.Err()
+	}
+	if p.err != nil {
+		return bot.SearchResult{}, p.err
+	}
+	return p.ix.Search(ctx, query, limit)
 }
 
 // languageOptions gives the bot the corpus's profile and, per language,
