@@ -535,14 +535,18 @@ var questionAux = union(auxiliaries, set("the", "a", "an", "'s", "s"))
 // for a number, "Who is the party leader?" for a leader), or "".
 func focusWord(ws []string) string {
 	for i, w := range ws {
-		if w != "what" && w != "which" && w != "who" && w != "whats" && w != "what's" && w != "whos" && w != "who's" {
+		existential := w == "there" && i > 0 && beVerbs[ws[i-1]]
+		if !existential && w != "what" && w != "which" && w != "who" && w != "whats" && w != "what's" && w != "whos" && w != "who's" {
 			continue
 		}
 		j := i + 1
 		for j < len(ws) && questionAux[ws[j]] {
 			j++
 		}
-		if j == i+1 && j < len(ws) && !stopWords[ws[j]] {
+		for existential && j < len(ws) && (ws[j] == "any" || ws[j] == "some") {
+			j++
+		}
+		if !existential && j == i+1 && j < len(ws) && !stopWords[ws[j]] {
 			// "which groups push for …": the noun right after the
 			// question word is what it asks for.
 			return ws[j]

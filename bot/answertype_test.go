@@ -22,6 +22,12 @@ func TestQuestionType(t *testing.T) {
 		{"which groups push for reform", typeName},
 		{"how long can you go to prison", typeDuration},
 		{"is cannabis legal", typeAny},
+		// "Is there a…" asks whether there is one, and so what it is.
+		{"is there a minimum age for medical cannabis", typeAge},
+		{"are there any age limits", typeAmount},
+		{"is there a number i can call", typeCount},
+		{"is there a law against it", typeAny},
+		{"where is there a museum", typeAny},
 		{"what happens if i get caught", typeAny},
 		// Only the first question word asks; a later one opens a clause.
 		{"what happens to dealers or people who keep getting caught", typeAny},
