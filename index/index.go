@@ -32,7 +32,11 @@ const (
 
 // Index searches an article's passages.
 type Index struct {
-	idx      bleve.Index
+	idx bleve.Index
+	// inner and mapping are the Bleve index's own index and its
+	// mapping, which searches drive directly (see top).
+	inner    bleveindex.Index
+	mapping  mapping.IndexMapping
 	analyzer analysis.Analyzer
 	// filters are the analyzer's token filters: a word of letters a to z
 	// is one token whatever the tokenizer, so a question's such word is
@@ -221,6 +225,11 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		idx.Close()
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
+	if ix.inner, err = idx.Advanced(); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index: open: %w", err)
+	}
+	ix.mapping = m
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))
 	for _, e := range ix.passages {

@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/inflect"
@@ -82,36 +82,81 @@ func (ix *Index) Search(ctx context.Context, text string, limit int) (bot.Search
 	return res, nil
 }
 
+// match is a passage a search found, with its score.
+type match struct {
+	ID    string
+	Score float64
+}
+
 // top returns the limit best matches for q, equal scores in ID order, so
-// the same question always gets the same answer: Bleve returns equal
-// scores in no fixed order. Sorting every match by ID as well costs an ID
-// lookup per matching passage, so one more hit is asked for by score
-// alone, and the ID sort runs only when a tie straddles the cut.
-func (ix *Index) top(ctx context.Context, q query.Query, limit int) (search.DocumentMatchCollection, error) {
-	sr, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit+1, 0, false))
+// the same question always gets the same answer. It drives Bleve's
+// searcher for q itself, scored with BM25 as a search request would be,
+// rather than through a search request: the index is small and only
+// scores and IDs are wanted, and a request's collector, result loading
+// and context set-up were a third of Bleve's share of answering. An ID
+// is looked up only for a match that can make the cut.
+func (ix *Index) top(ctx context.Context, q query.Query, limit int) ([]match, error) {
+	reader, err := ix.inner.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: reader: %w", err)
+	}
+	defer reader.Close()
+	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25Model)
+	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	hits := sr.Hits
-	if len(hits) > limit {
-		if hits[limit].Score == hits[limit-1].Score {
-			req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-			req.SortBy([]string{"-_score", "_id"})
-			if sr, err = ix.idx.SearchInContext(ctx, req); err != nil {
-				return nil, fmt.Errorf("index: search: %w", err)
-			}
-			return sr.Hits, nil
-		}
-		hits = hits[:limit]
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	type found struct {
+		id    bleveindex.IndexInternalID
+		score float64
 	}
-	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+	var all []found
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		all = append(all, found{slices.Clone(dm.IndexInternalID), dm.Score})
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	slices.SortFunc(all, func(a, b found) int { return cmp.Compare(b.score, a.score) })
+	// Every match scoring at least the last one kept may make the cut:
+	// ties there are broken by ID.
+	n := len(all)
+	if n > limit {
+		n = limit
+		for n < len(all) && all[n].score == all[limit-1].score {
+			n++
+		}
+	}
+	out := make([]match, n)
+	for i, f := range all[:n] {
+		id, err := reader.ExternalID(f.id)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		out[i] = match{ID: id, Score: f.score}
+	}
+	slices.SortStableFunc(out, func(a, b match) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	return hits, nil
+	return out[:min(limit, len(out))], nil
 }
+
+// bm25Model tells Bleve's term searchers to score with BM25, as a search
+// request on the index's mapping would.
+var bm25Model = search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })
 
 // expandedQuery matches any of terms, or a synonym of one at half the
 // weight, in the searched field: one flat disjunction of the terms the
