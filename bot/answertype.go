@@ -250,7 +250,7 @@ func readTypes(sentence string) heldTypes {
 		case quantityWords[w] || isNumber(w) && !(i > 0 && monthNames[ws[i-1]]) && !(i+1 < len(ws) && monthNames[ws[i+1]]):
 			h.count = true
 		}
-		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && afterAmount {
+		if timeUnits[w] && afterAmount {
 			h.duration = true
 		}
 		if (w == "hours" || w == "hour" || w == "minutes" || w == "minute") && afterAmount &&

@@ -100,6 +100,12 @@ func TestHoldsType(t *testing.T) {
 		{"This is also supported by the Green Party.", typeName, "green party", false},
 		{"This is also supported by the Green Party.", typeName, "which party", true},
 		{"Up to 1 kg is punished with up to 2 years in prison.", typeDuration, "", true},
+		// Any unit of time after a number measures a stretch of it.
+		{"Vessels staying longer than 14 nights must apply for a berth.", typeDuration, "", true},
+		{"The agreement set a maximum working day of ten hours.", typeDuration, "", true},
+		{"The crossing takes 45 minutes.", typeDuration, "", true},
+		{"The dispute dragged on for three decades.", typeDuration, "", true},
+		{"The museum holds 6,000 objects.", typeDuration, "", false},
 		// Years before 1800, days of the week and clock times are dates.
 		{"The duke granted the first charter in 1472.", typeDate, "", true},
 		{"In 2023 the industry employed 1,184 people.", typeCount, "", true},

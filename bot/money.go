@@ -24,9 +24,10 @@ var moneyWords = union(moneyNouns, set("costing", "priced", "pay", "pays", "paid
 var knownCurrencies = set("€", "$", "£", "kr", "nok", "sek", "dkk", "euro", "euros", "dollar", "dollars", "kroner",
 	"krone", "kronor", "usd", "eur", "gbp", "cents")
 
-// timeUnits follow a number of years, months, days or hours.
-var timeUnits = set("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-	"minute", "minutes")
+// timeUnits follow a number of them to measure a stretch of time: "64
+// days", "14 nights", "ten hours", "three decades".
+var timeUnits = set("year", "years", "month", "months", "week", "weeks", "day", "days", "night", "nights",
+	"hour", "hours", "minute", "minutes", "decade", "decades", "century", "centuries")
 
 // rateWords follow a number that is a rate ("22 percent", "3 per 1,000").
 var rateWords = set("percent", "per")
