@@ -330,7 +330,11 @@ var stopWords = set("a", "an", "the", "is", "are", "was", "were", "be", "been", 
 	"from", "by", "about", "and", "or", "if", "i", "you", "we", "they", "it", "he", "she", "me", "my",
 	"your", "our", "their", "its", "this", "that", "these", "those", "with", "as", "any", "some", "in",
 	"into", "there", "here", "then", "than", "so", "s", "t", "don't", "doesn't", "isn't", "aren't", "not",
-	"no", "yes", "up", "out", "over", "under", "per", "all", "just", "only", "very", "too", "again", "am")
+	"no", "yes", "up", "out", "over", "under", "per", "all", "just", "only", "very", "too", "again", "am",
+	// The rest of the personal pronouns ("caught with a little for
+	// myself"), but "us", which is also the United States.
+	"mine", "myself", "yours", "yourself", "yourselves", "him", "his", "himself", "her", "hers", "herself",
+	"itself", "ours", "ourselves", "them", "theirs", "themselves")
 
 func isNumber(w string) bool {
 	for _, r := range w {
