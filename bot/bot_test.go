@@ -141,6 +141,11 @@ var answerCases = []answerCase{
 	{q: "cannabis laws in the Netherlands", answered: false, intent: bot.IntentScope, reason: "other_country"},
 	{q: "What's the penalty for 10 g of weed in Denmark?", answered: false, intent: bot.IntentScope, reason: "other_country"},
 	{q: "What is the penalty for 10 g of weed in the US?", answered: false, intent: bot.IntentScope, reason: "other_country"},
+	// The pronoun never follows "the": lower case, "the us" is the place.
+	{q: "is weed legal in the us", answered: false, intent: bot.IntentScope, reason: "other_country"},
+	{q: "can you tell us the penalty for 20 g?", answered: true, intent: bot.IntentPenalty},
+	// Pronouns are function words: "for myself" asks nothing more.
+	{q: "Caught with a little weed for myself, what's the punishment?", answered: true, intent: bot.IntentPenalty, phrases: []string{"a little"}},
 	{q: "What is the penalty for 5 g of cocaine?", answered: false, intent: bot.IntentScope, reason: "other_drug", phrases: []string{"cocaine"}},
 	{q: "Is alcohol legal in Norway?", answered: false, intent: bot.IntentScope, reason: "other_drug"},
 	{q: "Is CBD oil legal in Norway?", answered: false, intent: bot.IntentScope, reason: "other_drug"},

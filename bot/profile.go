@@ -75,13 +75,18 @@ func (s subject) isTopic(w string) bool { return s.topic[w] || s.kind[w] }
 // otherPlace returns the first place outside the subject the question
 // names, as written, or "".
 func (s subject) otherPlace(original string) string {
+	previous := ""
 	for _, raw := range wordSpans(original) {
 		raw = withoutPossessive(raw)
 		w := strings.ToLower(raw)
+		after := previous
+		previous = w
 		if !s.places[w] || s.home[w] {
 			continue
 		}
-		if s.ambiguous[w] && (raw == w || (w == "us" && raw != "US")) {
+		// The pronoun "us" never follows "the": "in the us" is the place,
+		// however it is typed.
+		if s.ambiguous[w] && (raw == w || (w == "us" && raw != "US")) && !(w == "us" && after == "the") {
 			continue
 		}
 		return raw
