@@ -50,6 +50,11 @@ func init() {
 	set("453.59237", "lb", "lbs", "pound", "pounds")
 }
 
+// gramAbbreviations are units no one writes after a number in words ("a
+// g", "an mg"), where a letter after a word is more likely something
+// else; "a kg", "an oz", "a ton" are how people write amounts.
+var gramAbbreviations = set("g", "gr", "grs", "gm", "gms", "mg", "hg")
+
 // metricUnits are shown without a conversion.
 var metricUnits = map[string]bool{
 	"g": true, "gr": true, "grs": true, "gram": true, "grams": true, "gramme": true, "grammes": true, "gm": true, "gms": true,
@@ -168,7 +173,7 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 	for _, m := range wordMatches {
 		phrase := strings.Join(strings.Fields(lower[m[2]:m[3]]), " ")
 		unit := lower[m[4]:m[5]]
-		if len(unit) <= 3 && unit != "lb" && unit != "lbs" && unit != "oz" && unit != "kg" {
+		if gramAbbreviations[unit] {
 			continue // "a g" or "an mg" is not how people write amounts
 		}
 		v, text, ok := wordQuantity(phrase, lang)
@@ -484,9 +489,18 @@ func FormatGrams(g *big.Rat) (text string, approx bool) {
 	if f, _ := g.Float64(); f < 1 {
 		prec = 3
 	}
-	text = strings.TrimRight(strings.TrimRight(g.FloatString(prec), "0"), ".")
+	return formatDecimal(g, prec)
+}
+
+// formatDecimal renders r with at most prec decimals, trailing zeros
+// dropped; approx reports whether that rounds it.
+func formatDecimal(r *big.Rat, prec int) (text string, approx bool) {
+	if r.IsInt() {
+		return r.Num().String(), false
+	}
+	text = strings.TrimRight(strings.TrimRight(r.FloatString(prec), "0"), ".")
 	back, _ := new(big.Rat).SetString(text)
-	return text, back == nil || back.Cmp(g) != 0
+	return text, back == nil || back.Cmp(r) != 0
 }
 
 // partOfNumber reports whether text ends in a digit followed by a decimal

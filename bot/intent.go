@@ -212,28 +212,21 @@ func (b *Bot) localized(texts map[string]string, lang string, quotes []Source) s
 	return text
 }
 
-// describeAmount shows the amount as given, with grams when the unit was
-// neither grams nor kilos: "2 oz ≈ 56.7 g". In other languages than
-// English it shows grams with a decimal comma, since the question was read
-// through a term list.
+// describeAmount shows the amount as given, with its weight when the unit
+// was neither grams nor kilos: "2 oz ≈ 56.7 g", "3 pounds ≈ 1.4 kg". In
+// other languages than English it shows the weight alone, with a decimal
+// comma, since the question was read through a term list.
 func describeAmount(a Amount, lang string) string {
-	g, approx := FormatGrams(a.Grams)
+	w, approx := weightText(a.Grams)
 	if lang != "en" {
-		// The question was read through a term list, so the amount is
-		// shown in g or kg with a decimal comma rather than as typed.
-		unit := "g"
-		if a.Grams.Cmp(big.NewRat(1000, 1)) >= 0 {
-			g, approx = FormatGrams(new(big.Rat).Quo(a.Grams, big.NewRat(1000, 1)))
-			unit = "kg"
-		}
-		g = strings.Replace(g, ".", ",", 1) + " " + unit
+		w = strings.Replace(w, ".", ",", 1)
 		if approx {
-			g = "ca. " + g
+			w = "ca. " + w
 		}
 		if a.Above {
-			g = "over " + g
+			w = "over " + w
 		}
-		return g
+		return w
 	}
 	if !a.Converted {
 		return a.Text
@@ -242,7 +235,18 @@ func describeAmount(a Amount, lang string) string {
 	if approx {
 		sign = "≈"
 	}
-	return fmt.Sprintf("%s %s %s g", a.Text, sign, g)
+	return fmt.Sprintf("%s %s %s", a.Text, sign, w)
+}
+
+// weightText shows grams in g, or in kg from a kilo up, to the gram:
+// "1000000 g" reads more easily as "1000 kg", "1360.8 g" as "1.361 kg".
+func weightText(grams *big.Rat) (text string, approx bool) {
+	if grams.Cmp(big.NewRat(1000, 1)) >= 0 {
+		text, approx = formatDecimal(new(big.Rat).Quo(grams, big.NewRat(1000, 1)), 3)
+		return text + " kg", approx
+	}
+	text, approx = FormatGrams(grams)
+	return text + " g", approx
 }
 
 func appendSources(have []Source, add ...Source) []Source {
