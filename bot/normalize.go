@@ -27,13 +27,30 @@ func normalizeChat(s string) string {
 	titled := multiline && slices.ContainsFunc(lines, func(l string) bool {
 		return !isHeading(l) && strings.TrimSpace(l) != ""
 	})
-	for _, line := range lines {
+	// Where a line of its own asks, lines that are someone else's words or
+	// a message's envelope are not the question: a quoted line ("> dogs
+	// are better anyway"), a mail header ("Subject: ferry fees"), a
+	// separator ("---------- Forwarded message ----------") or a
+	// signature ("Tom").
+	// A quote stays when the question points back at it ("> someone
+	// said the storm was in 1953 / what was that storm called?").
+	asks, pointing := false, false
+	for _, l := range lines {
+		if strings.Contains(l, "?") && !isQuoteLine(l) {
+			asks = true
+			pointing = pointing || pointsBack(words(strings.ToLower(l)))
+		}
+	}
+	asks = asks && multiline
+	for i, line := range lines {
 		heading := isHeading(line)
+		envelope := asks && !strings.Contains(line, "?") &&
+			(isQuoteLine(line) && !pointing || isHeaderLine(line) || isSeparatorLine(line) || i == len(lines)-1 && isSignature(line))
 		line = stripLineMarkdown(line)
 		title := titled && heading && !strings.HasSuffix(line, "?")
-		if line == "" || title || multiline && allChatter(words(strings.ToLower(line))) {
-			// An empty line, a line of chatter only ("Hi all,") or a
-			// title above or below the question.
+		if line == "" || title || envelope || multiline && allChatter(words(strings.ToLower(line))) {
+			// An empty line, a line of chatter only ("Hi all,"), a
+			// title above or below the question, or its envelope.
 			continue
 		}
 		if b.Len() > 0 {
@@ -44,6 +61,51 @@ func normalizeChat(s string) string {
 	s = stripTokens(b.String())
 	s = stripChatter(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isQuoteLine reports a markdown quote: "> what they said".
+func isQuoteLine(line string) bool {
+	return strings.HasPrefix(strings.TrimSpace(line), ">")
+}
+
+// isHeaderLine reports a mail or forum header: a label of one or two
+// capitalised words and a colon opening the line ("From: Katrin <…>",
+// "Subject: ferry fees", "Sent: Monday").
+func isHeaderLine(line string) bool {
+	label, _, ok := strings.Cut(strings.TrimSpace(line), ":")
+	if !ok || label == "" || len(label) > 20 || !isCapitalised(label) {
+		return false
+	}
+	n := 0
+	for f := range strings.FieldsSeq(label) {
+		n++
+		if !isCapitalised(f) || strings.ContainsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			return false
+		}
+	}
+	return n <= 2
+}
+
+// isSeparatorLine reports a line that opens with a rule of dashes, equals
+// signs or underscores ("---------- Forwarded message ---------").
+func isSeparatorLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return strings.HasPrefix(line, "---") || strings.HasPrefix(line, "===") || strings.HasPrefix(line, "___")
+}
+
+// isSignature reports a last line of one or two capitalised words and
+// nothing else: the sender's name under a message.
+func isSignature(line string) bool {
+	fs := strings.Fields(line)
+	if len(fs) == 0 || len(fs) > 2 {
+		return false
+	}
+	for _, f := range fs {
+		if !isCapitalised(f) || strings.ContainsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // isHeading reports a markdown heading line: "# Title", "### Context".

@@ -31,6 +31,14 @@ func TestNormalizeChat(t *testing.T) {
 		{"hi", "hi"},
 		{"thanks!", "thanks!"},
 		{"Hei! Er cannabis lovlig? Takk", "Er cannabis lovlig?"},
+		// Where a line asks, someone else's words and the message's
+		// envelope are not the question.
+		{"someone wrote:\n> dogs are better than pigs anyway\nhow many dogs may a hunter use?", "someone wrote: how many dogs may a hunter use?"},
+		{"> someone said the storm was in 1953\nwhat was that storm called?", "someone said the storm was in 1953 what was that storm called?"},
+		{"---------- Forwarded message ---------\nFrom: Katrin <katrin@example.com>\nDate: Mon, 30 Nov 2026\nSubject: ferry fees\n\nWhat is the fee?", "What is the fee?"},
+		{"Subject: grazing\n\nWhen does the season open?\n\nThanks,\nTom Ashby", "When does the season open?"},
+		{"Medical cannabis: is it legal?\nfor my grandmother", "Medical cannabis: is it legal? for my grandmother"},
+		{"Subject: grazing\nwhen does the season open", "Subject: grazing when does the season open"}, // no line asks
 	}
 	for _, tt := range tests {
 		if got := normalizeChat(tt.in); got != tt.want {
@@ -89,7 +97,8 @@ func TestSplitQuestions(t *testing.T) {
 }
 
 func FuzzNormalizeChat(f *testing.F) {
-	for _, s := range []string{"<@U1> hi? <https://x|y>", "SYSTEM: a USER: b", "**x** ~~y~~ ||z||", "<", "<<>>", ":a:", "1.5? 2.5!"} {
+	for _, s := range []string{"<@U1> hi? <https://x|y>", "SYSTEM: a USER: b", "**x** ~~y~~ ||z||", "<", "<<>>", ":a:", "1.5? 2.5!",
+		"> quoted\nwhat is it?\nTom", "From: A <a@b.c>\nSubject: x\n---\n\nwhen?"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
