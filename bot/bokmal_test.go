@@ -35,6 +35,9 @@ func TestAnswerBokmal(t *testing.T) {
 		{"Hva bestemte riksadvokaten i 2021?", true, bot.IntentSearch, "search mobile phones"},
 		{"Ble rusreformen vedtatt?", true, bot.IntentSearch, "did not pass"},
 		{"Hvem støtter legalisering?", true, bot.IntentSearch, "Young Liberals"},
+		// Months and dates read as English's: "which month" wants a month.
+		{"Hvilken måned i 2018 ble arbeidsgruppen opprettet?", true, bot.IntentSearch, "March 2018"},
+		{"Innen hvilken dato kom utvalget med anbefaling?", true, bot.IntentSearch, "31 December 2019"},
 		// Declines in Bokmål.
 		{"Hva er hovedstaden i Norge?", false, bot.IntentNone, "dekker ikke"},
 		{"Er cannabis lovlig i Sverige?", false, bot.IntentScope, "Sverige"},
