@@ -7,6 +7,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -88,8 +89,9 @@ func (a Answer) Section() string {
 }
 
 // SourceLine is the one-line attribution every renderer shows:
-// "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)", or only
-// the title when the publisher and license are not known.
+// "Enforcement · Cannabis in Norway (Wikipedia, CC BY-SA 4.0)", with every
+// section quoted ("Decriminalization, Medical use · …"), or only the title
+// when the publisher and license are not known.
 func (a Answer) SourceLine() string {
 	line := a.Attribution.Title
 	var about []string
@@ -101,10 +103,22 @@ func (a Answer) SourceLine() string {
 	if len(about) > 0 {
 		line += " (" + strings.Join(about, ", ") + ")"
 	}
-	if s := a.Section(); s != "" {
+	if s := a.sections(); s != "" {
 		line = s + " · " + line
 	}
 	return line
+}
+
+// sections names every section the answer quotes, in order, once each:
+// an answer to two questions may quote two.
+func (a Answer) sections() string {
+	var names []string
+	for _, s := range a.Sources {
+		if s.Section != "" && !slices.Contains(names, s.Section) {
+			names = append(names, s.Section)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // NotLegalAdvice is the notice renderers add to penalty answers.

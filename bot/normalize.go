@@ -410,7 +410,9 @@ func stripLeadIn(sent string) string {
 }
 
 // leadInWords open a question in chat as "quick one:" or "one more:" do.
-var leadInWords = set("one", "more", "another", "last", "check", "note", "followup", "follow-up", "also", "next")
+var leadInWords = set("one", "more", "another", "last", "check", "note", "followup", "follow-up", "also", "next",
+	// "two questions:", "a couple of things:", before a list of them.
+	"two", "three", "couple", "few", "questions", "things", "thing")
 
 // fillerWords are the chatter words that are never part of a question
 // ("hey", "quick", "thx"), unlike "is" or "you", which chatter shares with

@@ -87,6 +87,25 @@ func TestSplitQuestions(t *testing.T) {
 		{"What about 1 kg and 50 g?", []string{"What about 1 kg and 50 g?"}},
 		{"Is it legal? asking for a friend", []string{"Is it legal? asking for a friend"}},
 		{"a? b? c? d? e?", []string{"a?", "b?", "c?"}},
+		// Signs, list numbers and a sentence's end join questions too;
+		// an aside may stand between the joiner and the question.
+		{"When did the bill fail + by what date did the group report?",
+			[]string{"When did the bill fail?", "by what date did the group report?"}},
+		{"How many parties voted for it / what sentences apply over 80 kg?",
+			[]string{"How many parties voted for it?", "what sentences apply over 80 kg?"}},
+		{"How long is a licence valid — and while I'm at it, what levy must holders pay?",
+			[]string{"How long is a licence valid?", "what levy must holders pay?"}},
+		{"two questions: 1) When did the bill fail? 2) Which patients may use it?",
+			[]string{"two questions: 1) When did the bill fail?", "Which patients may use it?"}},
+		{"Which group pushed for reform in Norway. Also, what are offenders compelled to do?",
+			[]string{"Which group pushed for reform in Norway?", "what are offenders compelled to do?"}},
+		// Not two questions: "and" inside a name or list, or a half too
+		// short to ask on its own.
+		{"How many cable and chain ferries existed in 2022, and what share failed?",
+			[]string{"How many cable and chain ferries existed in 2022?", "what share failed?"}},
+		{"Can you go to prison for running an unlicensed ferry, and for how long?",
+			[]string{"Can you go to prison for running an unlicensed ferry, and for how long?"}},
+		{"What is the penalty for 1 kg / 2 kg?", []string{"What is the penalty for 1 kg / 2 kg?"}},
 	}
 	for _, tt := range tests {
 		got := splitQuestions(tt.in)

@@ -292,7 +292,13 @@ func splitQuestions(text string) []string {
 	}
 	var out []string
 	for _, p := range parts {
-		out = append(out, splitClauses(p)...)
+		for _, q := range splitClauses(p) {
+			// A list number opening a question numbers it: "2) Which…".
+			if first, rest, ok := strings.Cut(q, " "); ok && isListNumber(first) {
+				q = rest
+			}
+			out = append(out, q)
+		}
 	}
 	if len(out) > maxQuestions {
 		out = out[:maxQuestions]
@@ -305,33 +311,93 @@ func splitQuestions(text string) []string {
 var questionOpeners = union(questionWords, auxiliaries, set("what's", "whats"),
 	set("hva", "når", "hvem", "hvilke", "hvilken", "hvorfor", "hvor", "hvordan", "er", "var", "kan", "har"))
 
-var clauseJoiners = set("and", "also", "plus", "og", "også")
+// clauseJoiners join two questions in one sentence: words ("…, and what
+// is…"), signs ("… + by what date…", "… / what…", "… — and what…") and
+// list numbers ("1) … 2) …").
+var clauseJoiners = set("and", "also", "plus", "og", "også", "+", "/", "&", "—", "–", "-", ";")
 
 func asksOnItsOwn(s string) bool {
 	ws := words(strings.ToLower(s))
 	return len(ws) > 0 && questionOpeners[ws[0]]
 }
 
+// isJoinerField reports a field that joins two questions: a joiner or a
+// list number ("2)", "(2)", "b)").
+func isJoinerField(f string) bool {
+	j := strings.ToLower(strings.Trim(f, ",;"))
+	return clauseJoiners[j] || isListNumber(f)
+}
+
+// isListNumber reports a list number: "1)", "(2)", "3.", "b)".
+func isListNumber(f string) bool {
+	f = strings.TrimPrefix(f, "(")
+	n, ok := strings.CutSuffix(f, ")")
+	if !ok {
+		n, ok = strings.CutSuffix(f, ".")
+	}
+	if !ok || n == "" || len(n) > 2 {
+		return false
+	}
+	if len(n) == 1 && n[0] >= 'a' && n[0] <= 'c' {
+		return true
+	}
+	return strings.Trim(n, "0123456789") == ""
+}
+
+// opensQuestion reports a question opening at fields[k]: a question word
+// or auxiliary, or a preposition before a question word ("by what date…",
+// "in which year…").
+func opensQuestion(fields []string, k int) bool {
+	w := strings.ToLower(strings.Trim(fields[k], ",;"))
+	return questionOpeners[w] || prepositions[w] && k+1 < len(fields) && questionWords[strings.ToLower(fields[k+1])]
+}
+
+// maxAside is how many words may stand between a joiner and the question
+// it joins, ending in a comma: "— and while I'm at it, what…".
+const maxAside = 5
+
 // splitClauses splits "A, and what B?" into two questions when both
 // halves have words enough to stand alone.
 func splitClauses(q string) []string {
 	fields := strings.Fields(q)
 	for i := 1; i+1 < len(fields); i++ {
-		j := strings.ToLower(strings.Trim(fields[i], ",;"))
-		if !clauseJoiners[j] {
+		if !isJoinerField(fields[i]) {
 			continue
 		}
-		next := strings.ToLower(strings.Trim(fields[i+1], ",;"))
-		if !questionOpeners[next] || i < 3 || len(fields)-i-1 < 3 {
+		// The question joined opens after any further joiners and a
+		// short aside ending in a comma.
+		k := i + 1
+		for k < len(fields) && isJoinerField(fields[k]) {
+			k++
+		}
+		if k < len(fields) && !opensQuestion(fields, k) {
+			for a := k; a < len(fields)-1 && a < k+maxAside; a++ {
+				if questionOpeners[strings.ToLower(fields[a])] || isJoinerField(fields[a]) {
+					break
+				}
+				if strings.HasSuffix(fields[a], ",") {
+					k = a + 1
+					break
+				}
+			}
+		}
+		// Each half has words enough to ask on its own: three, from the
+		// question word on ("and for how long?" does not).
+		from := k
+		if k < len(fields) && !questionOpeners[strings.ToLower(strings.Trim(fields[k], ",;"))] {
+			from = k + 1
+		}
+		if k >= len(fields) || !opensQuestion(fields, k) || i < 3 || len(fields)-from < 3 {
 			continue
 		}
 		// "and is it legal": "is" opens a question only when the
-		// clause before ended ("…, and is …") or is a question itself.
-		if !strings.HasSuffix(fields[i-1], ",") && !asksOnItsOwn(strings.Join(fields[:i], " ")) {
+		// clause before ended ("…, and is …", "… Norway. Also, what…")
+		// or is a question itself.
+		if !strings.ContainsAny(fields[i-1][len(fields[i-1])-1:], ",;.:") && !asksOnItsOwn(strings.Join(fields[:i], " ")) {
 			continue
 		}
-		left := strings.TrimRight(strings.Join(fields[:i], " "), ",;")
-		return append([]string{left + "?"}, splitClauses(strings.Join(fields[i+1:], " "))...)
+		left := strings.TrimRight(strings.Join(fields[:i], " "), ",;.:")
+		return append([]string{left + "?"}, splitClauses(strings.Join(fields[k:], " "))...)
 	}
 	return []string{q}
 }
