@@ -295,7 +295,7 @@ func (s *speller) correct(w string) (string, bool) {
 	sort.Strings(cands) // equal candidates resolve the same way every time
 	for _, c := range cands {
 		d := edits.Within(w, c, limit)
-		if d < bestDist || d == bestDist && s.freq[c] > s.freq[best] {
+		if d < bestDist || d == bestDist && betterTie(w, c, best, s.freq) {
 			best, bestDist = c, d
 		}
 	}
@@ -303,6 +303,20 @@ func (s *speller) correct(w string) (string, bool) {
 		return w, false
 	}
 	return best, true
+}
+
+// betterTie reports whether c is likelier than best as what w was meant
+// to be, both as close to it: the one keeping w's first letter, which
+// typing seldom gets wrong ("evry" is "every", not "very"), then the more
+// frequent.
+func betterTie(w, c, best string, freq map[string]int) bool {
+	if best == "" {
+		return true
+	}
+	if cf, bf := c[0] == w[0], best[0] == w[0]; cf != bf {
+		return cf
+	}
+	return freq[c] > freq[best]
 }
 
 // allLetters reports a word as typed: letters, apostrophes and hyphens,

@@ -8,7 +8,8 @@ import (
 func TestSpellerCorrect(t *testing.T) {
 	sp := newSpeller()
 	for w, n := range map[string]int{"legal": 3, "police": 5, "cannabis": 9, "recommendation": 1, "working": 2,
-		"group": 4, "record": 2, "reform": 3, "caught": 1, "what": functionWordFreq, "most": 1} {
+		"group": 4, "record": 2, "reform": 3, "caught": 1, "what": functionWordFreq, "most": 1,
+		"every": 1, "very": functionWordFreq} {
 		sp.addTarget(w, n)
 	}
 	sp.addKnown("cost", "team", "leagal-ish")
@@ -23,6 +24,9 @@ func TestSpellerCorrect(t *testing.T) {
 		{"refrom", "reform", true},    // swapped, long enough
 		{"recomendation", "recommendation", true},
 		{"grup", "group", true},
+		// As close to both: the word keeping the first letter, however
+		// much more frequent the other.
+		{"evry", "every", true},
 		{"cost", "cost", false}, // a known word is never rewritten
 		{"team", "team", false},
 		{"legal", "legal", false},
