@@ -38,6 +38,9 @@ type speller struct {
 	// on the first word that needs correcting, whichever comes first.
 	deletes     map[string][]string
 	deletesOnce sync.Once
+	// compounds are the article's longer words, which a question may
+	// type as two ("rail way" for "railway").
+	compounds map[string]bool
 	// longest is the length, in runes, of the longest target. A word more
 	// than two letters longer is no target's misspelling, and trying its
 	// deletes would cost the cube of its length (a 1,000-letter "word"
@@ -330,6 +333,29 @@ func allLetters(w string) bool {
 	return true
 }
 
+// split returns the article's word that lower and the next word make
+// when typed apart ("rail way", "harbour master", "salt mere"), with how
+// much of rest (the text after lower) the next word took, or "".
+func (s *speller) split(lower, rest, next string) (string, int) {
+	if len(lower)+len(next) < minCompound || len(lower) < 2 || len(next) < 2 || len(s.compounds) == 0 {
+		return "", 0
+	}
+	gap := len(rest) - len(strings.TrimLeft(rest, " "))
+	if gap != 1 || !strings.HasPrefix(rest[gap:], next) {
+		return "", 0
+	}
+	// Function words are whole words of their own: "start with in
+	// 1924" is no "within".
+	if stopWords[lower] || stopWords[strings.ToLower(next)] {
+		return "", 0
+	}
+	joined := lower + strings.ToLower(next)
+	if !s.compounds[joined] {
+		return "", 0
+	}
+	return joined, gap + len(next)
+}
+
 // correctText rewrites the misspelt words of text in place, keeping
 // everything else (case of untouched words, numbers, punctuation) as it
 // was. It returns the text and whether anything changed.
@@ -337,7 +363,9 @@ func (s *speller) correctText(text string) (string, bool) {
 	var b strings.Builder
 	changed := false
 	rest := text
-	for _, span := range wordSpans(text) {
+	spans := wordSpans(text)
+	for k := 0; k < len(spans); k++ {
+		span := spans[k]
 		i := strings.Index(rest, span)
 		if i < 0 {
 			continue
@@ -345,6 +373,15 @@ func (s *speller) correctText(text string) (string, bool) {
 		b.WriteString(rest[:i])
 		rest = rest[i+len(span):]
 		lower := strings.ToLower(span)
+		if k+1 < len(spans) {
+			if joined, n := s.split(lower, rest, spans[k+1]); joined != "" {
+				b.WriteString(joined)
+				rest = rest[n:]
+				changed = true
+				k++
+				continue
+			}
+		}
 		if long, ok := s.shorthand[lower]; ok {
 			b.WriteString(long)
 			changed = true
@@ -393,6 +430,7 @@ func (b *Bot) buildSpellers(sentences [][]string) map[string]func() *speller {
 		}
 	}
 	en := newSpeller()
+	en.compounds = compounds(articleWords)
 	common := b.common("en")
 	for w, n := range articleWords {
 		en.addTarget(w, n)
@@ -439,10 +477,26 @@ func (b *Bot) buildSpellers(sentences [][]string) map[string]func() *speller {
 	return out
 }
 
+// minCompound is the shortest article word read from two typed words:
+// "in to" is no misspelling of "into".
+const minCompound = 6
+
+// compounds are the article's words long enough to be typed as two.
+func compounds(articleWords map[string]int) map[string]bool {
+	out := map[string]bool{}
+	for w := range articleWords {
+		if utf8.RuneCountInString(w) >= minCompound && allLetters(w) && !strings.ContainsAny(w, "-'’") {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // otherSpeller builds the speller of a language other than English from
 // its term list's words and the article's.
 func (b *Bot) otherSpeller(lang string, known []string, articleWords map[string]int, en *speller) *speller {
 	sp := newSpeller()
+	sp.compounds = en.compounds
 	if lang == "nb" {
 		sp.letters, sp.ranks = bokmalLetters, b.wordRanks[lang]
 	}

@@ -171,3 +171,26 @@ func TestPrepareBuildsSpeller(t *testing.T) {
 		t.Fatalf("correct(leagal) = %q after Prepare, want legal", got)
 	}
 }
+
+// Two typed words that make one of the article's longer words are read
+// as it ("rail way", "harbour master"); function words stay words of
+// their own ("start with in 1924").
+func TestSpellerJoinsSplitWords(t *testing.T) {
+	sp := newSpeller()
+	for w, n := range map[string]int{"railway": 2, "harbourmaster": 3, "within": 1, "into": 5, "reached": 1} {
+		sp.addTarget(w, n)
+	}
+	sp.compounds = compounds(map[string]int{"railway": 2, "harbourmaster": 3, "within": 1, "into": 5})
+	tests := []struct{ in, want string }{
+		{"when did the rail way reach it", "when did the railway reach it"},
+		{"who is the Harbour Master now?", "who is the harbourmaster now?"},
+		{"did it start with in 1924", "did it start with in 1924"},
+		{"come in to see", "come in to see"},
+		{"the rail  way", "the rail  way"}, // two spaces: not one word typed apart
+	}
+	for _, tt := range tests {
+		if got, _ := sp.correctText(tt.in); got != tt.want {
+			t.Errorf("correctText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
