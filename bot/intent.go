@@ -278,11 +278,11 @@ func (b *Bot) factIntent(ws []string) string {
 	counts := pw.counts.any(ws)
 
 	switch {
-	case personal && (limitNoun || howMuch || counts || pw.maximum.any(ws) || set("amount", "quantity", "allowed", "what").any(ws)):
+	case personal && (limitNoun || howMuch || counts || pw.maximum.any(ws) || anyPhrase(ws, "amount", "quantity", "allowed", "what")):
 		return FactLimit
 	case howMuch && carry && !anyPhrase(ws, "how much time", "how much prison", "how much jail", "how many years"):
 		return FactLimit
-	case limitNoun && (pw.possession.any(ws) || b.subject.topic.any(ws) || set("legal", "grams", "amount", "possession").any(ws)):
+	case limitNoun && (pw.possession.any(ws) || b.subject.topic.any(ws) || anyPhrase(ws, "legal", "grams", "amount", "possession")):
 		return FactLimit
 	case small && counts:
 		return FactLimit
@@ -292,10 +292,10 @@ func (b *Bot) factIntent(ws []string) string {
 		return FactMaximum
 	case pw.minimum.any(ws) && pw.sentence.any(ws):
 		return FactMinimum
-	case (b.repeated(ws) && (penalty || set("offender", "offenders", "offence", "offense", "caught").any(ws))) ||
-		(pw.dealer.any(ws) && (penalty || set("what", "face", "risk").any(ws))):
+	case (b.repeated(ws) && (penalty || anyPhrase(ws, "offender", "offenders", "offence", "offense", "caught"))) ||
+		(pw.dealer.any(ws) && (penalty || anyPhrase(ws, "what", "face", "risk"))):
 		return FactRepeat
-	case anyPhrase(ws, "first-time", "first time", "first offence", "first offense", "first-time offender", "first timer", "first-timer") && (penalty || small || set("offender", "offenders", "what").any(ws)):
+	case anyPhrase(ws, "first-time", "first time", "first offence", "first offense", "first-time offender", "first timer", "first-timer") && (penalty || small || anyPhrase(ws, "offender", "offenders", "what")):
 		return FactFirstTime
 	case small && penalty:
 		return FactFirstTime
