@@ -378,7 +378,7 @@ func stripChatter(s string) string {
 		if len(ws) == 0 || allChatter(ws) {
 			continue
 		}
-		keep = append(keep, stripLeadIn(trimFillers(sent)))
+		keep = append(keep, stripTag(stripLeadIn(trimFillers(sent))))
 	}
 	if len(keep) == 0 {
 		// A message of chatter only ("hi!") stays as it was, for the
@@ -386,6 +386,36 @@ func stripChatter(s string) string {
 		return s
 	}
 	return strings.Join(keep, " ")
+}
+
+// tagWords end a statement to make it a question ("it's legal now,
+// right?"): the statement is what is asked.
+var tagWords = set("right", "correct", "yeah", "true", "eh", "innit", "riktig", "sant")
+
+// determiners open a noun phrase: the word after one is no tag.
+var determiners = set("a", "an", "the", "my", "your", "our", "their", "its", "his", "her", "this", "that",
+	"these", "those", "any", "some", "no", "every", "each")
+
+// stripTag drops a tag word closing a statement of three words or more:
+// "cannabis is legal now, right?" asks "cannabis is legal now?", and its
+// "right" is no right to use anything.
+func stripTag(sent string) string {
+	body, ok := strings.CutSuffix(sent, "?")
+	if !ok {
+		return sent
+	}
+	i := strings.LastIndexAny(body, " ,")
+	if i < 0 || !tagWords[strings.ToLower(body[i+1:])] {
+		return sent
+	}
+	head := strings.TrimRight(body[:i], " ,")
+	fs := strings.Fields(head)
+	// "what is the right?" asks about a right: a tag follows a
+	// statement's last word, never "the" or "my".
+	if len(fs) < 3 || determiners[strings.ToLower(fs[len(fs)-1])] {
+		return sent
+	}
+	return head + "?"
 }
 
 // stripLeadIn drops a chatty lead-in that ends in a colon before a

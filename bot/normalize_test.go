@@ -39,6 +39,13 @@ func TestNormalizeChat(t *testing.T) {
 		{"Subject: grazing\n\nWhen does the season open?\n\nThanks,\nTom Ashby", "When does the season open?"},
 		{"Medical cannabis: is it legal?\nfor my grandmother", "Medical cannabis: is it legal? for my grandmother"},
 		{"Subject: grazing\nwhen does the season open", "Subject: grazing when does the season open"}, // no line asks
+		// A tag closing a statement makes it a question; the statement is
+		// what is asked.
+		{"cannabis is legal in norway, right?", "cannabis is legal in norway?"},
+		{"weed is illegal here correct?", "weed is illegal here?"},
+		{"do i have the right?", "do i have the right?"},
+		{"is that right?", "is that right?"},
+		{"what is the right?", "what is the right?"},
 	}
 	for _, tt := range tests {
 		if got := normalizeChat(tt.in); got != tt.want {
