@@ -330,9 +330,37 @@ func (b *Bot) detectLanguage(text string) string { return detectLanguage(text, b
 // refusal) to match.
 func (b *Bot) Language(text string) string { return b.detectLanguage(cleanText(text)) }
 
+// isHelp reports a message asking how to use the bot rather than a
+// question for it: "help", a greeting or thanks alone ("hi!", "thanks"),
+// or a question about the bot itself ("what can you do?", "who are you?",
+// "hva kan du?").
 func isHelp(ws []string) bool {
-	return len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || ws[0] == "hjelp" || (len(ws) == 2 && ws[1] == "help"))
+	if len(ws) <= 2 && (ws[0] == "help" || ws[0] == "usage" || ws[0] == "hjelp" || (len(ws) == 2 && ws[1] == "help")) {
+		return true
+	}
+	if allChatter(ws) {
+		return true
+	}
+	aboutBot := false
+	for _, w := range ws {
+		switch {
+		case botWords[w]:
+			aboutBot = true
+		case !chatterWords[w] && !questionWords[w] && !auxiliaries[w] && !aboutBotWords[w]:
+			return false
+		}
+	}
+	return aboutBot
 }
+
+// botWords name the bot; aboutBotWords are the rest of the words a
+// question about it is made of ("what do you know", "hvordan virker du").
+var (
+	botWords      = set("you", "u", "your", "yourself", "bot", "factbot", "du", "deg", "din")
+	aboutBotWords = set("do", "work", "works", "know", "answer", "answers", "cover", "covers", "about", "able",
+		"me", "this", "what's", "whats", "who's", "whos", "hva", "hvem", "hvordan", "kan", "gjør", "gjøre",
+		"virker", "funker", "vet", "svarer", "er")
+)
 
 // outOfScope declines questions about another place, substance or
 // offence than the subject's: the bot must never answer them with the

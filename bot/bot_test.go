@@ -129,7 +129,14 @@ var answerCases = []answerCase{
 	{q: "How do I bake bread?", answered: false, intent: bot.IntentNone, reason: "off_topic"},
 	{q: "How much does a gram of weed cost?", answered: false, reason: "off_topic"},
 	{q: "???", answered: false, intent: bot.IntentNone},
-	{q: "lol", answered: false, intent: bot.IntentNone},
+	// Chatter alone and questions about the bot get its usage, not "the
+	// article does not cover that".
+	{q: "lol", answered: false, intent: bot.IntentHelp},
+	{q: "thanks!", answered: false, intent: bot.IntentHelp},
+	{q: "what can you do?", answered: false, intent: bot.IntentHelp},
+	{q: "who are you", answered: false, intent: bot.IntentHelp},
+	{q: "hva kan du?", answered: false, intent: bot.IntentHelp},
+	{q: "what do you know about the 2021 bill?", answered: true, intent: bot.IntentSearch},
 	{q: "", answered: false, intent: bot.IntentNone, reason: "empty"},
 	{q: "   \t\n  ", answered: false, intent: bot.IntentNone, reason: "empty"},
 	{q: "\x00\x01\u200b", answered: false, intent: bot.IntentNone, reason: "empty"},
