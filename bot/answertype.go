@@ -38,6 +38,9 @@ func questionType(ws []string) answerType {
 	if asksMoney(ws) {
 		return typeMoney
 	}
+	if asksName(ws) {
+		return typeName
+	}
 	focus := focusWord(ws)
 	switch {
 	case moneyNouns[focus]:
@@ -226,6 +229,9 @@ type heldTypes struct {
 	// created"), and those before "by the" and a noun ("set up by the
 	// police").
 	agentVerbs []string
+	// called are the words it gives as a name in lower case ("called
+	// osseline").
+	called []string
 	// lead is the first word, lower-cased, when it is capitalised: it
 	// reads as a name once the sentence follows another.
 	lead string
@@ -283,7 +289,27 @@ func readTypes(sentence string) heldTypes {
 		}
 	}
 	h.agentVerbs = agentVerbs(ws)
+	h.called = calledNames(ws)
 	return h
+}
+
+// calledNames are the words a sentence gives as something's name in lower
+// case: "a blue-green glass called osseline", "a condition known as
+// keeper's cough".
+func calledNames(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		next := i + 1
+		if w == "known" && next < len(ws) && ws[next] == "as" {
+			next++
+		} else if w != "called" && w != "named" {
+			continue
+		}
+		if next < len(ws) && !stopWords[ws[next]] && !isNumber(ws[next]) {
+			out = append(out, ws[next])
+		}
+	}
+	return out
 }
 
 // namesAnother reports a name of the sentence none of whose words is one
@@ -312,6 +338,7 @@ func (h heldTypes) then(next heldTypes) heldTypes {
 		nameRuns:   append(append([][]string{}, h.nameRuns...), next.nameRuns...),
 		agentVerbs: append(append([]string{}, h.agentVerbs...), next.agentVerbs...),
 		counted:    append(append([]string{}, h.counted...), next.counted...),
+		called:     append(append([]string{}, h.called...), next.called...),
 	}
 	if next.lead != "" {
 		joined.names = append(joined.names, next.lead)
@@ -444,6 +471,11 @@ func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 				return true
 			}
 		}
+		for _, n := range h.called {
+			if !own(n) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -528,6 +560,20 @@ var modalVerbs = set("must", "should", "need", "needs", "may", "might", "shall")
 
 // questionAux are the words between a question word and what it asks for.
 var questionAux = union(auxiliaries, set("the", "a", "an", "'s", "s"))
+
+// asksName reports a question for what something is called: "what was
+// the storm called?", "what is the flood known as?", "name the
+// minister who…".
+func asksName(ws []string) bool {
+	if len(ws) > 2 && ws[0] == "name" && (ws[1] == "the" || ws[1] == "a" || ws[1] == "an") {
+		return true
+	}
+	if len(ws) == 0 || ws[0] != "what" && ws[0] != "what's" && ws[0] != "whats" {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return last == "called" || last == "named" || len(ws) > 2 && ws[len(ws)-2] == "known" && last == "as"
+}
 
 // focusWord is the word naming what a question asks for: the noun right
 // after its question word ("Which groups …"), or the last word of the

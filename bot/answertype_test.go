@@ -22,6 +22,11 @@ func TestQuestionType(t *testing.T) {
 		{"which groups push for reform", typeName},
 		{"how long can you go to prison", typeDuration},
 		{"is cannabis legal", typeAny},
+		// What something is called asks for a name.
+		{"what was the storm called", typeName},
+		{"what is the flood known as", typeName},
+		{"name the minister who banned it", typeName},
+		{"how is it called", typeAny},
 		// "Is there a…" asks whether there is one, and so what it is.
 		{"is there a minimum age for medical cannabis", typeAge},
 		{"are there any age limits", typeAmount},
@@ -130,6 +135,10 @@ func TestHoldsType(t *testing.T) {
 		{"Amounts over 80 kg are punished harder.", typeAge, "", false},
 		{"Fines over 2 million kroner are rare.", typeAge, "", false},
 		{"The bridge is 40 years old.", typeAge, "", true}, // an age all the same
+		// A name given in lower case: "called osseline".
+		{"The town is famous for a blue-green glass called osseline.", typeName, "what is the glass called", true},
+		{"Dust can cause a condition known as keeper's cough.", typeName, "what is it known as", true},
+		{"A compromise bill was passed on 14 June 2022.", typeName, "what was the compromise bill called", false},
 	}
 	for _, tt := range tests {
 		if got := holdsType(tt.sentence, tt.t, q(tt.question)); got != tt.want {
@@ -299,6 +308,21 @@ func TestNamesAnother(t *testing.T) {
 	for sentence, want := range tests {
 		if got := readTypes(sentence).namesAnother(asked.has); got != want {
 			t.Errorf("namesAnother(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
+func TestNameKind(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"what was the name of the supreme court case the guidelines were based on", "case"},
+		{"what's the name of the storm", "storm"},
+		{"what is the name of the body that enforces the act", ""}, // a body is named without its kind word
+		{"what is the name of the museum's director", "director"},
+		{"when was the storm", ""},
+	}
+	for _, tt := range tests {
+		if got := nameKind(words(tt.q)); got != tt.want {
+			t.Errorf("nameKind(%q) = %q, want %q", tt.q, got, tt.want)
 		}
 	}
 }

@@ -90,8 +90,10 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fFocusUnknown] = focusUnknown
 		f[fUnknownName] = unknownName
 	}
+	namedKind := nameKind(r.words)
 	for i, h := range res.Hits {
-		if b.tellsOfOther(res, h, q) || holdsOtherName(b.held[h.Passage.ID].nameRuns, q.nameRuns) || unknownOfKind {
+		if namedKind != "" && !holdsTermOf(res, h, namedKind) ||
+			b.tellsOfOther(res, h, q) || holdsOtherName(b.held[h.Passage.ID].nameRuns, q.nameRuns) || unknownOfKind {
 			feats[i][fAboutOther] = 1
 		}
 	}
@@ -119,6 +121,47 @@ func namesUnknownOfKnownKind(res SearchResult, runs [][]string) bool {
 		}
 	}
 	return false
+}
+
+// nameKind is the kind of thing a question asks the name of: "case" in
+// "what was the name of the Supreme Court case…", or "".
+func nameKind(ws []string) string {
+	for i := 0; i+2 < len(ws); i++ {
+		if (ws[i] != "name" && ws[i] != "names") || ws[i+1] != "of" {
+			continue
+		}
+		kind := ""
+		for _, w := range ws[i+2:] {
+			if questionAux[w] {
+				if kind != "" {
+					break
+				}
+				continue
+			}
+			if stopWords[w] {
+				break
+			}
+			kind = w
+		}
+		if nameNouns[kind] {
+			// A kind of body or person ("the body that enforces
+			// it") is named without its kind word.
+			return ""
+		}
+		return kind
+	}
+	return ""
+}
+
+// holdsTermOf reports a hit whose sentence or example questions hold the
+// question's word w (its term, or a synonym of it).
+func holdsTermOf(res SearchResult, h Hit, w string) bool {
+	for i, t := range res.Terms {
+		if t.Word == w {
+			return h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+		}
+	}
+	return true // not searched for: nothing to rule on
 }
 
 // asked is what a question asks for, read once for all its hits.
