@@ -265,10 +265,21 @@ func appendSources(have []Source, add ...Source) []Source {
 	return have
 }
 
+// factAnchors are factIntent's own words that each of its cases needs
+// one of besides the penalty table's: "personal use", "own use", "at
+// most", "first offence", and "offender"/"caught" for repeat offending.
+var factAnchors = set("personal", "own", "most", "first", "first-time", "first-timer", "offender", "offenders",
+	"offence", "offense", "caught")
+
 // factIntent recognises penalty questions without an amount and returns
 // the Schedule.Facts key that answers them, or "".
 func (b *Bot) factIntent(ws []string) string {
 	pw := b.pw
+	if !pw.anchors.any(ws) {
+		// Most questions are for the passages: none of the cases below
+		// can hold without one of these words.
+		return ""
+	}
 	penalty := pw.penalty.any(ws)
 	personal := anyPhrase(ws, "personal use", "personal amount", "own use", "personal consumption", "personal possession")
 	howMuch := anyPhrase(ws, "how much", "how many grams", "how many g", "how many ounces", "how many kilos", "what amount", "which amount", "how big")

@@ -27,6 +27,9 @@ type penaltyVocab struct {
 	// all is every word the fact intents read or can ignore, function
 	// and neutral words included, besides the subject's own words.
 	all wordSet
+	// anchors are the words at least one of which every fact intent
+	// needs: a question with none of them is none of the facts.
+	anchors wordSet
 }
 
 func newPenaltyVocab(w PenaltyWords) penaltyVocab {
@@ -36,6 +39,8 @@ func newPenaltyVocab(w PenaltyWords) penaltyVocab {
 		repeat: set(w.Repeat...), dealer: set(w.Dealer...), overview: set(w.Overview...),
 		price: set(w.Price...), limit: set(w.Limit...), allowed: set(w.Allowed...), counts: set(w.Counts...),
 	}
+	v.anchors = union(v.penalty, v.limit, v.possession, v.allowed, v.counts, v.maximum, v.minimum, v.dealer,
+		factAnchors)
 	v.all = set(w.Other...)
 	for _, s := range []wordSet{v.penalty, v.nouns, v.possession, v.maximum, v.minimum, v.sentence, v.repeat,
 		v.dealer, v.overview, v.limit, v.allowed, v.counts, neutralWords, stopWords} {
