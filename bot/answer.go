@@ -34,6 +34,10 @@ type Question struct {
 	Server string
 	// Lang forces the answer language ("en", "nb"); empty means detect.
 	Lang string
+	// Previous is the conversation's question before this one, as it was
+	// read, if any: a question pointing back at it ("when did it open?")
+	// that does not answer alone is read with its names and numbers.
+	Previous string
 }
 
 // Source is a place in the article an answer rests on.

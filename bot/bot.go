@@ -277,7 +277,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	case text == "":
 		return b.decline(q.Text, lang, IntentNone, "empty", b.msg(lang, "empty"))
 	}
-	return b.answerMessage(ctx, q.Text, text, lang)
+	return b.answerMessage(ctx, q.Text, text, lang, q.Previous)
 }
 
 // cleanText makes arbitrary input safe to read: valid UTF-8, no control

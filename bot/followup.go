@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/internal/inflect"
 )
 
 // Follow-ups: in a conversation, "and for dealers?" after "What is the
@@ -66,6 +68,13 @@ func followUp(previous, message string, subjectWord func(string) bool) (string, 
 		}
 		return "", false
 	}
+	if len(rest) == 2 {
+		// "and Permit B?" after "how much does a Permit A cost?" asks
+		// the same of another of the series.
+		if q, ok := withInstance(previous, rest[0], rest[1]); ok {
+			return q, true
+		}
+	}
 	if slices.ContainsFunc(lowerRest, func(w string) bool { return followUpVerbs[w] || followUpQuestionWords[w] }) {
 		return "", false // a question of its own
 	}
@@ -74,6 +83,39 @@ func followUp(previous, message string, subjectWord func(string) bool) (string, 
 	}
 	if p := prev(); len(p) > 0 {
 		return withOneFor(withAmountFor(borrowFrame(p, rest), previous), previous), true
+	}
+	return "", false
+}
+
+// withInstance reads previous with its instance of series (a word, as
+// "Permit" in "Permit A") swapped for id: "how much does a Permit A
+// cost?" and "Permit B" read as "how much does a Permit B cost?". ok is
+// false unless previous names exactly one instance of the series, another
+// than id.
+func withInstance(previous, series, id string) (string, bool) {
+	id = strings.ToUpper(id)
+	series = inflect.Singular(strings.ToLower(series))
+	if !isInstanceID(id) {
+		return "", false
+	}
+	var found []instance
+	for _, in := range instances(previous) {
+		if in.series == series {
+			found = append(found, in)
+		}
+	}
+	if len(found) != 1 || found[0].id == id {
+		return "", false
+	}
+	fields := strings.Fields(previous)
+	for i := 1; i < len(fields); i++ {
+		if inflect.Singular(strings.ToLower(strings.Trim(fields[i-1], `"'“”‘’(`))) != series {
+			continue
+		}
+		if strings.TrimRight(fields[i], `.,;:!?)"'’”`) == found[0].id {
+			fields[i] = id + strings.TrimPrefix(fields[i], found[0].id)
+			return strings.Join(fields, " "), true
+		}
 	}
 	return "", false
 }

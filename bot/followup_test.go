@@ -11,6 +11,10 @@ func TestFollowUp(t *testing.T) {
 		prev, msg string
 		want      string // "" means the message stands alone
 	}{
+		// Another of a series the previous question named one of.
+		{"How much does a Permit A cost per season?", "And Permit B?", "How much does a Permit B cost per season?"},
+		{"How much does a Permit A cost per season?", "and permit c?", "How much does a Permit C cost per season?"},
+		{"What does a Class A licence cost?", "and Zone B?", "What does a Class A licence cost for Zone B?"}, // another series: the frame
 		{"What is the penalty for 20 grams?", "and for dealers?", "What is the penalty for dealers?"},
 		{"What is the penalty for 20 grams?", "what about 2 kg?", "What is the penalty for 2 kg?"},
 		{"What is the penalty for 20 grams?", "And in Sweden?", "What is the penalty in Sweden?"},
@@ -105,9 +109,12 @@ func TestReferents(t *testing.T) {
 		{"When did the Storvald pass it", []string{"storvald"}},
 		{"who proposed the drug reform", []string{"drug", "reform"}},
 		{"what is it", nil},
+		// The article's own names are what every sentence is about.
+		{"When was Saltmere's first stone breakwater completed", []string{"first", "stone", "breakwater"}},
 	}
+	b := &Bot{titleWords: []string{"the", "harbour", "of", "saltmere"}}
 	for _, tt := range tests {
-		if got := referents(tt.question); !slices.Equal(got, tt.want) {
+		if got := b.referents(tt.question); !slices.Equal(got, tt.want) {
 			t.Errorf("referents(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}

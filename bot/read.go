@@ -29,22 +29,27 @@ type reading struct {
 }
 
 // answerMessage answers every question a message asks (at most
-// maxQuestions), as one answer.
-func (b *Bot) answerMessage(ctx context.Context, question, text, lang string) Answer {
+// maxQuestions), as one answer. previous is the conversation's question
+// before the message, or "".
+func (b *Bot) answerMessage(ctx context.Context, question, text, lang, previous string) Answer {
 	parts := splitQuestions(normalizeChat(text))
 	if len(parts) == 0 {
 		return b.answerOne(ctx, question, text, lang)
 	}
-	if len(parts) == 1 {
-		return b.answerOne(ctx, question, parts[0], lang)
-	}
 	var answers []Answer
 	for i, p := range parts {
 		a := b.answerOne(ctx, question, p, lang)
-		if !a.Answered && i > 0 {
+		switch {
+		case a.Answered:
+		case i > 0:
 			a = b.answerLeaning(ctx, question, parts[i-1], p, lang, a, answers[i-1])
+		case previous != "":
+			a = b.answerLeaning(ctx, question, previous, p, lang, a, Answer{})
 		}
 		answers = append(answers, a)
+	}
+	if len(answers) == 1 {
+		return answers[0]
 	}
 	return b.combine(question, lang, answers)
 }
@@ -63,7 +68,7 @@ func (b *Bot) answerLeaning(ctx context.Context, question, previous, part, lang 
 		}
 	}
 	if pointsBack(words(strings.ToLower(part))) {
-		if ctxWords := referents(previous); len(ctxWords) > 0 {
+		if ctxWords := b.referents(previous); len(ctxWords) > 0 {
 			q := strings.TrimSuffix(part, "?") + " (" + strings.Join(ctxWords, " ") + ")?"
 			if f := b.answerOne(ctx, question, q, lang); f.Answered && f.Text != earlier.Text {
 				f.ReadAs = q
@@ -88,19 +93,22 @@ var otherReferences = set("there", "one", "ones")
 // stands for: the names and numbers it gives ("the 1921 Act" in "How many
 // systems did the 1921 Act replace?"), or, when it gives none, its
 // content words.
-func referents(question string) []string {
+func (b *Bot) referents(question string) []string {
 	ws := words(strings.ToLower(question))
 	names := namedWords(question)
 	var out []string
 	for _, w := range ws {
-		if names[w] || isNumber(w) {
+		// The article's own names ("Saltmere" in "when was Saltmere's
+		// breakwater built?") are what every sentence is about, never
+		// what "it" stands for.
+		if (names[w] || isNumber(w)) && !b.isArticleName(w) {
 			out = append(out, w)
 		}
 	}
 	if len(out) > 0 {
 		return out
 	}
-	return contentWords(ws)
+	return slices.DeleteFunc(contentWords(ws), b.isArticleName)
 }
 
 // contentWords are the words of a question that can name what a later

@@ -58,11 +58,12 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 	if r.Conversation != "" {
 		key = r.Platform + "\x00" + r.Conversation
 	}
-	question, readAs := text, ""
+	question, readAs, previous := text, "", ""
 	// A follow-up is a few words; a text the engine declines as too long
 	// is not read against anything.
 	if key != "" && len(text) <= 4*bot.MaxQuestionLen {
 		if prev, ok := c.conversations.Get(key); ok {
+			previous = prev
 			followUp := bot.FollowUp
 			if e, ok := c.o.Answerer.(interface {
 				FollowUp(previous, message string) (string, bool)
@@ -70,11 +71,13 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 				followUp = e.FollowUp // the engine knows its subject's words
 			}
 			if q, ok := followUp(prev, text); ok {
-				question, readAs = q, q
+				question, readAs, previous = q, q, ""
 			}
 		}
 	}
-	ans := c.o.Answerer.Answer(ctx, c.question(r, question))
+	bq := c.question(r, question)
+	bq.Previous = previous
+	ans := c.o.Answerer.Answer(ctx, bq)
 	ans.Question = text
 	if ans.ReadAs == "" {
 		ans.ReadAs = readAs // the engine's own reading (a spelling corrected) says more
@@ -87,7 +90,13 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 		return reply
 	}
 	if ans.Answered && key != "" {
-		c.conversations.Add(key, question)
+		// Remembered as read: "when did it open?" as the question it
+		// was answered as.
+		remembered := question
+		if previous != "" && ans.ReadAs != "" {
+			remembered = ans.ReadAs
+		}
+		c.conversations.Add(key, remembered)
 	}
 	reply := Reply{Status: StatusOK, Lang: ans.Lang, Question: text, ReadAs: ans.ReadAs, Answer: &ans}
 	if !ans.Answered {
