@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,6 +103,17 @@ func ParseArticle(data []byte) (bot.Article, error) {
 			flush()
 			continue
 		}
+		if line = withoutReferences(line); line == "" {
+			continue // a line of reference marks only
+		}
+		if item, ok := listItem(line); ok {
+			// A list item is a paragraph of its own: "* Hives were
+			// made of straw." answers without the items around it.
+			flush()
+			para = append(para, item)
+			flush()
+			continue
+		}
 		para = append(para, line)
 	}
 	if err := sc.Err(); err != nil {
@@ -121,6 +133,35 @@ func ParseArticle(data []byte) (bot.Article, error) {
 	// (corpus.Corpus.attribute); the file itself names only its title.
 	art.Attribution = bot.Attribution{Title: art.Title}
 	return art, nil
+}
+
+// referenceRE matches a wiki reference mark left in exported text:
+// "[12]", "[citation needed]", "[note 3]".
+var referenceRE = regexp.MustCompile(`\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed)\]`)
+
+// withoutReferences drops reference marks, which are no part of a
+// sentence a user should be quoted ("the Apiary Act of 1998.[1]").
+func withoutReferences(line string) string {
+	if !strings.Contains(line, "[") {
+		return line
+	}
+	return strings.TrimSpace(referenceRE.ReplaceAllString(line, ""))
+}
+
+// listItem returns a bulleted or numbered list line's text without its
+// marker ("* ", "- ", "• ", "1. ", "2) ").
+func listItem(line string) (string, bool) {
+	for _, m := range []string{"* ", "- ", "• ", "# "} {
+		if rest, ok := strings.CutPrefix(line, m); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	num, rest, ok := strings.Cut(line, " ")
+	if ok && len(num) >= 2 && len(num) <= 3 && (num[len(num)-1] == '.' || num[len(num)-1] == ')') &&
+		strings.Trim(num[:len(num)-1], "0123456789") == "" && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest), true
+	}
+	return "", false
 }
 
 // heading recognises "= Title =" (level 1) and "==Section==" (level 2 and

@@ -436,6 +436,7 @@ func FuzzParseArticle(f *testing.F) {
 	f.Add([]byte("=\n==\n= =\n===x==\n"))
 	f.Add([]byte("==A b==\nx.\n==A-b==\ny.\n"))
 	f.Add([]byte("\xff= T =\n"))
+	f.Add([]byte("= T =\n\nA.[1]\n[2]\n* b\n- \n1. c\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := corpus.ParseArticle(data)
 		if err != nil {
@@ -479,5 +480,24 @@ func TestParseArticleUniqueIDs(t *testing.T) {
 		if _, err := index.New(a.Passages, nil); err != nil {
 			t.Errorf("index.New: %v", err)
 		}
+	}
+}
+
+// Wiki reference marks are no part of a sentence, and a list item is a
+// passage of its own without its bullet.
+func TestParseArticleReferencesAndLists(t *testing.T) {
+	art, err := corpus.ParseArticle([]byte("= T =\n\nThe act was passed in 1998.[1] Keepers register.[citation needed]\n\n==History==\n" +
+		"Monks kept bees.\n* Hives were made of straw.\n- Honey was sold on Tuesdays\n2. Wax was exported.\nThe end came in 1620.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range art.Passages {
+		got = append(got, p.Text)
+	}
+	want := []string{"The act was passed in 1998.", "Keepers register.", "Monks kept bees.", "Hives were made of straw.",
+		"Honey was sold on Tuesdays", "Wax was exported.", "The end came in 1620."}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages = %q\nwant %q", got, want)
 	}
 }
