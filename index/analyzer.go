@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -30,6 +31,9 @@ func englishAnalyzer(forms map[string]string) (*analysis.DefaultAnalyzer, error)
 		if err != nil {
 			return nil, fmt.Errorf("index: english analyzer: %w", err)
 		}
+		if name == porter.Name {
+			filters = append(filters, britishSpellings{})
+		}
 		filters = append(filters, f)
 		if name == lowercase.Name && len(forms) > 0 {
 			filters = append(filters, verbForms(forms))
@@ -48,4 +52,47 @@ func (v verbForms) Filter(in analysis.TokenStream) analysis.TokenStream {
 		}
 	}
 	return in
+}
+
+// britishSpellings reads British spellings as American ones before
+// stemming ("licence" as "license", "harbour" as "harbor", "legalise" as
+// "legalize", "metre" as "meter"), so a question typed either way finds
+// an article written either way: the stemmer alone gives "licenc" and
+// "licens", "harbour" and "harbor". It rewrites by ending, in the article
+// and questions alike, so a word it changes that has no American form
+// ("promise" → "promize") still meets itself.
+type britishSpellings struct{}
+
+func (britishSpellings) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if w, ok := americanSpelling(string(t.Term)); ok {
+			t.Term = []byte(w)
+		}
+	}
+	return in
+}
+
+// spellingEndings pair British endings with American ones, longest first
+// within each family; minLen is the shortest word each applies to, so
+// "hour", "four" and "rise" stay.
+var spellingEndings = []struct {
+	british, american string
+	minLen            int
+}{
+	{"ourites", "orites", 9}, {"ourite", "orite", 8}, {"ouring", "oring", 9}, {"oured", "ored", 8},
+	{"ours", "ors", 7}, {"our", "or", 6},
+	{"isations", "izations", 10}, {"isation", "ization", 9}, {"ising", "izing", 8}, {"ised", "ized", 7},
+	{"ises", "izes", 7}, {"ise", "ize", 6},
+	{"ysing", "yzing", 8}, {"ysed", "yzed", 7}, {"yses", "yzes", 7}, {"yse", "yze", 6},
+	{"ences", "enses", 8}, {"ence", "ense", 7},
+	{"tres", "ters", 6}, {"tre", "ter", 5},
+}
+
+func americanSpelling(w string) (string, bool) {
+	for _, e := range spellingEndings {
+		if len(w) >= e.minLen && strings.HasSuffix(w, e.british) {
+			return w[:len(w)-len(e.british)] + e.american, true
+		}
+	}
+	return "", false
 }
