@@ -374,8 +374,7 @@ func stripChatter(s string) string {
 	sentences := splitSentences(s)
 	var keep []string
 	for _, sent := range sentences {
-		ws := words(strings.ToLower(sent))
-		if len(ws) == 0 || allChatter(ws) {
+		if onlyChatter(sent) {
 			continue
 		}
 		keep = append(keep, stripTag(stripLeadIn(trimFillers(sent))))
@@ -508,12 +507,24 @@ func trimFillers(sent string) string {
 }
 
 func anyFiller(field string) bool {
-	for _, w := range words(strings.ToLower(field)) {
-		if fillerWords[w] {
+	// Walked in place: this runs on two fields of every sentence.
+	for w, rest := nextWord(field); w != ""; w, rest = nextWord(rest) {
+		if fillerWords[strings.ToLower(w)] {
 			return true
 		}
 	}
 	return false
+}
+
+// onlyChatter reports a sentence with no words or chatter words only, as
+// allChatter does its words, walking them in place.
+func onlyChatter(sent string) bool {
+	for w, rest := nextWord(sent); w != ""; w, rest = nextWord(rest) {
+		if !chatterWords[withoutPossessive(strings.ToLower(w))] {
+			return false
+		}
+	}
+	return true
 }
 
 func allChatter(ws []string) bool {
