@@ -76,7 +76,7 @@ func (s subject) isTopic(w string) bool { return s.topic[w] || s.kind[w] }
 // names, as written, or "".
 func (s subject) otherPlace(original string) string {
 	previous := ""
-	for _, raw := range wordSpans(original) {
+	for raw, rest := nextWord(original); raw != ""; raw, rest = nextWord(rest) {
 		raw = withoutPossessive(raw)
 		w := strings.ToLower(raw)
 		after := previous

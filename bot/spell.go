@@ -360,42 +360,46 @@ func (s *speller) split(lower, rest, next string) (string, int) {
 // everything else (case of untouched words, numbers, punctuation) as it
 // was. It returns the text and whether anything changed.
 func (s *speller) correctText(text string) (string, bool) {
+	// The words are walked where they lie and the text is copied only
+	// from its first change: most questions have none.
 	var b strings.Builder
-	changed := false
-	rest := text
-	spans := wordSpans(text)
-	for k := 0; k < len(spans); k++ {
-		span := spans[k]
-		i := strings.Index(rest, span)
-		if i < 0 {
-			continue
+	copied := 0 // text[:copied] is in b
+	replace := func(start, end int, with string) {
+		if copied == 0 {
+			b.Grow(len(text) + 8)
 		}
-		b.WriteString(rest[:i])
-		rest = rest[i+len(span):]
-		lower := strings.ToLower(span)
-		if k+1 < len(spans) {
-			if joined, n := s.split(lower, rest, spans[k+1]); joined != "" {
-				b.WriteString(joined)
-				rest = rest[n:]
+		b.WriteString(text[copied:start])
+		b.WriteString(with)
+		copied = end
+	}
+	changed := false
+	for w, rest := nextWord(text); w != ""; w, rest = nextWord(rest) {
+		start := len(text) - len(rest) - len(w)
+		end := start + len(w)
+		lower := strings.ToLower(w)
+		if next, _ := nextWord(rest); next != "" {
+			if joined, n := s.split(lower, rest, next); joined != "" {
+				replace(start, end+n, joined)
+				rest = text[end+n:]
 				changed = true
-				k++
 				continue
 			}
 		}
 		if long, ok := s.shorthand[lower]; ok {
-			b.WriteString(long)
+			replace(start, end, long)
 			changed = true
 			continue
 		}
 		if fixed, ok := s.correct(lower); ok {
-			b.WriteString(fixed)
+			replace(start, end, fixed)
 			changed = true
-			continue
 		}
-		b.WriteString(span)
 	}
-	b.WriteString(rest)
-	return b.String(), changed
+	if !changed {
+		return text, false
+	}
+	b.WriteString(text[copied:])
+	return b.String(), true
 }
 
 // functionWordFreq ranks the words every question uses above the
