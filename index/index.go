@@ -53,7 +53,8 @@ type Index struct {
 	indexed map[string]bool
 	// termOf is the term of every lower-case word of the sentences and
 	// example questions, noted while they are analysed: a question's
-	// words the article uses need no analysis of their own.
+	// words the article uses need no analysis of their own. A stop word
+	// maps to "": it has no term, and every question has some.
 	termOf map[string]string
 	// thesaurus maps general English words to their synonyms; stand-ins
 	// memoises, per word as asked that the article lacks, the article's terms
@@ -230,6 +231,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		return nil, fmt.Errorf("index: open: %w", err)
 	}
 	ix.mapping = m
+	ix.noteStopWords()
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))
 	for _, e := range ix.passages {
@@ -274,6 +276,21 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldText, text)
 	m.DefaultMapping = doc
 	return m, nil
+}
+
+// noteStopWords notes the analyzer's stop words as words without a term,
+// so a question's "what" and "the" cost one lookup, not a pass through
+// the filters.
+func (ix *Index) noteStopWords() {
+	stop := analysis.NewTokenMap()
+	if err := stop.LoadBytes(en.EnglishStopWords); err != nil {
+		return // the words are then analysed as any other
+	}
+	for w := range stop {
+		if _, noted := ix.termOf[w]; !noted && isLowerWord(w) && len(ix.wordTerms(w)) == 0 {
+			ix.termOf[w] = ""
+		}
+	}
 }
 
 // Close releases the index.

@@ -159,6 +159,8 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 	for field := range strings.FieldsSeq(text) {
 		var more bool
 		switch term, ok := ix.termOf[field]; {
+		case ok && term == "":
+			continue // a stop word
 		case ok:
 			more = l.add(term, field)
 		case isLowerWord(field):
