@@ -50,7 +50,9 @@ func questionType(ws []string) answerType {
 		return typeDate
 	}
 	switch focus {
-	case "number", "numbers", "figure", "figures", "count", "total":
+	case "number", "numbers", "figure", "figures", "count", "total", "vote", "tally":
+		// "What was the vote?" asks for its count ("by 112 votes to
+		// 64"), not that there was one.
 		return typeCount
 	case "limit", "limits", "maximum", "minimum", "quota", "threshold":
 		// "What is the THC limit?": a quantity, which a sentence

@@ -22,6 +22,8 @@ func TestQuestionType(t *testing.T) {
 		{"which groups push for reform", typeName},
 		{"how long can you go to prison", typeDuration},
 		{"is cannabis legal", typeAny},
+		// A vote asked for is its count.
+		{"what was the vote on the bill", typeCount},
 		// What something is called asks for a name.
 		{"what was the storm called", typeName},
 		{"what is the flood known as", typeName},
