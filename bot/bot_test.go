@@ -64,6 +64,10 @@ var answerCases = []answerCase{
 	{q: "jail time for 80.01 kg of cannabis?", answered: true, intent: bot.IntentPenalty, phrases: []string{"3 to 15 years", "21 years"}},
 	{q: "i got caught with 2 oz", answered: true, intent: bot.IntentPenalty, phrases: []string{"2 oz ≈ 56.7 g", "2 years"}},
 	{q: "They found 3 lbs of hashish in my car", answered: true, intent: bot.IntentPenalty, phrases: []string{"3 lbs ≈ 1.361 kg", "10 years"}},
+	// The subject's slang weights, from the penalty table's side file.
+	{q: "what happens if im caught with an eighth", answered: true, intent: bot.IntentPenalty, phrases: []string{"an eighth ≈ 3.5 g", "personal use"}},
+	{q: "caught with a zip of weed", answered: true, intent: bot.IntentPenalty, phrases: []string{"a zip ≈ 28.3 g", "2 years"}},
+	{q: "penalty for an eighth of a kilo", answered: true, intent: bot.IntentPenalty, phrases: []string{"125 g"}},
 	{q: "A ton of hash — what sentence could that bring?", answered: true, intent: bot.IntentPenalty, phrases: []string{"a ton = 1000 kg", "3 to 15 years"}},
 	{q: "What about half a kilo of pot?", answered: true, intent: bot.IntentPenalty, phrases: []string{"500 g", "2 years"}},
 	{q: "i had 750 mg of hash", answered: true, intent: bot.IntentPenalty, phrases: []string{"0.75 g", "fine"}},

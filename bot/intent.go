@@ -18,6 +18,9 @@ const maxAmountsAnswered = 3
 // not one of those.
 func (b *Bot) penalty(question string, r reading) (Answer, bool) {
 	amounts, problems := ParseAmounts(r.original, r.lang)
+	if len(amounts) == 0 && len(problems) == 0 {
+		amounts = b.namedAmounts(r.words)
+	}
 	if b.pw.price.any(r.words) || anyPhrase(r.words, "how much is a", "how much is an", "how much for a", "how much for an") {
 		if len(amounts) > 0 {
 			// "How much does a gram cost?" asks the price of an
@@ -127,6 +130,27 @@ func (b *Bot) amountAnswer(question, lang string, amounts []Amount, problems []A
 		return b.decline(question, lang, IntentPenalty, "bad_amount", text+" "+Message(lang, "ask_real_amount"))
 	}
 	return b.answer(question, lang, IntentPenalty, text, sources, true)
+}
+
+// namedAmounts are the amounts a question names in the subject's slang
+// (Schedule.Named): "an eighth", "a zip". The word counts after "a", "an"
+// or "one" and not before a unit ("a quarter kilo" is the parser's).
+func (b *Bot) namedAmounts(ws []string) []Amount {
+	if len(b.schedule.Named) == 0 {
+		return nil
+	}
+	var out []Amount
+	for i := 1; i < len(ws); i++ {
+		g, ok := b.schedule.Named[ws[i]]
+		if !ok || ws[i-1] != "a" && ws[i-1] != "an" && ws[i-1] != "one" {
+			continue
+		}
+		if i+1 < len(ws) && unitGrams[ws[i+1]] != nil {
+			continue
+		}
+		out = append(out, Amount{Text: ws[i-1] + " " + ws[i], Grams: g, Converted: true})
+	}
+	return out
 }
 
 // subjectWord reports whether a word names what the subject is about, in

@@ -17,6 +17,10 @@ type Schedule struct {
 	// does not weigh ("joint", "plant", "bag"): a question about "3
 	// joints" is told the article counts by weight, never given a tier.
 	Countable []string
+	// Named are amounts the subject's slang names, in grams: "eighth"
+	// (of an ounce), "zip" (an ounce). "an eighth" is read as that
+	// amount.
+	Named map[string]*big.Rat
 	// Words are the words the penalty intents read questions with.
 	Words PenaltyWords
 }

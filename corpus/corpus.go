@@ -177,7 +177,8 @@ type scheduleFile struct {
 		Quotes []bot.Source      `toml:"quotes"`
 	} `toml:"fact"`
 	Units struct {
-		Countable []string `toml:"countable"`
+		Countable []string          `toml:"countable"`
+		Named     map[string]string `toml:"named"`
 	} `toml:"units"`
 	Words struct {
 		Penalty    []string `toml:"penalty"`
@@ -206,6 +207,16 @@ func ParseSchedule(data []byte) (bot.Schedule, error) {
 		return bot.Schedule{}, err
 	}
 	s := bot.Schedule{Countable: f.Units.Countable, Words: bot.PenaltyWords(f.Words)}
+	for word, amount := range f.Units.Named {
+		g, err := bound(amount)
+		if err != nil {
+			return bot.Schedule{}, fmt.Errorf("units.named %q: %w", word, err)
+		}
+		if s.Named == nil {
+			s.Named = map[string]*big.Rat{}
+		}
+		s.Named[strings.ToLower(word)] = g
+	}
 	for i, t := range f.Tier {
 		lower, err := bound(t.Above)
 		if err != nil {

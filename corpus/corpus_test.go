@@ -387,11 +387,12 @@ func TestScheduleQuotesVerbatim(t *testing.T) {
 
 func TestParseScheduleErrors(t *testing.T) {
 	tests := map[string]string{
-		"unknown key":    "[[tier]]\nname = \"x\"\nabove = \"0 g\"\ncolour = \"red\"\n",
-		"bad bound":      "[[tier]]\nname = \"x\"\nabove = \"lots\"\n",
-		"two amounts":    "[[tier]]\nname = \"x\"\nabove = \"0 g\"\nup_to = \"1 g and 2 kg\"\n",
-		"not TOML":       "[[tier]\n",
-		"negative bound": "[[tier]]\nname = \"x\"\nabove = \"-5 g\"\n",
+		"unknown key":     "[[tier]]\nname = \"x\"\nabove = \"0 g\"\ncolour = \"red\"\n",
+		"bad bound":       "[[tier]]\nname = \"x\"\nabove = \"lots\"\n",
+		"two amounts":     "[[tier]]\nname = \"x\"\nabove = \"0 g\"\nup_to = \"1 g and 2 kg\"\n",
+		"not TOML":        "[[tier]\n",
+		"negative bound":  "[[tier]]\nname = \"x\"\nabove = \"-5 g\"\n",
+		"named no amount": "[units.named]\neighth = \"a bit\"\n",
 	}
 	for name, in := range tests {
 		if _, err := corpus.ParseSchedule([]byte(in)); err == nil {
