@@ -59,3 +59,27 @@ func TestTellsOfOther(t *testing.T) {
 		t.Error("a question with nothing but a name asks nothing to miss")
 	}
 }
+
+// A place's adjective is the article's own name as the place is: "the
+// Veldorian lanternmoth" in an article titled "Lanternmoth keeping in
+// Veldoria".
+func TestIsDemonym(t *testing.T) {
+	tests := []struct {
+		w, place string
+		want     bool
+	}{
+		{"veldorian", "veldoria", true},
+		{"korvathian", "korvathia", true},
+		{"orleskian", "orlesk", true},
+		{"orleskgo", "orlesk", false}, // a name made from it
+		{"veldoria", "veldoria", false},
+		{"norse", "norway", false},
+		{"bernese", "berne", true},
+		{"rome", "roma", false}, // too short a name to read endings from
+	}
+	for _, tt := range tests {
+		if got := isDemonym(tt.w, tt.place); got != tt.want {
+			t.Errorf("isDemonym(%q, %q) = %v, want %v", tt.w, tt.place, got, tt.want)
+		}
+	}
+}
