@@ -113,6 +113,7 @@ func TestSplitQuestions(t *testing.T) {
 		{"Can you go to prison for running an unlicensed ferry, and for how long?",
 			[]string{"Can you go to prison for running an unlicensed ferry, and for how long?"}},
 		{"What is the penalty for 1 kg / 2 kg?", []string{"What is the penalty for 1 kg / 2 kg?"}},
+		{"1) is it legal 2) what is the fine for 5g", []string{"is it legal?", "what is the fine for 5g"}},
 	}
 	for _, tt := range tests {
 		got := splitQuestions(tt.in)

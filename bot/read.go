@@ -401,7 +401,9 @@ func splitClauses(q string) []string {
 		// "and is it legal": "is" opens a question only when the
 		// clause before ended ("…, and is …", "… Norway. Also, what…")
 		// or is a question itself.
-		if !strings.ContainsAny(fields[i-1][len(fields[i-1])-1:], ",;.:") && !asksOnItsOwn(strings.Join(fields[:i], " ")) {
+		// A list number always opens an item of its own ("1) … 2) …").
+		if !isListNumber(fields[i]) && !strings.ContainsAny(fields[i-1][len(fields[i-1])-1:], ",;.:") &&
+			!asksOnItsOwn(strings.Join(fields[:i], " ")) {
 			continue
 		}
 		left := strings.TrimRight(strings.Join(fields[:i], " "), ",;.:")
