@@ -19,7 +19,7 @@ func (b *Bot) tellsOfOther(res SearchResult, h Hit, q asked) bool {
 			// A name the article never uses is a signal of its own.
 			continue
 		}
-		held := h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+		held := h.holdsTerm(i)
 		if q.names[t.Word] {
 			if b.isArticleName(t.Word) {
 				continue // every sentence is about the article's own names

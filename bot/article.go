@@ -85,3 +85,9 @@ type Hit struct {
 	InQuestions []bool
 	InParagraph []bool
 }
+
+// holdsTerm reports whether the hit's sentence or its example questions hold
+// the question's i-th term (or a synonym of it).
+func (h Hit) holdsTerm(i int) bool {
+	return h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+}

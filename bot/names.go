@@ -68,13 +68,6 @@ func capitalisedRuns(text string) (runs [][]string, lead string) {
 // isConnector reports a word a name holds between two capitalised ones.
 func isConnector(w string) bool { return w == "of" || w == "the" }
 
-// nameRuns are the names of two or more capitalised words a text gives
-// ("Who built the Tallow Boat?", "…the Festival of the Flame").
-func nameRuns(text string) [][]string {
-	runs, _ := capitalisedRuns(text)
-	return severalWords(runs)
-}
-
 // severalWords keeps the runs of two or more capitalised words.
 func severalWords(runs [][]string) [][]string {
 	var out [][]string

@@ -64,3 +64,11 @@ func TestCapitalisedRuns(t *testing.T) {
 		}
 	}
 }
+
+// nameRuns are the names of two or more capitalised words a text gives
+// ("Who built the Tallow Boat?", "…the Festival of the Flame"), as the
+// bot reads them for questions and sentences alike.
+func nameRuns(text string) [][]string {
+	runs, _ := capitalisedRuns(text)
+	return severalWords(runs)
+}

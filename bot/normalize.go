@@ -48,7 +48,7 @@ func normalizeChat(s string) string {
 			(isQuoteLine(line) && !pointing || isHeaderLine(line) || isSeparatorLine(line) || i == len(lines)-1 && isSignature(line))
 		line = stripLineMarkdown(line)
 		title := titled && heading && !strings.HasSuffix(line, "?")
-		if line == "" || title || envelope || multiline && allChatter(words(strings.ToLower(line))) {
+		if line == "" || title || envelope || multiline && onlyChatter(line) {
 			// An empty line, a line of chatter only ("Hi all,"), a
 			// title above or below the question, or its envelope.
 			continue
@@ -73,17 +73,7 @@ func isQuoteLine(line string) bool {
 // "Subject: ferry fees", "Sent: Monday").
 func isHeaderLine(line string) bool {
 	label, _, ok := strings.Cut(strings.TrimSpace(line), ":")
-	if !ok || label == "" || len(label) > 20 || !isCapitalised(label) {
-		return false
-	}
-	n := 0
-	for f := range strings.FieldsSeq(label) {
-		n++
-		if !isCapitalised(f) || strings.ContainsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-			return false
-		}
-	}
-	return n <= 2
+	return ok && len(label) <= 20 && fewCapitalisedWords(label)
 }
 
 // isSeparatorLine reports a line that opens with a rule of dashes, equals
@@ -93,15 +83,19 @@ func isSeparatorLine(line string) bool {
 	return strings.HasPrefix(line, "---") || strings.HasPrefix(line, "===") || strings.HasPrefix(line, "___")
 }
 
-// isSignature reports a last line of one or two capitalised words and
-// nothing else: the sender's name under a message.
-func isSignature(line string) bool {
-	fs := strings.Fields(line)
+// isSignature reports a last line that is only a name: the sender's under
+// a message.
+func isSignature(line string) bool { return fewCapitalisedWords(line) }
+
+// fewCapitalisedWords reports text of one or two words, each capitalised
+// and of letters (and hyphens) only: a name, or a header's label.
+func fewCapitalisedWords(text string) bool {
+	fs := strings.Fields(text)
 	if len(fs) == 0 || len(fs) > 2 {
 		return false
 	}
 	for _, f := range fs {
-		if !isCapitalised(f) || strings.ContainsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !isCapitalised(f) || strings.ContainsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 			return false
 		}
 	}
@@ -551,7 +545,7 @@ func splitSentences(s string) []string {
 			}
 			if end == len(s) || s[end] == ' ' {
 				piece := s[start:end]
-				if r != ',' && r != ';' && r != ':' || allChatter(words(strings.ToLower(piece))) {
+				if r != ',' && r != ';' && r != ':' || onlyChatter(piece) {
 					out = append(out, strings.TrimSpace(piece))
 					start = end
 				}

@@ -352,17 +352,47 @@ func isListNumber(f string) bool {
 	return strings.Trim(n, "0123456789") == ""
 }
 
-// opensQuestion reports a question opening at fields[k]: a question word
-// or auxiliary, or a preposition before a question word ("by what date…",
-// "in which year…").
-func opensQuestion(fields []string, k int) bool {
+// questionWordAt reports a question opening at fields[k], and where its
+// question word is: at k for a question word or auxiliary, at k+1 after a
+// preposition ("by what date…", "in which year…").
+func questionWordAt(fields []string, k int) (int, bool) {
 	w := strings.ToLower(strings.Trim(fields[k], ",;"))
-	return questionOpeners[w] || prepositions[w] && k+1 < len(fields) && questionWords[strings.ToLower(fields[k+1])]
+	switch {
+	case questionOpeners[w]:
+		return k, true
+	case prepositions[w] && k+1 < len(fields) && questionWords[strings.ToLower(fields[k+1])]:
+		return k + 1, true
+	}
+	return 0, false
 }
 
 // maxAside is how many words may stand between a joiner and the question
 // it joins, ending in a comma: "— and while I'm at it, what…".
 const maxAside = 5
+
+// questionAfter is where the question a joiner at fields[i] joins opens:
+// after any further joiners and a short aside ending in a comma.
+func questionAfter(fields []string, i int) int {
+	k := i + 1
+	for k < len(fields) && isJoinerField(fields[k]) {
+		k++
+	}
+	if k >= len(fields) {
+		return k
+	}
+	if _, ok := questionWordAt(fields, k); ok {
+		return k
+	}
+	for a := k; a < len(fields)-1 && a < k+maxAside; a++ {
+		if questionOpeners[strings.ToLower(fields[a])] || isJoinerField(fields[a]) {
+			break
+		}
+		if strings.HasSuffix(fields[a], ",") {
+			return a + 1
+		}
+	}
+	return k
+}
 
 // splitClauses splits "A, and what B?" into two questions when both
 // halves have words enough to stand alone.
@@ -372,30 +402,13 @@ func splitClauses(q string) []string {
 		if !isJoinerField(fields[i]) {
 			continue
 		}
-		// The question joined opens after any further joiners and a
-		// short aside ending in a comma.
-		k := i + 1
-		for k < len(fields) && isJoinerField(fields[k]) {
-			k++
-		}
-		if k < len(fields) && !opensQuestion(fields, k) {
-			for a := k; a < len(fields)-1 && a < k+maxAside; a++ {
-				if questionOpeners[strings.ToLower(fields[a])] || isJoinerField(fields[a]) {
-					break
-				}
-				if strings.HasSuffix(fields[a], ",") {
-					k = a + 1
-					break
-				}
-			}
-		}
+		k := questionAfter(fields, i)
 		// Each half has words enough to ask on its own: three, from the
 		// question word on ("and for how long?" does not).
-		from := k
-		if k < len(fields) && !questionOpeners[strings.ToLower(strings.Trim(fields[k], ",;"))] {
-			from = k + 1
+		if k >= len(fields) || i < 3 {
+			continue
 		}
-		if k >= len(fields) || !opensQuestion(fields, k) || i < 3 || len(fields)-from < 3 {
+		if from, ok := questionWordAt(fields, k); !ok || len(fields)-from < 3 {
 			continue
 		}
 		// "and is it legal": "is" opens a question only when the

@@ -90,9 +90,8 @@ func (b *Bot) candidates(ctx context.Context, r reading) (SearchResult, []Featur
 		f[fFocusUnknown] = focusUnknown
 		f[fUnknownName] = unknownName
 	}
-	namedKind := nameKind(r.words)
 	for i, h := range res.Hits {
-		if namedKind != "" && !holdsTermOf(res, h, namedKind) ||
+		if q.nameKind != "" && !holdsTermOf(res, h, q.nameKind) ||
 			b.tellsOfOther(res, h, q) || holdsOtherName(b.held[h.Passage.ID].nameRuns, q.nameRuns) || unknownOfKind {
 			feats[i][fAboutOther] = 1
 		}
@@ -158,7 +157,7 @@ func nameKind(ws []string) string {
 func holdsTermOf(res SearchResult, h Hit, w string) bool {
 	for i, t := range res.Terms {
 		if t.Word == w {
-			return h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]
+			return h.holdsTerm(i)
 		}
 	}
 	return true // not searched for: nothing to rule on
@@ -187,6 +186,8 @@ type asked struct {
 	// of more than one word.
 	names    map[string]bool
 	nameRuns [][]string
+	// nameKind is the kind of thing it asks the name of ("case"), or "".
+	nameKind string
 }
 
 func (b *Bot) asks(r reading) asked {
@@ -202,6 +203,7 @@ func (b *Bot) asks(r reading) asked {
 	if q.kind == typeName {
 		q.verb = whoVerb(r.words)
 	}
+	q.nameKind = nameKind(r.words)
 	q.succession = asksSuccession(r.words, func(w string) bool { return q.names[w] || b.properNames[w] })
 	return q
 }
@@ -219,7 +221,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 			// Found only through a general-English synonym: its own
 			// signal, never evidence that the sentence shares a word
 			// with the question ("weather" is not "condition").
-			if h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i] {
+			if h.holdsTerm(i) {
 				related += w
 			} else {
 				unknown += w
@@ -234,7 +236,7 @@ func (b *Bot) features(f Features, res SearchResult, rank int, h Hit, q asked) {
 		case h.InParagraph[i]:
 			paragraph += w
 		}
-		if (h.Matched[i] || len(h.InQuestions) > i && h.InQuestions[i]) && !t.Topic && !isNumber(t.Word) {
+		if h.holdsTerm(i) && !t.Topic && !isNumber(t.Word) {
 			matched++
 		}
 	}

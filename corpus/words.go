@@ -108,9 +108,8 @@ var verbFormsEN string
 // read afterwards.
 var EnglishVerbForms = sync.OnceValue(func() map[string]string { return pairLines(verbFormsEN) })
 
-// pairLines reads a list of one word and the rest of its line, "#"
-// lines being comments: the thesaurus's word and its synonyms, a verb
-// form and its verb.
+// pairLines reads a list of one word and the rest of its line (a verb
+// form and its verb), "#" lines being comments.
 func pairLines(text string) map[string]string {
 	pairs := make(map[string]string, strings.Count(text, "\n"))
 	for line := range strings.SplitSeq(text, "\n") {

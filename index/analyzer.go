@@ -13,11 +13,11 @@ import (
 )
 
 // englishAnalyzer is Bleve's English analyzer (possessives, lower case,
-// stop words, Porter stems) with one step added after lower-casing: an
+// stop words, Porter stems) with two steps added. After lower-casing, an
 // irregular verb form becomes its verb ("paid" → "pay", "found" →
 // "find"), so the stemmer gives a form and its verb one term, as it does
-// for regular verbs, and "found" no longer stems like "founded". Without
-// forms it is the English analyzer exactly.
+// for regular verbs, and "found" no longer stems like "founded". Before
+// stemming, a British spelling becomes the American one (britishSpellings).
 func englishAnalyzer(forms map[string]string) (*analysis.DefaultAnalyzer, error) {
 	cache := registry.NewCache()
 	tokenizer, err := cache.TokenizerNamed(unicode.Name)

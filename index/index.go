@@ -33,15 +33,13 @@ const (
 // Index searches an article's passages.
 type Index struct {
 	idx bleve.Index
-	// inner and mapping are the Bleve index's own index and its
-	// mapping, which searches drive directly (see top).
-	inner    bleveindex.Index
-	mapping  mapping.IndexMapping
-	analyzer analysis.Analyzer
-	// filters are the analyzer's token filters: a word of letters a to z
-	// is one token whatever the tokenizer, so a question's such word is
-	// read by them alone (see wordTerms).
-	filters []analysis.TokenFilter
+	// inner is the Bleve index's own index, whose searchers searches
+	// drive directly (see top).
+	inner bleveindex.Index
+	// analyzer is the English analyzer; its token filters alone read a
+	// word of letters a to z, which is one token whatever the tokenizer
+	// (see wordTerms).
+	analyzer *analysis.DefaultAnalyzer
 	// passages are the article's passages with their terms, by ID.
 	passages map[string]*entry
 	// expansions are each term's synonyms, for the coverage signals.
@@ -163,12 +161,10 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	for _, o := range opts {
 		o(ix)
 	}
-	english, err := englishAnalyzer(ix.verbForms)
-	if err != nil {
+	if ix.analyzer, err = englishAnalyzer(ix.verbForms); err != nil {
 		idx.Close()
 		return nil, err
 	}
-	ix.analyzer, ix.filters = english, english.TokenFilters
 
 	batch := idx.NewBatch()
 	// Sentences of one paragraph share its term set: analysing the
@@ -230,7 +226,6 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		idx.Close()
 		return nil, fmt.Errorf("index: open: %w", err)
 	}
-	ix.mapping = m
 	ix.noteStopWords()
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))

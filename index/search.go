@@ -102,7 +102,7 @@ func (ix *Index) top(ctx context.Context, q query.Query, limit int) ([]match, er
 	}
 	defer reader.Close()
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25Model)
-	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{})
+	s, err := q.Searcher(ctx, reader, ix.idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}

@@ -86,7 +86,7 @@ func isLowerWord(w string) bool {
 // reading a word the article never uses.
 func (ix *Index) wordTerms(w string) analysis.TokenStream {
 	stream := analysis.TokenStream{{Term: []byte(w), Start: 0, End: len(w), Position: 1, Type: analysis.AlphaNumeric}}
-	for _, f := range ix.filters {
+	for _, f := range ix.analyzer.TokenFilters {
 		stream = f.Filter(stream)
 	}
 	return stream
