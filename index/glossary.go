@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/no"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // Glossary reads a question in another language as English, word by word
@@ -41,7 +41,7 @@ func (g *Glossary) Words() []string {
 
 // NewGlossary builds a glossary for Norwegian Bokmål from terms.
 func NewGlossary(terms map[string]string) (*Glossary, error) {
-	an := bleve.NewIndexMapping().AnalyzerNamed(no.AnalyzerName)
+	an := mapping.NewIndexMapping().AnalyzerNamed(no.AnalyzerName)
 	if an == nil {
 		return nil, fmt.Errorf("glossary: analyzer %q missing", no.AnalyzerName)
 	}

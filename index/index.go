@@ -1,7 +1,17 @@
 // Package index is the Bleve full-text index over the article's passages.
-// It implements bot.Searcher: an in-memory scorch index (BM25, English
-// analyzer, a synonym collection), queried with MatchQuery only, so user
-// text is never parsed as query syntax.
+// It implements bot.Searcher: an in-memory Bleve index (BM25, English
+// analyzer, synonyms), searched by term only, so user text is never parsed
+// as query syntax.
+//
+// The index is Bleve's upsidedown index over its moss store, kept in
+// memory, not scorch, Bleve's default. `factbot ask` is a process that may
+// answer one question, and linking scorch costs every process the
+// Levenshtein automata its package builds at start (about 6 ms, most of a
+// plain Bleve program's start) for fuzzy searches factbot never runs. The
+// moss store, not Bleve's other in-memory store (gtreap, whose iterators
+// each run a goroutine), keeps searching as fast as scorch's. It ranks as
+// scorch would (TestRanksAsScorchWould): BM25 gets the same inputs (see
+// bm25Stats).
 package index
 
 import (
@@ -10,13 +20,15 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/upsidedown"
+	"github.com/blevesearch/bleve/v2/index/upsidedown/store/moss"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/factbot/factbot/bot"
@@ -32,10 +44,11 @@ const (
 
 // Index searches an article's passages.
 type Index struct {
-	idx bleve.Index
-	// inner is the Bleve index's own index, whose searchers searches
-	// drive directly (see top).
-	inner bleveindex.Index
+	idx bleveindex.Index
+	// queue is the index's analysis workers, closed with it.
+	queue   *bleveindex.AnalysisQueue
+	mapping *mapping.IndexMappingImpl
+	bm25    *search.BM25Stats
 	// analyzer is the English analyzer; its token filters alone read a
 	// word of letters a to z, which is one token whatever the tokenizer
 	// (see wordTerms).
@@ -136,8 +149,7 @@ func WithVerbForms(forms map[string]string) Option {
 	return func(ix *Index) { ix.verbForms = forms }
 }
 
-// New builds the index in memory, in one batch (in-memory scorch never
-// merges segments).
+// New builds the index in memory, in one batch.
 func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index, error) {
 	if len(passages) == 0 {
 		return nil, errors.New("index: no passages")
@@ -146,12 +158,21 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	// The texts arrive analysed already (see analyzerTerms): one worker
+	// splitting them at spaces is enough.
+	queue := bleveindex.NewAnalysisQueue(1)
+	idx, err := upsidedown.NewUpsideDownCouch(moss.Name, nil, queue)
+	if err == nil {
+		err = idx.Open()
+	}
 	if err != nil {
+		queue.Close()
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
 	ix := &Index{
 		idx:           idx,
+		queue:         queue,
+		mapping:       m,
 		passages:      make(map[string]*entry, len(passages)),
 		expansions:    map[string][]string{},
 		synonymInputs: map[string]bool{},
@@ -162,11 +183,12 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		o(ix)
 	}
 	if ix.analyzer, err = englishAnalyzer(ix.verbForms); err != nil {
-		idx.Close()
+		ix.Close()
 		return nil, err
 	}
 
-	batch := idx.NewBatch()
+	batch := bleveindex.NewBatch()
+	fieldTerms := map[string]bool{}
 	// Sentences of one paragraph share its term set: analysing the
 	// paragraph once per sentence would grow with the paragraph's square.
 	paragraphs := map[[2]string]map[string]bool{}
@@ -174,7 +196,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	tokens := ix.tokenizePassages(passages)
 	for n, p := range passages {
 		if _, dup := ix.passages[p.ID]; dup {
-			idx.Close()
+			ix.Close()
 			return nil, fmt.Errorf("index: duplicate passage id %q", p.ID)
 		}
 		// Each text is analysed once, here: its terms feed both Bleve
@@ -196,10 +218,21 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			section = ix.analyze(p.Section)
 			sections[p.Section] = section
 		}
-		doc := map[string]any{fieldText: searchedTerms(sentence, section, questions)}
-		if err := batch.Index(p.ID, doc); err != nil {
-			idx.Close()
+		doc := document.NewDocument(p.ID)
+		if err := m.MapDocument(doc, map[string]any{fieldText: searchedTerms(sentence, section, questions)}); err != nil {
+			ix.Close()
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
+		}
+		batch.Update(doc)
+		for _, ts := range [][]string{sentence, section} {
+			for _, t := range ts {
+				fieldTerms[t] = true
+			}
+		}
+		for _, q := range questions {
+			for _, t := range q {
+				fieldTerms[t] = true
+			}
 		}
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only.
@@ -213,19 +246,16 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	for i, s := range synonyms {
 		def, err := ix.synonymDefinition(s)
 		if err != nil {
-			idx.Close()
+			ix.Close()
 			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
 		}
 		ix.addExpansions(def)
 	}
 	if err := idx.Batch(batch); err != nil {
-		idx.Close()
+		ix.Close()
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
-	if ix.inner, err = idx.Advanced(); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("index: open: %w", err)
-	}
+	ix.bm25 = bm25Stats(len(passages), len(fieldTerms))
 	ix.noteStopWords()
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))
@@ -242,6 +272,16 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	return ix, nil
 }
 
+// bm25Stats are what BM25 needs of the whole index, given to Bleve's term
+// searchers as a search request would: the number of passages and, as
+// scorch counts a field's cardinality, the number of distinct terms in the
+// searched field (Bleve takes their ratio, rounded up, as the average
+// passage length). upsidedown cannot count the second; the index knows it
+// from building.
+func bm25Stats(passages, distinctTerms int) *search.BM25Stats {
+	return &search.BM25Stats{DocCount: float64(passages), FieldCardinality: map[string]int{fieldText: distinctTerms}}
+}
+
 // analyzerTerms reads a field of terms the English analyzer produced
 // already, split at spaces: the index analyses each text once, for Bleve
 // and its own coverage signals alike. The terms and their counts, and so
@@ -249,7 +289,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 const analyzerTerms = "factbot-terms"
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
-	m := bleve.NewIndexMapping()
+	m := mapping.NewIndexMapping()
 	m.ScoringModel = bleveindex.BM25Scoring
 	m.DefaultAnalyzer = en.AnalyzerName
 	if err := m.AddCustomAnalyzer(analyzerTerms, map[string]any{
@@ -258,7 +298,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("index: terms analyzer: %w", err)
 	}
-	text := bleve.NewTextFieldMapping()
+	text := mapping.NewTextFieldMapping()
 	text.Analyzer = analyzerTerms
 	// Searched by term, ranked by BM25 on this field alone: no stored
 	// text, no term vectors, no copy in the composite _all field, no doc
@@ -267,7 +307,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	text.IncludeTermVectors = false
 	text.IncludeInAll = false
 	text.DocValues = false
-	doc := bleve.NewDocumentStaticMapping()
+	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
 	m.DefaultMapping = doc
 	return m, nil
@@ -289,7 +329,11 @@ func (ix *Index) noteStopWords() {
 }
 
 // Close releases the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+func (ix *Index) Close() error {
+	err := ix.idx.Close()
+	ix.queue.Close()
+	return err
+}
 
 // Len is the number of passages.
 func (ix *Index) Len() int { return len(ix.passages) }

@@ -96,13 +96,14 @@ type match struct {
 // and context set-up were a third of Bleve's share of answering. An ID
 // is looked up only for a match that can make the cut.
 func (ix *Index) top(ctx context.Context, q query.Query, limit int) ([]match, error) {
-	reader, err := ix.inner.Reader()
+	reader, err := ix.idx.Reader()
 	if err != nil {
 		return nil, fmt.Errorf("index: reader: %w", err)
 	}
 	defer reader.Close()
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25Model)
-	s, err := q.Searcher(ctx, reader, ix.idx.Mapping(), search.SearcherOptions{})
+	ctx = context.WithValue(ctx, search.BM25StatsKey, ix.bm25)
+	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}

@@ -4,15 +4,13 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/factbot/factbot/bot"
 )
 
 // synonymDefinition checks that every word analyzes to exactly one term:
 // a definition left with fewer than two usable terms breaks every later
 // search on a Bleve index.
-func (ix *Index) synonymDefinition(s bot.Synonym) (*bleve.SynonymDefinition, error) {
+func (ix *Index) synonymDefinition(s bot.Synonym) (*bot.Synonym, error) {
 	var bad []string
 	for _, w := range append(append([]string{}, s.Input...), s.Synonyms...) {
 		if len(ix.analyze(w)) != 1 {
@@ -25,13 +23,13 @@ func (ix *Index) synonymDefinition(s bot.Synonym) (*bleve.SynonymDefinition, err
 	if len(s.Synonyms) == 0 || len(s.Input)+len(s.Synonyms) < 2 {
 		return nil, errors.New("needs at least two terms, with synonyms not empty")
 	}
-	return &bleve.SynonymDefinition{Input: s.Input, Synonyms: s.Synonyms}, nil
+	return &s, nil
 }
 
 // addExpansions mirrors Bleve's synonym expansion for the coverage signals.
 // Each word is analysed once: a two-way definition pairs every word with
 // every other.
-func (ix *Index) addExpansions(def *bleve.SynonymDefinition) {
+func (ix *Index) addExpansions(def *bot.Synonym) {
 	terms := map[string]string{}
 	term := func(w string) string {
 		t, ok := terms[w]
