@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Reports for moderators: `factbot report` prints them and chat adapters
+// Reports for moderators: `factbotd report` prints them and chat adapters
 // show the top 10. The store computes them (in SQL); this file says what
 // they contain.
 

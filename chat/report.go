@@ -114,7 +114,7 @@ func (c *Core) report(ctx context.Context, r Request) Reply {
 	since := c.o.Now().Add(-period)
 	sinceText := since.UTC().Format("2006-01-02 15:04 UTC") + " (" + periodText + ")"
 	rep := &Report{Kind: kind, Since: since, Period: periodText,
-		Usage: "factbot report " + kind + " --since " + periodText}
+		Usage: "factbotd report " + kind + " --since " + periodText}
 	o := bot.ReportOptions{Since: since, Top: reportRows}
 	if kind == ReportFeedback {
 		fr, err := bot.Feedback(ctx, c.o.Events, o)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"bufio"
 	"context"
 	"encoding/json"
@@ -35,7 +37,7 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, done := parseFlags(fs, args); done {
+	if code, done := cli.ParseFlags(fs, args); done {
 		return code
 	}
 	// The build allocates about 7.5 MB, of which 2 MB stay as the engine.

@@ -19,7 +19,7 @@ func TestAskConversation(t *testing.T) {
 		"hva med 2 kilo?",
 		"Is medical cannabis legal?",
 	}, "\n")
-	code, stdout, stderr := cli(t, in, "ask", "--json", "--conversation")
+	code, stdout, stderr := runCLI(t, in, "ask", "--json", "--conversation")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -59,7 +59,7 @@ func TestAskConversation(t *testing.T) {
 // Without --conversation every line stands alone: a lone follow-up is
 // declined. Plain output shows how a follow-up was read.
 func TestAskLinesIndependent(t *testing.T) {
-	_, stdout, _ := cli(t, "What is the share of parties that voted for?\nand against?\n", "ask", "--json")
+	_, stdout, _ := runCLI(t, "What is the share of parties that voted for?\nand against?\n", "ask", "--json")
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	var second struct {
 		Answered bool   `json:"answered"`
@@ -72,7 +72,7 @@ func TestAskLinesIndependent(t *testing.T) {
 		t.Errorf("a lone \"and against?\" was answered or read against the line before: %s", lines[1])
 	}
 
-	_, stdout, _ = cli(t, "What is the penalty for 20 grams?\nwhat about 2 kg?\n", "ask", "--conversation")
+	_, stdout, _ = runCLI(t, "What is the penalty for 20 grams?\nwhat about 2 kg?\n", "ask", "--conversation")
 	if !strings.Contains(stdout, "Reading this as: What is the penalty for 2 kg?\n2 kg is more than 1 kg") {
 		t.Errorf("plain output:\n%s", stdout)
 	}

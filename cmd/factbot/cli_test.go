@@ -12,7 +12,7 @@ import (
 )
 
 // cli runs the command as main would, without a process.
-func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
@@ -74,7 +74,7 @@ func TestAskJSONOneLinePerQuestion(t *testing.T) {
 		"Hva er straffen for 10 gram?",
 	}
 	stdin := strings.Join(lines, "\n") // no newline after the last line
-	code, stdout, stderr := cli(t, stdin, "ask", "--json")
+	code, stdout, stderr := runCLI(t, stdin, "ask", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr: %s", code, stderr)
 	}
@@ -126,7 +126,7 @@ func trim(s string) string {
 }
 
 func TestAskJSONCRLF(t *testing.T) {
-	code, stdout, _ := cli(t, "penalty for 20 g\r\n\r\nIs medical cannabis legal?\r\n", "ask", "--json")
+	code, stdout, _ := runCLI(t, "penalty for 20 g\r\n\r\nIs medical cannabis legal?\r\n", "ask", "--json")
 	got := decodeLines(t, stdout)
 	if code != 0 || len(got) != 3 {
 		t.Fatalf("exit %d, %d lines, want 0 and 3", code, len(got))
@@ -137,14 +137,14 @@ func TestAskJSONCRLF(t *testing.T) {
 }
 
 func TestAskJSONEmptyStdin(t *testing.T) {
-	code, stdout, stderr := cli(t, "", "ask", "--json")
+	code, stdout, stderr := runCLI(t, "", "ask", "--json")
 	if code != 0 || stdout != "" {
 		t.Errorf("no input: exit %d, stdout %q, stderr %q; want 0 and nothing", code, stdout, stderr)
 	}
 }
 
 func TestAskJSONArgument(t *testing.T) {
-	code, stdout, stderr := cli(t, "ignored\nlines\n", "ask", "--json", "What", "is", "the", "penalty", "for", "2", "kg?")
+	code, stdout, stderr := runCLI(t, "ignored\nlines\n", "ask", "--json", "What", "is", "the", "penalty", "for", "2", "kg?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -161,7 +161,7 @@ func TestAskJSONArgument(t *testing.T) {
 }
 
 func TestAskPlain(t *testing.T) {
-	code, stdout, stderr := cli(t, "", "ask", "What is the penalty for 20 grams of cannabis?")
+	code, stdout, stderr := runCLI(t, "", "ask", "What is the penalty for 20 grams of cannabis?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -177,13 +177,13 @@ func TestAskPlain(t *testing.T) {
 	}
 
 	// A passage answer names its section and carries no legal notice.
-	_, stdout, _ = cli(t, "", "ask", "How many people were approved for medical cannabis?")
+	_, stdout, _ = runCLI(t, "", "ask", "How many people were approved for medical cannabis?")
 	if !strings.Contains(stdout, "Medical use · Cannabis in Norway") || strings.Contains(stdout, "Not legal advice.") {
 		t.Errorf("passage answer:\n%s", stdout)
 	}
 
 	// A decline says so, offers examples and still exits 0.
-	code, stdout, _ = cli(t, "", "ask", "Who painted the Mona Lisa?")
+	code, stdout, _ = runCLI(t, "", "ask", "Who painted the Mona Lisa?")
 	if code != 0 {
 		t.Errorf("a decline exits %d, want 0", code)
 	}
@@ -193,7 +193,7 @@ func TestAskPlain(t *testing.T) {
 }
 
 func TestAskPlainStdin(t *testing.T) {
-	code, stdout, _ := cli(t, "penalty for 20 g\npenalty for 90 kg\n", "ask")
+	code, stdout, _ := runCLI(t, "penalty for 20 g\npenalty for 90 kg\n", "ask")
 	if code != 0 || strings.Count(stdout, "Not legal advice.") != 2 || !strings.Contains(stdout, "3 to 15 years") {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
@@ -211,10 +211,13 @@ func TestBadFlagsAndCommands(t *testing.T) {
 		{[]string{"eval"}, "Usage"},
 		{[]string{"eval", "a.jsonl", "b.jsonl"}, "Usage"},
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		// The service is factbotd: the message says where it went.
+		{[]string{"serve"}, "factbotd serve"},
+		{[]string{"report", "unanswered"}, "factbotd report"},
 		{nil, "Usage"},
 	}
 	for _, tt := range tests {
-		code, _, stderr := cli(t, "", tt.args...)
+		code, _, stderr := runCLI(t, "", tt.args...)
 		if code == 0 {
 			t.Errorf("factbot %q exits 0, want non-zero", tt.args)
 		}
@@ -232,7 +235,7 @@ func TestCorpusFlag(t *testing.T) {
 		{"ask", "--json", "--corpus", missing},
 		{"eval", "--corpus", missing, writeEval(t, `{"id":"a","cat":"x","q":"q","answered":false,"expect":[]}`)},
 	} {
-		code, stdout, stderr := cli(t, "question\n", args...)
+		code, stdout, stderr := runCLI(t, "question\n", args...)
 		if code == 0 {
 			t.Errorf("factbot %q exits 0", args)
 		}
@@ -246,7 +249,7 @@ func TestCorpusFlag(t *testing.T) {
 
 	empty := filepath.Join(dir, "empty.txt")
 	os.WriteFile(empty, nil, 0o644)
-	code, _, stderr := cli(t, "", "ask", "--corpus", empty, "hello")
+	code, _, stderr := runCLI(t, "", "ask", "--corpus", empty, "hello")
 	if code == 0 || !strings.Contains(stderr, empty) || !strings.Contains(stderr, "empty") {
 		t.Errorf("empty corpus: exit %d, stderr %q", code, stderr)
 	}
@@ -254,7 +257,7 @@ func TestCorpusFlag(t *testing.T) {
 	// Another article answers from its own text and names itself.
 	tea := filepath.Join(dir, "tea.txt")
 	os.WriteFile(tea, []byte("= Tea in Norway =\n\nTea is a hot drink.\n\n==Prices==\nA cup of tea costs 40 kroner in Oslo cafés.\n"), 0o644)
-	code, stdout, stderr := cli(t, "", "ask", "--json", "--corpus", tea, "What does a cup of tea cost in cafés?")
+	code, stdout, stderr := runCLI(t, "", "ask", "--json", "--corpus", tea, "What does a cup of tea cost in cafés?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -285,7 +288,7 @@ func TestEval(t *testing.T) {
 		`{"id":"d1","cat":"decline","q":"Who won the 1998 World Cup?","answered":false,"expect":[]}`,
 		`{"id":"d2","cat":"decline","q":"penalty for 20 g","answered":false,"expect":[]}`,
 	)
-	code, stdout, stderr := cli(t, "", "eval", set)
+	code, stdout, stderr := runCLI(t, "", "eval", set)
 	if code != 0 {
 		t.Fatalf("eval without --min exits %d: %s", code, stderr)
 	}
@@ -306,14 +309,14 @@ func TestEval(t *testing.T) {
 		t.Errorf("passing cases reported as failures:\n%s", stdout)
 	}
 
-	code, _, stderr = cli(t, "", "eval", "--min", "0.9", set)
+	code, _, stderr = runCLI(t, "", "eval", "--min", "0.9", set)
 	if code == 0 || !strings.Contains(stderr, "below --min") {
 		t.Errorf("60%% with --min 0.9: exit %d, stderr %q", code, stderr)
 	}
-	if code, _, _ = cli(t, "", "eval", "--min", "0.6", set); code != 0 {
+	if code, _, _ = runCLI(t, "", "eval", "--min", "0.6", set); code != 0 {
 		t.Errorf("60%% with --min 0.6 exits %d, want 0", code)
 	}
-	if code, _, _ = cli(t, "", "eval", "--min=0.5", set); code != 0 {
+	if code, _, _ = runCLI(t, "", "eval", "--min=0.5", set); code != 0 {
 		t.Errorf("--min=0.5 exits %d, want 0", code)
 	}
 }
@@ -329,7 +332,7 @@ func TestEvalBadSets(t *testing.T) {
 		{writeEval(t, ``, ``), "no questions"},
 	}
 	for _, tt := range tests {
-		code, stdout, stderr := cli(t, "", "eval", tt.path)
+		code, stdout, stderr := runCLI(t, "", "eval", tt.path)
 		if code == 0 || !strings.Contains(stderr, tt.want) {
 			t.Errorf("eval %s: exit %d, stderr %q; want non-zero and %q", tt.path, code, stderr, tt.want)
 		}
@@ -344,7 +347,7 @@ func TestEvalDevSet(t *testing.T) {
 	if _, err := os.Stat(dev); err != nil {
 		t.Skipf("dev set not beside the repo: %v", err)
 	}
-	code, stdout, stderr := cli(t, "", "eval", dev)
+	code, stdout, stderr := runCLI(t, "", "eval", dev)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -381,16 +384,16 @@ func hasFiguresPrefix(out, category, suffix string) bool {
 
 func TestVersionAndHelp(t *testing.T) {
 	for _, args := range [][]string{{"version"}, {"--version"}} {
-		code, stdout, _ := cli(t, "", args...)
+		code, stdout, _ := runCLI(t, "", args...)
 		if code != 0 || !strings.HasPrefix(stdout, "factbot ") {
 			t.Errorf("factbot %q: exit %d, %q", args, code, stdout)
 		}
 	}
 	for _, args := range [][]string{
 		{"help"}, {"-h"}, {"--help"},
-		{"ask", "-h"}, {"ask", "--help"}, {"eval", "-h"}, {"eval", "--help"}, {"serve", "-h"},
+		{"ask", "-h"}, {"ask", "--help"}, {"eval", "-h"}, {"eval", "--help"},
 	} {
-		code, stdout, stderr := cli(t, "", args...)
+		code, stdout, stderr := runCLI(t, "", args...)
 		if code != 0 {
 			t.Errorf("factbot %q exits %d", args, code)
 		}
@@ -398,8 +401,8 @@ func TestVersionAndHelp(t *testing.T) {
 			t.Errorf("factbot %q prints no usage:\n%s%s", args, stdout, stderr)
 		}
 	}
-	_, stdout, _ := cli(t, "", "help")
-	for _, cmd := range []string{"ask", "eval", "serve", "version", "help"} {
+	_, stdout, _ := runCLI(t, "", "help")
+	for _, cmd := range []string{"ask", "eval", "gate", "version", "help"} {
 		if !strings.Contains(stdout, "factbot "+cmd) {
 			t.Errorf("help does not list %s", cmd)
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"bufio"
 	"context"
 	"encoding/json"
@@ -79,7 +81,7 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, done := parseFlags(fs, args); done {
+	if code, done := cli.ParseFlags(fs, args); done {
 		return code
 	}
 	if fs.NArg() != 1 {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"context"
 	"encoding/json"
 	"flag"
@@ -44,7 +46,7 @@ Flags:
 		return 2
 	}
 	mode := args[0]
-	if code, done := parseFlags(fs, args[1:]); done {
+	if code, done := cli.ParseFlags(fs, args[1:]); done {
 		return code
 	}
 	if fs.NArg() == 0 || *folds < 2 {

@@ -1,18 +1,20 @@
 // Command factbot answers questions about cannabis law in Norway from the
-// Wikipedia article "Cannabis in Norway": on the command line (ask, eval)
-// and in Slack and Discord (serve).
+// Wikipedia article "Cannabis in Norway", or about another article, on
+// the command line (ask, eval) and fits its answer-or-decline gate (gate).
+// The bot's service for Slack and Discord is a command of its own,
+// factbotd: this one links none of it, so a process that answers one
+// question starts without initialising the platforms, store and metrics.
 package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
+
+	"github.com/factbot/factbot/internal/cli"
 )
 
 func main() {
@@ -30,13 +32,11 @@ Usage:
   factbot ask [--json] [--corpus FILE] [QUESTION]   answer one question (or one per stdin line)
   factbot eval [--min 0.9] [--corpus FILE] FILE     score a question set (JSON lines)
   factbot gate fit|cv [--out FILE] SET...          fit the answer-or-decline gate on labelled questions
-  factbot serve [--config FILE]                     run the Slack and Discord adapters
-  factbot report unanswered|feedback [--since 7d]   moderators' reports from the event store
-  factbot discord register [--config FILE]         register the Discord slash commands (needs the bot token)
   factbot version                                   print the version
   factbot help                                      show this help
 
-Run "factbot COMMAND -h" for the flags of a command.
+Run "factbot COMMAND -h" for the flags of a command. The bot in Slack and
+Discord, and its moderators' reports, are factbotd (go run ./cmd/factbotd help).
 `
 
 // run is main without the process: it returns the exit status.
@@ -53,14 +53,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, rest, stdout, stderr)
 	case "gate":
 		return runGate(ctx, rest, stdout, stderr)
-	case "serve":
-		return runServe(ctx, rest, stdout, stderr)
-	case "report":
-		return runReport(ctx, rest, stdout, stderr)
-	case "discord":
-		return runDiscord(ctx, rest, stdout, stderr)
+	case "serve", "report", "discord":
+		fmt.Fprintf(stderr, "factbot: %q is a command of factbotd, the bot's service: factbotd %s (go run ./cmd/factbotd %s)\n", cmd, cmd, cmd)
+		return 2
 	case "version", "--version":
-		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
+		fmt.Fprintln(stdout, cli.Version("factbot"))
 		return 0
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -68,20 +65,5 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	default:
 		fmt.Fprintf(stderr, "factbot: unknown command %q\n\n%s", cmd, usage)
 		return 2
-	}
-}
-
-// parseFlags parses a subcommand's flags. done says the command should stop
-// with code: 0 after -h (the usage is printed), 2 on a bad flag (the flag
-// package has said which).
-func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
-	err := fs.Parse(args)
-	switch {
-	case err == nil:
-		return 0, false
-	case errors.Is(err, flag.ErrHelp):
-		return 0, true
-	default:
-		return 2, true
 	}
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures `factbot serve` on signed Slack slash commands from many users,
+# Measures `factbotd serve` on signed Slack slash commands from many users,
 # side by side: the store off, the default store on (SQLite), the store on
 # PostgreSQL when FACTBOT_TEST_POSTGRES_URL names a server (a schema of its
 # own, dropped after; needs psql), and the bare baseline (signature check,
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 secs=${1:-10}
 rounds=${2:-3}
 out=$(mktemp -d)
-go build -o "$out/factbot" ./cmd/factbot
+go build -o "$out/factbotd" ./cmd/factbotd
 go build -o "$out/slackload" ./tools/slackload
 addr=127.0.0.1:18080
 secret=compare-signing-secret
@@ -52,9 +52,9 @@ fi
 
 for round in $(seq "$rounds"); do
   echo "== round $round"
-  FACTBOT_STORE_ENABLED=false run_one store-off "$out/factbot" serve
-  run_one store-sqlite "$out/factbot" serve
-  if [ -n "$pg" ]; then FACTBOT_STORE_URL="$pgurl" run_one store-postgres "$out/factbot" serve; fi
+  FACTBOT_STORE_ENABLED=false run_one store-off "$out/factbotd" serve
+  run_one store-sqlite "$out/factbotd" serve
+  if [ -n "$pg" ]; then FACTBOT_STORE_URL="$pgurl" run_one store-postgres "$out/factbotd" serve; fi
   run_one bare "$out/slackload" -secret $secret -bare $addr
 done
 echo "== store on: what serve said at stop (questions written, lost)"

@@ -1,4 +1,4 @@
-// Command slackload measures a running `factbot serve` from outside: it
+// Command slackload measures a running `factbotd serve` from outside: it
 // sends signed Slack slash commands from many users over keep-alive
 // connections for a while and prints the rate and latencies. With -bare it
 // is instead the baseline server: one that verifies the same signature and
@@ -8,7 +8,7 @@
 // share one (compare.sh beside this file runs the whole comparison;
 // docs/slack.md#throughput has the figures):
 //
-//	taskset -c 0 factbot serve &
+//	taskset -c 0 factbotd serve &
 //	taskset -c 1 go run ./tools/slackload -url http://127.0.0.1:8080 -secret S
 package main
 

@@ -101,7 +101,7 @@ func TestReportUnansweredThroughTheEngine(t *testing.T) {
 	flush()
 
 	// The report runs as a new process would: it opens the file afresh.
-	code, out, errOut := cli(t, "", "report", "unanswered", "--since", "7d")
+	code, out, errOut := runCLI(t, "report", "unanswered", "--since", "7d")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -125,7 +125,7 @@ func TestReportUnansweredThroughTheEngine(t *testing.T) {
 		}
 	}
 
-	code, out, _ = cli(t, "", "report", "unanswered", "--top", "1", "--json")
+	code, out, _ = runCLI(t, "report", "unanswered", "--top", "1", "--json")
 	var rep bot.UnansweredReport
 	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
 		t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
@@ -151,7 +151,7 @@ func TestReportFeedback(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, errOut := cli(t, "", "report", "feedback")
+	code, out, errOut := runCLI(t, "report", "feedback")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -165,7 +165,7 @@ func TestReportFeedback(t *testing.T) {
 
 func TestReportErrors(t *testing.T) {
 	path := storeEnv(t)
-	code, _, errOut := cli(t, "", "report", "unanswered")
+	code, _, errOut := runCLI(t, "report", "unanswered")
 	if code != 1 || !strings.Contains(errOut, "no store at "+path) {
 		t.Errorf("missing store: exit %d, %q", code, errOut)
 	}
@@ -178,7 +178,7 @@ func TestReportErrors(t *testing.T) {
 	if err := os.WriteFile(path, bytes.Repeat([]byte{0xde, 0xad}, 8192), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = cli(t, "", "report", "unanswered")
+	code, _, errOut = runCLI(t, "report", "unanswered")
 	if code != 1 || !strings.Contains(errOut, path) || !strings.Contains(errOut, "corrupt") {
 		t.Errorf("corrupt store: exit %d, %q", code, errOut)
 	}
@@ -186,20 +186,20 @@ func TestReportErrors(t *testing.T) {
 		{"report"}, {"report", "questions"}, {"report", "unanswered", "--since", "soon"},
 		{"report", "unanswered", "--since", "-3d"}, {"report", "feedback", "extra"}, {"report", "unanswered", "--bogus"},
 	} {
-		if code, _, errOut := cli(t, "", args...); code != 2 || errOut == "" {
+		if code, _, errOut := runCLI(t, args...); code != 2 || errOut == "" {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and a message", args, code, errOut)
 		}
 	}
 	t.Setenv("FACTBOT_STORE_URL", "postgres://factbot:hunter2-pw@127.0.0.1:1/factbot?connect_timeout=2")
-	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 1 || !strings.Contains(errOut, "127.0.0.1:1") || strings.Contains(errOut, "hunter2") {
+	if code, _, errOut := runCLI(t, "report", "unanswered"); code != 1 || !strings.Contains(errOut, "127.0.0.1:1") || strings.Contains(errOut, "hunter2") {
 		t.Errorf("unreachable database: exit %d, %q; want 1, the server named, no password", code, errOut)
 	}
 	t.Setenv("FACTBOT_STORE_URL", "")
 	t.Setenv("FACTBOT_STORE_ENABLED", "false")
-	if code, _, errOut := cli(t, "", "report", "unanswered"); code != 2 || !strings.Contains(errOut, "disabled") {
+	if code, _, errOut := runCLI(t, "report", "unanswered"); code != 2 || !strings.Contains(errOut, "disabled") {
 		t.Errorf("disabled store: exit %d, %q", code, errOut)
 	}
-	if code, out, _ := cli(t, "", "report", "-h"); code != 0 || !strings.Contains(out, "unanswered") || !strings.Contains(out, "-since") {
+	if code, out, _ := runCLI(t, "report", "-h"); code != 0 || !strings.Contains(out, "unanswered") || !strings.Contains(out, "-since") {
 		t.Errorf("report -h: exit %d, %q", code, out)
 	}
 }
@@ -246,7 +246,7 @@ func fillStore(b *testing.B, st *store.Store, n int) int {
 	return declined
 }
 
-// BenchmarkReportUnanswered runs `factbot report unanswered` end to end
+// BenchmarkReportUnanswered runs `factbotd report unanswered` end to end
 // (config, opening the store, migrations and retention, the SQL report,
 // printing) over a SQLite store of a million records (see fillStore). The
 // bar is under a second per report.
@@ -264,7 +264,7 @@ func BenchmarkReportUnanswered(b *testing.B) {
 	for b.Loop() {
 		t0 := time.Now()
 		var out, errOut bytes.Buffer
-		if code := run(ctx, []string{"report", "unanswered", "--since", "all"}, nil, &out, &errOut); code != 0 {
+		if code := run(ctx, []string{"report", "unanswered", "--since", "all"}, &out, &errOut); code != 0 {
 			b.Fatalf("exit %d: %s", code, errOut.String())
 		}
 		worst = max(worst, time.Since(t0))
@@ -281,7 +281,7 @@ func BenchmarkReportUnanswered(b *testing.B) {
 // BenchmarkAnswersDuringReport measures signed slash commands answered by
 // the whole serve stack with the default store (SQLite, a million records,
 // see fillStore) while the store is otherwise idle, and while a moderator's
-// `factbot report unanswered` (another connection, as from another
+// `factbotd report unanswered` (another connection, as from another
 // process) runs back to back. An answer never waits for a report: SQLite
 // in WAL mode lets the writer and the report's reader run together, and
 // the answer path only queues. What slows answers is the CPU the report

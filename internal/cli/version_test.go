@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"runtime/debug"
@@ -19,8 +19,8 @@ func TestVersionLine(t *testing.T) {
 		{&debug.BuildInfo{GoVersion: "go1.26.8"}, "factbot (devel) go1.26.8"},
 		{nil, "factbot (no build information)"},
 	} {
-		if got := versionLine(tc.info, tc.info != nil); got != tc.want {
-			t.Errorf("versionLine = %q, want %q", got, tc.want)
+		if got := VersionLine("factbot", tc.info, tc.info != nil); got != tc.want {
+			t.Errorf("VersionLine = %q, want %q", got, tc.want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"context"
 	"flag"
 	"fmt"
@@ -31,7 +33,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	configPath := fs.String("config", "", "TOML config file (optional: every key can come from FACTBOT_<SECTION>_<KEY>)")
 	corpusPath := fs.String("corpus", "", "answer from this article file instead of the embedded one")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: factbot serve [--config FILE] [--corpus FILE]
+		fmt.Fprint(stderr, `Usage: factbotd serve [--config FILE] [--corpus FILE]
 
 Runs the chat adapters (Slack; Discord) behind one HTTP listener that also
 serves GET /healthz and GET /metrics (or on FACTBOT_HTTP_ADMIN_ADDR). Settings come from FILE (see
@@ -43,16 +45,16 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, done := parseFlags(fs, args); done {
+	if code, done := cli.ParseFlags(fs, args); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "factbot serve: unexpected arguments %q\n", fs.Args())
+		fmt.Fprintf(stderr, "factbotd serve: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
 	cfg, err := config.Load(*configPath, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot serve: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd serve: %v\n", err)
 		return 2
 	}
 	log := newLogger(cfg.Log, stderr)

@@ -1,4 +1,7 @@
-package main
+// Package cli holds what factbot's two commands, factbot and factbotd,
+// share: flag parsing that tells help from a bad flag, and the version
+// line.
+package cli
 
 import (
 	"fmt"
@@ -6,13 +9,13 @@ import (
 	"strings"
 )
 
-// versionLine is what `factbot version` prints, from the build information
+// VersionLine is what `NAME version` prints, from the build information
 // the Go toolchain stamps into the binary: the module version (a tag, or a
 // pseudo-version from the commit), the commit and its time, whether the
 // work tree had changes, and the Go version. Nothing is set by hand.
-func versionLine(info *debug.BuildInfo, ok bool) string {
+func VersionLine(name string, info *debug.BuildInfo, ok bool) string {
 	if !ok || info == nil {
-		return "factbot (no build information)"
+		return name + " (no build information)"
 	}
 	v := info.Main.Version
 	if v == "" {
@@ -40,9 +43,15 @@ func versionLine(info *debug.BuildInfo, ok bool) string {
 	if modified {
 		details = append(details, "modified")
 	}
-	line := "factbot " + v
+	line := name + " " + v
 	if len(details) > 0 {
 		line += " (" + strings.Join(details, ", ") + ")"
 	}
 	return fmt.Sprintf("%s %s", line, info.GoVersion)
+}
+
+// Version is the version line of the running binary.
+func Version(name string) string {
+	info, ok := debug.ReadBuildInfo()
+	return VersionLine(name, info, ok)
 }

@@ -26,7 +26,7 @@ import (
 	"github.com/factbot/factbot/store/storetest"
 )
 
-// instance is one `factbot serve` stack (engine, store writer, Slack
+// instance is one `factbotd serve` stack (engine, store writer, Slack
 // adapter, listener) running in this process.
 type instance struct {
 	base string
@@ -168,7 +168,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 
 	// The report, as a moderator runs it against that database.
 	t.Setenv("FACTBOT_STORE_URL", dbURL)
-	code, out, errOut := cli(t, "", "report", "unanswered", "--since", "1h")
+	code, out, errOut := runCLI(t, "report", "unanswered", "--since", "1h")
 	if code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errOut)
 	}
@@ -186,7 +186,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	}
 }
 
-// TestSIGTERMWritesEveryDeclinedQuestion runs `factbot serve` (runServe,
+// TestSIGTERMWritesEveryDeclinedQuestion runs `factbotd serve` (runServe,
 // as main does, on the default SQLite store), asks 300 questions it
 // declines, sends the process SIGTERM, and counts them in the report:
 // a clean stop writes the queue.
@@ -266,7 +266,7 @@ func TestSIGTERMWritesEveryDeclinedQuestion(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Fatalf("serve exited %d after SIGTERM", code)
 	}
-	code, out, errOut := cli(t, "", "report", "unanswered", "--since", "1h")
+	code, out, errOut := runCLI(t, "report", "unanswered", "--since", "1h")
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d declined questions, %d different", questions, len(countries))) {
 		t.Errorf("report after SIGTERM: exit %d\n%s%s", code, out, errOut)
 	}

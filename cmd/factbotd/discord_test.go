@@ -10,7 +10,7 @@ import (
 	"github.com/factbot/factbot/adapters/discord/discordtest"
 )
 
-// factbot discord register puts the commands to Discord's REST API (a
+// factbotd discord register puts the commands to Discord's REST API (a
 // local fake here) with the bot token, in the configured guild.
 func TestDiscordRegister(t *testing.T) {
 	fake := registerFixture(t)
@@ -73,8 +73,8 @@ func TestDiscordRegisterNeedsToken(t *testing.T) {
 	if code := discordCommand(t.Context(), []string{"register"}, io.Discard, &stderr, fake.Client()); code != 1 || !strings.Contains(stderr.String(), "FACTBOT_DISCORD_TOKEN") {
 		t.Errorf("exit %d, stderr %q: want 1 naming FACTBOT_DISCORD_TOKEN", code, stderr.String())
 	}
-	if code := run(t.Context(), []string{"discord"}, nil, io.Discard, io.Discard); code != 2 {
-		t.Errorf("factbot discord: exit %d, want 2 with the usage", code)
+	if code := run(t.Context(), []string{"discord"}, io.Discard, io.Discard); code != 2 {
+		t.Errorf("factbotd discord: exit %d, want 2 with the usage", code)
 	}
 	select {
 	case r := <-fake.Requests:

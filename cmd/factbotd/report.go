@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"context"
 	"encoding/json"
 	"flag"
@@ -16,9 +18,9 @@ import (
 	"github.com/factbot/factbot/internal/config"
 )
 
-const reportUsage = `Usage: factbot report unanswered|feedback [--since 7d] [--top 20] [--json] [--config FILE]
+const reportUsage = `Usage: factbotd report unanswered|feedback [--since 7d] [--top 20] [--json] [--config FILE]
 
-Reports for moderators from the event store that "factbot serve" writes
+Reports for moderators from the event store that "factbotd serve" writes
 (the [store] section of FILE and FACTBOT_STORE_*, as for serve):
 
   unanswered   the most-asked questions factbot declined, grouped by their
@@ -45,35 +47,35 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	kind, rest := args[0], args[1:]
 	if kind != "unanswered" && kind != "feedback" {
-		fmt.Fprintf(stderr, "factbot report: unknown report %q: want unanswered or feedback\n", kind)
+		fmt.Fprintf(stderr, "factbotd report: unknown report %q: want unanswered or feedback\n", kind)
 		return 2
 	}
 	fl := reportFlags(stderr, stderr)
-	if code, done := parseFlags(fl.FlagSet, rest); done {
+	if code, done := cli.ParseFlags(fl.FlagSet, rest); done {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "factbot report: unexpected arguments %q\n", fl.Args())
+		fmt.Fprintf(stderr, "factbotd report: unexpected arguments %q\n", fl.Args())
 		return 2
 	}
 	opts := fl.opts
 	since, err := parseSince(*opts.since)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot report: --since: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd report: --since: %v\n", err)
 		return 2
 	}
 	cfg, err := config.Load(*opts.config, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot report: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd report: %v\n", err)
 		return 2
 	}
 	if !cfg.Store.Enabled {
-		fmt.Fprintf(stderr, "factbot report: the store is disabled ([store] enabled = false, or %s), so nothing is recorded\n", config.EnvName("store", "enabled"))
+		fmt.Fprintf(stderr, "factbotd report: the store is disabled ([store] enabled = false, or %s), so nothing is recorded\n", config.EnvName("store", "enabled"))
 		return 2
 	}
 	st, err := openStore(ctx, cfg.Store, nil, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot report: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd report: %v\n", err)
 		return 1
 	}
 	defer st.Close()
@@ -89,7 +91,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		out, err = bot.Feedback(ctx, st, ro)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot report: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd report: %v\n", err)
 		return 1
 	}
 	if *opts.json {
@@ -106,7 +108,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot report: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd report: %v\n", err)
 		return 1
 	}
 	return 0

@@ -115,7 +115,7 @@ func TestAnswersGoOnWhileTheStoreIsLocked(t *testing.T) {
 		t.Errorf("the recovery was not logged with the %d lost:\n%s", lost, out)
 	}
 	t.Setenv("FACTBOT_STORE_PATH", cfg.Store.Path)
-	code, rep, errOut := cli(t, "", "report", "unanswered", "--since", "1h")
+	code, rep, errOut := runCLI(t, "report", "unanswered", "--since", "1h")
 	if code != 0 {
 		t.Fatalf("report: %d %s", code, errOut)
 	}

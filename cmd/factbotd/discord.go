@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/factbot/factbot/internal/cli"
+
 	"context"
 	"flag"
 	"fmt"
@@ -13,7 +15,7 @@ import (
 	"github.com/factbot/factbot/internal/config"
 )
 
-// runDiscord is "factbot discord register": it registers the Discord
+// runDiscord is "factbotd discord register": it registers the Discord
 // commands through the REST API, which HTTP-interactions mode needs done
 // once (and again when the command list changes) since serve then has no
 // bot token to do it at start.
@@ -27,7 +29,7 @@ func discordCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	configPath := fs.String("config", "", "TOML config file (optional: FACTBOT_DISCORD_TOKEN, _APPLICATION_ID and _GUILD_ID can come from the environment)")
 	corpusPath := fs.String("corpus", "", "describe the commands for this article file instead of the embedded one (as serve --corpus)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: factbot discord register [--config FILE] [--corpus FILE]
+		fmt.Fprint(stderr, `Usage: factbotd discord register [--config FILE] [--corpus FILE]
 
 Registers factbot's slash commands with Discord (/ask, /penalty, /about,
 /facts, and /factbot-report when the store is enabled), in the guild of
@@ -47,21 +49,21 @@ Flags:
 		}
 		return 2
 	}
-	if code, done := parseFlags(fs, args[1:]); done {
+	if code, done := cli.ParseFlags(fs, args[1:]); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "factbot discord register: unexpected arguments %q\n", fs.Args())
+		fmt.Fprintf(stderr, "factbotd discord register: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
 	cfg, err := config.Load(*configPath, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd discord register: %v\n", err)
 		return 2
 	}
 	eng, err := engine.Load(*corpusPath, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd discord register: %v\n", err)
 		return 1
 	}
 	defer eng.Close()
@@ -70,7 +72,7 @@ Flags:
 		Reports: cfg.Store.Enabled, Client: client,
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "factbot discord register: %v\n", err)
+		fmt.Fprintf(stderr, "factbotd discord register: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "registered %d commands (%s): %s\n", len(r.Names), r.Scope, strings.Join(r.Names, " "))
