@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -87,16 +88,23 @@ var fractionWords = map[string]string{
 
 const unitPattern = `(?:milligrammes?|milligrams?|mg|kilogrammes?|kilogramm|kilograms?|kilos?|kgs?|grammes?|grams?|grs?|gms?|g|hektogram|hectograms?|hekto|hg|tonnes?|tons?|tonn|ounces?|ozs?|pounds?|lbs?)`
 
+// The amount patterns are compiled on first use: most questions hold no
+// unit and never run them, and compiling both is a millisecond of the
+// start of a process that may answer one question.
 var (
 	// A number in digits (also "1 000" with spaces between thousands, and
 	// "1/2"), optionally a range ("15-20 g", "10 to 20 grams"), then a
 	// unit. A leading minus is captured to reject negatives. Go's regexp
 	// has no look-behind, so what may stand before the number is checked
 	// in code.
-	digitAmountRE = regexp.MustCompile(`((?:-|−|minus\s+)?)(\d+[ \x{00A0}]+\d+/\d+|\d{1,3}(?:[ \x{00A0}]\d{3})+(?:[.,]\d+)?|\d+/\d+|\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)\b`)
+	digitAmountRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`((?:-|−|minus\s+)?)(\d+[ \x{00A0}]+\d+/\d+|\d{1,3}(?:[ \x{00A0}]\d{3})+(?:[.,]\d+)?|\d+/\d+|\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[.,]\d+)(?:\s*(?:-|–|to|and|or|til|og|eller)\s*(\d+(?:[.,]\d+)*))?\s*-?\s*(` + unitPattern + `)\b`)
+	})
 	// Spelled-out amounts: "a gram", "two ounces", "half a kilo",
 	// "a quarter kilo", "quarter of a pound", "et halvt kilo".
-	wordAmountRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:\p{L}+|\d+)\s+(?:and|og)\s+)?(?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+	wordAmountRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:(?:\p{L}+|\d+)\s+(?:and|og)\s+)?(?:(?:a|an|one|en|ei|et|ett)\s+)?(?:half|quarter|third|eighth|halv|halvt|halve|kvart)(?:\s+(?:of\s+)?(?:a|an|et|en)\b)?|(?:\p{L}+[\s-]+)?\p{L}+)\s+(` + unitPattern + `)(?:$|[^\p{L}\p{N}])`)
+	})
 )
 
 // maxGrams is where an amount stops being a real question: 100 tonnes.
@@ -115,10 +123,10 @@ func ParseAmounts(text, lang string) ([]Amount, []AmountProblem) {
 
 	var digitMatches, wordMatches [][]int
 	if digits {
-		digitMatches = digitAmountRE.FindAllStringSubmatchIndex(lower, -1)
+		digitMatches = digitAmountRE().FindAllStringSubmatchIndex(lower, -1)
 	}
 	if spelled {
-		wordMatches = wordAmountRE.FindAllStringSubmatchIndex(lower, -1)
+		wordMatches = wordAmountRE().FindAllStringSubmatchIndex(lower, -1)
 	}
 	for _, m := range digitMatches {
 		neg := m[3] > m[2]

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -25,7 +26,11 @@ type Glossary struct {
 	analyzer  analysis.Analyzer
 }
 
-var glossWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
+// glossWordRE is compiled on first use: only a question in another
+// language is translated.
+var glossWordRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`)
+})
 
 // Words lists the single words the glossary reads, sorted.
 func (g *Glossary) Words() []string {
@@ -86,7 +91,7 @@ func (g *Glossary) stem(word string) string {
 // English, longest phrase first; what lies between words (numbers' decimal
 // commas, punctuation) is kept.
 func (g *Glossary) Translate(text string) string {
-	spans := glossWordRE.FindAllStringIndex(text, -1)
+	spans := glossWordRE().FindAllStringIndex(text, -1)
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(spans); {
