@@ -235,12 +235,23 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			}
 		}
 		// The section name says what the paragraph is about, not what
-		// the sentence says: it counts at paragraph level only.
+		// the sentence says: it counts at paragraph level only. A
+		// paragraph's terms are its sentences' (no token spans two
+		// sentences), gathered as they are read rather than analysed
+		// again.
 		key := [2]string{p.Section, p.ParagraphText}
-		if _, ok := paragraphs[key]; !ok {
-			paragraphs[key] = ix.termSet(p.ParagraphText, p.Section)
+		set, ok := paragraphs[key]
+		if !ok {
+			set = make(map[string]bool, 4*len(section))
+			for _, t := range section {
+				set[t] = true
+			}
+			paragraphs[key] = set
 		}
-		e.paragraph = paragraphs[key]
+		for _, t := range sentence {
+			set[t] = true
+		}
+		e.paragraph = set
 		ix.passages[p.ID] = e
 	}
 	for i, s := range synonyms {

@@ -13,7 +13,7 @@ import (
 func (ix *Index) synonymDefinition(s bot.Synonym) (*bot.Synonym, error) {
 	var bad []string
 	for _, w := range append(append([]string{}, s.Input...), s.Synonyms...) {
-		if len(ix.analyze(w)) != 1 {
+		if len(ix.analyzeWord(w)) != 1 {
 			bad = append(bad, w)
 		}
 	}
@@ -34,7 +34,7 @@ func (ix *Index) addExpansions(def *bot.Synonym) {
 	term := func(w string) string {
 		t, ok := terms[w]
 		if !ok {
-			t = ix.analyze(w)[0]
+			t = ix.analyzeWord(w)[0]
 			terms[w] = t
 		}
 		return t

@@ -18,6 +18,20 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
+// analyzeWord is analyze for a single word: a word of letters a to z
+// takes the filters alone (wordTerms), without the tokenizer.
+func (ix *Index) analyzeWord(w string) []string {
+	if !isLowerWord(w) {
+		return ix.analyze(w)
+	}
+	stream := ix.wordTerms(w)
+	out := make([]string, len(stream))
+	for i, t := range stream {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
 // tokenizePassages runs the analyzer over each passage's sentence and
 // example questions, [passage][0] the sentence and [passage][1+i] its
 // i-th question. Analysis is most of building the index and each text
@@ -173,14 +187,4 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 		}
 	}
 	return l.terms
-}
-
-func (ix *Index) termSet(texts ...string) map[string]bool {
-	set := map[string]bool{}
-	for _, t := range texts {
-		for _, term := range ix.analyze(t) {
-			set[term] = true
-		}
-	}
-	return set
 }
