@@ -33,10 +33,10 @@ type speller struct {
 	// freq counts how often each correction target occurs; only targets
 	// can replace a misspelt word.
 	freq map[string]int
-	// deletes maps every target, and each form of it with one letter
-	// deleted, to the targets it came from. It is built by prepare or
-	// on the first word that needs correcting, whichever comes first.
-	deletes     map[string][]string
+	// deletes finds the targets by every target, and each form of it
+	// with one letter deleted. It is built by prepare or on the first
+	// word that needs correcting, whichever comes first.
+	deletes     deleteIndex
 	deletesOnce sync.Once
 	// compounds are the article's longer words, which a question may
 	// type as two ("rail way" for "railway").
@@ -229,20 +229,12 @@ func (s *speller) addTarget(w string, n int) {
 func (s *speller) prepare() { s.deletesOnce.Do(s.buildDeletes) }
 
 func (s *speller) buildDeletes() {
-	s.deletes = make(map[string][]string, 8*len(s.freq))
 	targets := make([]string, 0, len(s.freq))
 	for w := range s.freq {
 		targets = append(targets, w)
 	}
 	sort.Strings(targets) // candidates list in the same order every run
-	for _, w := range targets {
-		if utf8.RuneCountInString(w) < minCorrectable-1 {
-			continue
-		}
-		for _, d := range withDeletes(w) {
-			s.deletes[d] = append(s.deletes[d], w)
-		}
-	}
+	s.deletes = newDeleteIndex(targets)
 }
 
 // withDeletes returns w and every string made by deleting one rune of it.
@@ -279,12 +271,12 @@ func (s *speller) correct(w string) (string, bool) {
 	seen := map[string]bool{}
 	var cands []string
 	consider := func(d string) {
-		for _, t := range s.deletes[d] {
+		s.deletes.each(formHash(d), func(t string) {
 			if !seen[t] {
 				seen[t] = true
 				cands = append(cands, t)
 			}
-		}
+		})
 	}
 	for _, d := range withDeletes(w) {
 		consider(d)

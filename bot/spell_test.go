@@ -160,12 +160,14 @@ func TestPrepareBuildsSpeller(t *testing.T) {
 	sp := newSpeller()
 	sp.addTarget("legal", 3)
 	b := &Bot{spellers: map[string]func() *speller{Languages[0]: func() *speller { return sp }}}
-	if sp.deletes != nil {
+	if sp.deletes.heads != nil {
 		t.Fatal("the index of misspellings exists before Prepare")
 	}
 	b.Prepare()
-	if len(sp.deletes["legl"]) == 0 {
-		t.Fatalf("after Prepare, the deletes of %q lack %q", "legal", "legl")
+	var under []string
+	sp.deletes.each(formHash("legl"), func(t string) { under = append(under, t) })
+	if !slices.Equal(under, []string{"legal"}) {
+		t.Fatalf("after Prepare, the form %q finds %q, want [legal]", "legl", under)
 	}
 	if got, _ := sp.correct("leagal"); got != "legal" {
 		t.Fatalf("correct(leagal) = %q after Prepare, want legal", got)
