@@ -50,8 +50,8 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 	ix := &pendingIndex{ready: make(chan struct{})}
 	go func() {
 		defer close(ix.ready)
-		ix.ix, ix.err = index.New(c.Article.Passages, c.Synonyms, index.WithThesaurus(corpus.EnglishThesaurus()),
-			index.WithVerbForms(corpus.EnglishVerbForms()))
+		ix.ix, ix.err = index.New(c.Article.Passages, c.Synonyms, append(AnalyzerOptions(),
+			index.WithThesaurus(corpus.EnglishThesaurus()), index.WithAnalyses(c.Analyses))...)
 	}()
 	opts, optsErr := languageOptions(c)
 	var b *bot.Bot
@@ -68,6 +68,12 @@ func New(c corpus.Corpus, log *slog.Logger) (*Engine, error) {
 		return nil, optsErr
 	}
 	return &Engine{Bot: b, index: ix.ix}, nil
+}
+
+// AnalyzerOptions configure the index's English analyzer, for the index
+// and for its analyses computed ahead (index.Analyses) alike.
+func AnalyzerOptions() []index.Option {
+	return []index.Option{index.WithVerbForms(corpus.EnglishVerbForms())}
 }
 
 // pendingIndex is the index while it is being built: a search waits for

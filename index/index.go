@@ -58,7 +58,9 @@ type Index struct {
 	// expansions are each term's synonyms, for the coverage signals.
 	expansions    map[string][]string
 	synonymInputs map[string]bool // terms a synonym definition expands
-	docFreq       map[string]int
+	// snapshot is the texts' analyses computed ahead (WithAnalyses).
+	snapshot string
+	docFreq  map[string]int
 	// indexed holds every term of the searched field: a question none
 	// of whose terms or synonyms is here matches nothing, unsearched.
 	indexed map[string]bool
@@ -193,7 +195,12 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	// paragraph once per sentence would grow with the paragraph's square.
 	paragraphs := map[[2]string]map[string]bool{}
 	sections := map[string][]string{}
-	tokens := ix.tokenizePassages(passages)
+	snap, err := ix.snapshotAnalyses()
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	tokens := ix.tokenizePassages(passages, snap)
 	for n, p := range passages {
 		if _, dup := ix.passages[p.ID]; dup {
 			ix.Close()
@@ -215,7 +222,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		}
 		section, ok := sections[p.Section]
 		if !ok {
-			section = ix.analyze(p.Section)
+			section = termStrings(ix.tokens(p.Section, snap))
 			sections[p.Section] = section
 		}
 		doc := document.NewDocument(p.ID)

@@ -32,21 +32,26 @@ func (ix *Index) analyzeWord(w string) []string {
 	return out
 }
 
-// tokenizePassages runs the analyzer over each passage's sentence and
-// example questions, [passage][0] the sentence and [passage][1+i] its
-// i-th question. Analysis is most of building the index and each text
-// stands alone, so half the passages are read on another core.
-func (ix *Index) tokenizePassages(passages []bot.Passage) [][]analysis.TokenStream {
-	out := make([][]analysis.TokenStream, len(passages))
-	read := func(ps []bot.Passage, into [][]analysis.TokenStream) {
+// tokenizePassages analyses each passage's sentence and example
+// questions, [passage][0] the sentence and [passage][1+i] its i-th
+// question, taking a text's tokens from snap where it has them. Analysis
+// is most of building the index and each text stands alone, so half the
+// passages are read on another core.
+func (ix *Index) tokenizePassages(passages []bot.Passage, snap map[string][]token) [][][]token {
+	out := make([][][]token, len(passages))
+	read := func(ps []bot.Passage, into [][][]token) {
 		for i, p := range ps {
-			streams := make([]analysis.TokenStream, 1+len(p.Questions))
-			streams[0] = ix.analyzer.Analyze([]byte(p.Text))
+			streams := make([][]token, 1+len(p.Questions))
+			streams[0] = ix.tokens(p.Text, snap)
 			for j, q := range p.Questions {
-				streams[1+j] = ix.analyzer.Analyze([]byte(q))
+				streams[1+j] = ix.tokens(q, snap)
 			}
 			into[i] = streams
 		}
+	}
+	if snap != nil {
+		read(passages, out) // nothing to analyse: no second core needed
+		return out
 	}
 	half := len(passages) / 2
 	done := make(chan struct{})
@@ -59,16 +64,23 @@ func (ix *Index) tokenizePassages(passages []bot.Passage) [][]analysis.TokenStre
 	return out
 }
 
+// tokens are text's tokens: from snap, or analysed.
+func (ix *Index) tokens(text string, snap map[string][]token) []token {
+	if toks, ok := snap[text]; ok {
+		return toks
+	}
+	return tokensOf(ix.analyzer.Analyze([]byte(text)))
+}
+
 // noteTerms returns the terms of text's tokens and notes the term of each
 // of its lower-case words in termOf, the first noted winning.
-func (ix *Index) noteTerms(text string, tokens analysis.TokenStream) []string {
+func (ix *Index) noteTerms(text string, tokens []token) []string {
 	out := make([]string, 0, len(tokens))
 	for _, t := range tokens {
-		term := string(t.Term)
-		out = append(out, term)
-		if w, ok := tokenWord(text, t); ok && isLowerWord(w) {
+		out = append(out, t.term)
+		if w, ok := spanWord(text, t.start, t.end); ok && isLowerWord(w) {
 			if _, noted := ix.termOf[w]; !noted {
-				ix.termOf[w] = term
+				ix.termOf[w] = t.term
 			}
 		}
 	}
@@ -77,10 +89,14 @@ func (ix *Index) noteTerms(text string, tokens analysis.TokenStream) []string {
 
 // tokenWord is the text a token was read from, when its span lies in text.
 func tokenWord(text string, t *analysis.Token) (string, bool) {
-	if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+	return spanWord(text, t.Start, t.End)
+}
+
+func spanWord(text string, start, end int) (string, bool) {
+	if start < 0 || end > len(text) || start >= end {
 		return "", false
 	}
-	return text[t.Start:t.End], true
+	return text[start:end], true
 }
 
 // isLowerWord reports whether w is letters a to z only: a word the
