@@ -58,9 +58,7 @@ type Index struct {
 	// expansions are each term's synonyms, for the coverage signals.
 	expansions    map[string][]string
 	synonymInputs map[string]bool // terms a synonym definition expands
-	// snapshot is the texts' analyses computed ahead (WithAnalyses).
-	snapshot string
-	docFreq  map[string]int
+	docFreq       map[string]int
 	// indexed holds every term of the searched field: a question none
 	// of whose terms or synonyms is here matches nothing, unsearched.
 	indexed map[string]bool
@@ -76,6 +74,8 @@ type Index struct {
 	standIns  sync.Map // string → []string
 	// verbForms maps irregular verb forms to their verbs, for analysis.
 	verbForms map[string]string
+	// snapshot is the texts' analyses computed ahead (WithAnalyses).
+	snapshot string
 }
 
 var _ bot.Searcher = (*Index)(nil)
