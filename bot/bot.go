@@ -136,6 +136,9 @@ func WithTranslator(lang string, t Translator) Option {
 // New returns a bot. schedule may be empty: penalty questions then go to
 // the passages like any other.
 func New(article Article, schedule Schedule, search Searcher, log *slog.Logger, opts ...Option) *Bot {
+	// The catalogue is parsed with the bot, which the engine builds
+	// beside the index, rather than by the first answer.
+	defaultCatalog()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -267,7 +270,7 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 	if lang == "" {
 		lang = b.detectLanguage(text)
 	}
-	if _, ok := defaultCatalog[lang]; !ok {
+	if _, ok := defaultCatalog()[lang]; !ok {
 		lang = Languages[0]
 	}
 	switch {

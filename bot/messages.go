@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/factbot/factbot/internal/tomlfile"
 )
@@ -14,22 +15,24 @@ var messagesTOML string
 // Languages the bot speaks; the first is the default.
 var Languages = []string{"en", "nb"}
 
-// defaultCatalog is parsed once from the embedded messages.toml and only
-// read afterwards; a broken catalogue fails every test at start.
-var defaultCatalog = func() catalog {
+// defaultCatalog is parsed once from the embedded messages.toml, on first
+// use rather than at start (a process's start runs in series, the bot's
+// build beside the index), and only read afterwards; a broken catalogue
+// fails every test that answers.
+var defaultCatalog = sync.OnceValue(func() catalog {
 	c, err := loadCatalog()
 	if err != nil {
 		panic(err)
 	}
 	return c
-}()
+})
 
 // Message returns one of the bot's own sentences in lang, with {name}
 // placeholders filled from pairs ("name", value, …), falling back to
 // English. Renderers use it for their labels ("source", "try_asking",
 // "not_legal_advice", "share_in_channel", …).
 func Message(lang, key string, pairs ...string) string {
-	return defaultCatalog.msg(lang, key, pairs...)
+	return defaultCatalog().msg(lang, key, pairs...)
 }
 
 // catalog holds everything the bot says in its own words, per language.
