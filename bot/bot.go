@@ -259,6 +259,22 @@ func (b *Bot) Answer(ctx context.Context, q Question) (ans Answer) {
 			ans = b.decline(q.Text, lang, IntentNone, "internal", Message(lang, "internal"))
 		}
 	}()
+	// A follow-up ("and for dealers?") is read against the conversation's
+	// question before it first, as the question the two make together. A
+	// follow-up is a few words: a text declined as too long is not read
+	// against anything.
+	if q.Previous != "" && len(q.Text) <= 4*MaxQuestionLen {
+		if whole, ok := b.FollowUp(q.Previous, q.Text); ok {
+			asked := q.Text
+			q.Text, q.Previous = whole, ""
+			ans = b.Answer(ctx, q)
+			ans.Question = asked
+			if ans.ReadAs == "" {
+				ans.ReadAs = whole // the bot's own reading (a spelling corrected) says more
+			}
+			return ans
+		}
+	}
 	// Bound the input before any work: past maxQuestionBytes the question
 	// is too long however much white space it holds, and only its first
 	// MaxQuestionLen bytes are read (for the language).

@@ -35,14 +35,9 @@ import (
 
 // FollowUp reads message against previous, the question the conversation
 // last had an answer to (as it was read). It returns the combined question
-// and true, or "" and false when message stands alone.
-func FollowUp(previous, message string) (string, bool) {
-	return followUp(previous, message, func(string) bool { return false })
-}
-
-// FollowUp is the package's FollowUp with the bot's subject: a fragment
-// naming the subject or its home ("for cannabis?", "in Norway?") has a
-// subject of its own.
+// and true, or "" and false when message stands alone. A fragment naming
+// the subject or its home ("for cannabis?", "in Norway?") has a subject of
+// its own.
 func (b *Bot) FollowUp(previous, message string) (string, bool) {
 	return followUp(previous, message, func(w string) bool { return b.subject.isTopic(w) || b.subject.home[w] })
 }

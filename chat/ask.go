@@ -58,45 +58,32 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 	if r.Conversation != "" {
 		key = r.Platform + "\x00" + r.Conversation
 	}
-	question, readAs, previous := text, "", ""
-	// A follow-up is a few words; a text the engine declines as too long
-	// is not read against anything.
-	if key != "" && len(text) <= 4*bot.MaxQuestionLen {
-		if prev, ok := c.conversations.Get(key); ok {
-			previous = prev
-			followUp := bot.FollowUp
-			if e, ok := c.o.Answerer.(interface {
-				FollowUp(previous, message string) (string, bool)
-			}); ok {
-				followUp = e.FollowUp // the engine knows its subject's words
-			}
-			if q, ok := followUp(prev, text); ok {
-				question, readAs, previous = q, q, ""
-			}
-		}
+	// The conversation's last question goes with this one: the engine
+	// reads a follow-up ("and for dealers?") against it.
+	previous := ""
+	if key != "" {
+		previous, _ = c.conversations.Get(key)
 	}
-	bq := c.question(r, question)
+	bq := c.question(r, text)
 	bq.Previous = previous
 	ans := c.o.Answerer.Answer(ctx, bq)
 	ans.Question = text
-	if ans.ReadAs == "" {
-		ans.ReadAs = readAs // the engine's own reading (a spelling corrected) says more
-	}
-	if readAs == "" && (isHelp(text) || ans.Intent == bot.IntentHelp) {
+	if isHelp(text) || ans.Intent == bot.IntentHelp {
 		// The engine's answer stays for adapters that show only answers
 		// (the command line); chat platforms show the usage.
 		reply := c.help(r)
 		reply.Question, reply.Answer = text, &ans
 		return reply
 	}
+	// A question read against the one before it stands alone as read:
+	// "when did it open?" as the question it was answered as. It is what
+	// the conversation remembers and what a share re-asks.
+	asRead := text
+	if previous != "" && ans.ReadAs != "" {
+		asRead = ans.ReadAs
+	}
 	if ans.Answered && key != "" {
-		// Remembered as read: "when did it open?" as the question it
-		// was answered as.
-		remembered := question
-		if previous != "" && ans.ReadAs != "" {
-			remembered = ans.ReadAs
-		}
-		c.conversations.Add(key, remembered)
+		c.conversations.Add(key, asRead)
 	}
 	reply := Reply{Status: StatusOK, Lang: ans.Lang, Question: text, ReadAs: ans.ReadAs, Answer: &ans}
 	if !ans.Answered {
@@ -117,7 +104,7 @@ func (c *Core) ask(ctx context.Context, r Request, text string) Reply {
 		reply.Public = c.policy(r).AnswersPublic
 	}
 	if !reply.Public && ans.Answered && r.Via == ViaCommand {
-		reply.ShareToken = c.offerShare(question)
+		reply.ShareToken = c.offerShare(asRead)
 	}
 	return reply
 }
