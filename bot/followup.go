@@ -99,20 +99,12 @@ func withInstance(previous, series, id string) (string, bool) {
 			found = append(found, in)
 		}
 	}
-	if len(found) != 1 || found[0].id == id {
+	if len(found) != 1 || found[0].id == id || found[0].field < 0 {
 		return "", false
 	}
 	fields := strings.Fields(previous)
-	for i := 1; i < len(fields); i++ {
-		if inflect.Singular(strings.ToLower(strings.Trim(fields[i-1], `"'“”‘’(`))) != series {
-			continue
-		}
-		if strings.TrimRight(fields[i], `.,;:!?)"'’”`) == found[0].id {
-			fields[i] = id + strings.TrimPrefix(fields[i], found[0].id)
-			return strings.Join(fields, " "), true
-		}
-	}
-	return "", false
+	fields[found[0].field] = id + strings.TrimPrefix(fields[found[0].field], found[0].id)
+	return strings.Join(fields, " "), true
 }
 
 // amountComparatives compare an amount a follow-up points back to ("more

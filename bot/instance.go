@@ -15,6 +15,10 @@ import (
 type instance struct {
 	series string // lower-cased: "class"
 	id     string // as written: "B", "22"
+	// field is the index, among the text's space-separated fields, of
+	// the field holding a written identifier; -1 for one an ordinal
+	// gives.
+	field int
 }
 
 // instances reads the series instances a text names: a capitalised word
@@ -25,21 +29,21 @@ type instance struct {
 func instances(text string) []instance {
 	var out []instance
 	prev, prevOrdinal, prevWord := "", "", ""
-	for field := range strings.FieldsSeq(text) {
+	for i, field := range strings.Fields(text) {
 		series := strings.Trim(prev, `"'“”‘’(`)
 		prev = field
 		word := strings.ToLower(strings.Trim(field, `.,;:!?()"'“”‘’`))
 		if prevOrdinal != "" && isLetters(word) && word != "" {
-			out = append(out, instance{series: inflect.Singular(word), id: prevOrdinal})
+			out = append(out, instance{series: inflect.Singular(word), id: prevOrdinal, field: -1})
 		}
 		if prevWord == "the" && prevOrdinal == "" && isSuperlative(word) {
 			// "the largest" is the first of what "the second-largest"
 			// is the second of.
-			out = append(out, instance{series: word, id: "1"})
+			out = append(out, instance{series: word, id: "1", field: -1})
 		}
 		prevOrdinal, prevWord = ordinals[word], word
 		if first, rest, ok := strings.Cut(word, "-"); ok && ordinals[first] != "" && isLetters(rest) && rest != "" {
-			out = append(out, instance{series: inflect.Singular(rest), id: ordinals[first]})
+			out = append(out, instance{series: inflect.Singular(rest), id: ordinals[first], field: -1})
 		}
 		id := strings.TrimRight(field, `.,;:!?)"'’”`)
 		if !isInstanceID(id) {
@@ -49,7 +53,7 @@ func instances(text string) []instance {
 		if utf8.RuneCountInString(series) < 3 || !unicode.IsUpper(r) || !isLetters(series) {
 			continue
 		}
-		out = append(out, instance{series: strings.ToLower(series), id: id})
+		out = append(out, instance{series: strings.ToLower(series), id: id, field: i})
 	}
 	return out
 }

@@ -8,19 +8,19 @@ import (
 
 func TestInstances(t *testing.T) {
 	tests := map[string][]instance{
-		"What is the fee for a Class B licence?":    {{"class", "B"}},
-		"What does Section 22 of the Act say?":      {{"section", "22"}},
-		"Is Route 7 (the coastal one) still open?":  {{"route", "7"}},
+		"What is the fee for a Class B licence?":    {{"class", "B", 7}},
+		"What does Section 22 of the Act say?":      {{"section", "22", 3}},
+		"Is Route 7 (the coastal one) still open?":  {{"route", "7", 2}},
 		"What happened in 1957?":                    nil,
 		"What is the penalty for 20 grams?":         nil,
 		"Who won in March 2018?":                    nil,
-		"A third offence can lead to a fine":        {{"offence", "3"}},
-		"How many third-tier fines were issued?":    {{"tier", "3"}},
-		"What is the Class B fee, and Class C fee?": {{"class", "B"}, {"class", "C"}},
-		"Which is the second-largest party?":        {{"largest", "2"}},
-		"The largest buyer is Lurenne.":             {{"largest", "1"}},
-		"the second largest buyer":                  {{"largest", "2"}},
-		"She was the largest buyer's rival.":        {{"largest", "1"}},
+		"A third offence can lead to a fine":        {{"offence", "3", -1}},
+		"How many third-tier fines were issued?":    {{"tier", "3", -1}},
+		"What is the Class B fee, and Class C fee?": {{"class", "B", 4}, {"class", "C", 8}},
+		"Which is the second-largest party?":        {{"largest", "2", -1}},
+		"The largest buyer is Lurenne.":             {{"largest", "1", -1}},
+		"the second largest buyer":                  {{"largest", "2", -1}},
+		"She was the largest buyer's rival.":        {{"largest", "1", -1}},
 		"Prices are highest in winter.":             nil, // no "the": no rank
 		"We went to the west.":                      nil,
 	}
