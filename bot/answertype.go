@@ -563,6 +563,13 @@ var modalVerbs = set("must", "should", "need", "needs", "may", "might", "shall")
 // questionAux are the words between a question word and what it asks for.
 var questionAux = union(auxiliaries, set("the", "a", "an", "'s", "s"))
 
+// whatWords and whoWords are "what" and "who" as typed, contracted or
+// not.
+var (
+	whatWords = set("what", "what's", "whats")
+	whoWords  = set("who", "who's", "whos")
+)
+
 // asksName reports a question for what something is called: "what was
 // the storm called?", "what is the flood known as?", "name the
 // minister who…".
@@ -570,7 +577,7 @@ func asksName(ws []string) bool {
 	if len(ws) > 2 && ws[0] == "name" && (ws[1] == "the" || ws[1] == "a" || ws[1] == "an") {
 		return true
 	}
-	if len(ws) == 0 || ws[0] != "what" && ws[0] != "what's" && ws[0] != "whats" {
+	if len(ws) == 0 || !whatWords[ws[0]] {
 		return false
 	}
 	last := ws[len(ws)-1]
@@ -584,7 +591,7 @@ func asksName(ws []string) bool {
 func focusWord(ws []string) string {
 	for i, w := range ws {
 		existential := w == "there" && i > 0 && beVerbs[ws[i-1]]
-		if !existential && w != "what" && w != "which" && w != "who" && w != "whats" && w != "what's" && w != "whos" && w != "who's" {
+		if !existential && !whatWords[w] && !whoWords[w] && w != "which" {
 			continue
 		}
 		j := i + 1

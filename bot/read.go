@@ -316,7 +316,7 @@ func splitQuestions(text string) []string {
 
 // questionOpeners start a clause that asks on its own, in English or
 // Bokmål.
-var questionOpeners = union(questionWords, auxiliaries, set("what's", "whats"),
+var questionOpeners = union(questionWords, auxiliaries, whatWords,
 	set("hva", "når", "hvem", "hvilke", "hvilken", "hvorfor", "hvor", "hvordan", "er", "var", "kan", "har"))
 
 // clauseJoiners join two questions in one sentence: words ("…, and what
