@@ -468,16 +468,8 @@ func (h heldTypes) holds(t answerType, own func(string) bool) bool {
 	case typeDuration:
 		return h.duration
 	case typeName:
-		for _, n := range h.names {
-			if !own(n) {
-				return true
-			}
-		}
-		for _, n := range h.called {
-			if !own(n) {
-				return true
-			}
-		}
+		other := func(n string) bool { return !own(n) }
+		return slices.ContainsFunc(h.names, other) || slices.ContainsFunc(h.called, other)
 	}
 	return false
 }
