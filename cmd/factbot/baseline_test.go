@@ -14,6 +14,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // The plain lookup factbot must not fall below: Bleve over the same
@@ -76,7 +77,7 @@ func evalSet(t *testing.T, name string) []evalCase {
 // or above the lookup in each. The set is only measured, never trained on.
 func TestEveryHardCategoryBeatsPlainLookup(t *testing.T) {
 	cases := evalSet(t, "hard.jsonl")
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	plain := newPlainLookup(t)
 	ctx := context.Background()
 	ours, theirs, total := map[string]int{}, map[string]int{}, map[string]int{}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/store/storetest"
 )
@@ -93,7 +94,7 @@ func TestTwoInstancesOnOnePostgres(t *testing.T) {
 	cfg.Slack.APIURL = fakeSlack.URL + "/api/"
 	cfg.Store.URL = config.Secret(dbURL)
 	cfg.Limits.Questions, cfg.Limits.Per = 2, config.Duration(time.Minute)
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	a, b := startInstance(t, cfg, eng), startInstance(t, cfg, eng)
 
 	post := func(base, path, contentType, body string, header http.Header) string {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/chat"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/metrics"
 	"github.com/factbot/factbot/store"
@@ -44,7 +45,7 @@ func servedAnswerer(t *testing.T) (bot.Answerer, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

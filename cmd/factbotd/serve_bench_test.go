@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -39,7 +40,7 @@ func serveHandler(b *testing.B, withStore bool) http.Handler {
 func storeHandlerAt(b *testing.B, path string) http.Handler { return serveHandlerAt(b, true, path) }
 
 func serveHandlerAt(b *testing.B, withStore bool, path string) http.Handler {
-	eng := embeddedEngine(b)
+	eng := enginetest.Embedded(b)
 	cfg := config.Default()
 	cfg.Slack.Enabled = true
 	cfg.Slack.SigningSecret = benchSecret

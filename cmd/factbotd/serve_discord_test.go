@@ -17,6 +17,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/adapters/discord/discordtest"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -112,7 +113,7 @@ func TestServeDiscordMissingToken(t *testing.T) {
 // ephemeral embed, /healthz shows the connection.
 func TestServeDiscordGateway(t *testing.T) {
 	fake := discordtest.New(t, discordtest.Options{})
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/discord"
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -35,7 +36,7 @@ func TestServeDiscordModeratorToolkit(t *testing.T) {
 	cfg.Discord.ModeratorRoles = []string{"900"}
 	cfg.Limits.Questions = 20 // clicks and reports count too; this test makes more than 5 requests
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/factbot/factbot/adapters/slack"
 	"github.com/factbot/factbot/adapters/slack/slacktest"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/server"
 )
@@ -29,7 +30,7 @@ func TestServeSlackModeratorToolkit(t *testing.T) {
 	cfg.Slack.BotToken = "xoxb-test"
 	cfg.Slack.Moderators = []string{"UMOD1"}
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	log := slog.New(slog.DiscardHandler)
 	rec, err := openRecording(t.Context(), cfg.Store, log)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 )
 
@@ -23,7 +24,7 @@ import (
 // its base URL; the cleanup stops it and checks it stopped cleanly.
 func startServe(t *testing.T, cfg config.Config) string {
 	t.Helper()
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/factbot/factbot/adapters/slack/slacktest"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/internal/config"
 	"github.com/factbot/factbot/internal/syncbuf"
 )
@@ -35,7 +36,7 @@ func TestAnswersGoOnWhileTheStoreIsLocked(t *testing.T) {
 	cfg.Store.Path = filepath.Join(t.TempDir(), "factbot.db")
 	cfg.Store.QueueSize = 10
 	cfg.Store.FlushInterval = config.Duration(time.Millisecond)
-	eng := embeddedEngine(t)
+	eng := enginetest.Embedded(t)
 	logs := &syncbuf.Buffer{}
 	inst := startInstanceLogging(t, cfg, eng, slog.New(slog.NewTextHandler(logs, nil)))
 
