@@ -190,7 +190,6 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	}
 
 	batch := bleveindex.NewBatch()
-	fieldTerms := map[string]bool{}
 	// Sentences of one paragraph share its term set: analysing the
 	// paragraph once per sentence would grow with the paragraph's square.
 	paragraphs := map[[2]string]map[string]bool{}
@@ -231,16 +230,6 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
 		}
 		batch.Update(doc)
-		for _, ts := range [][]string{sentence, section} {
-			for _, t := range ts {
-				fieldTerms[t] = true
-			}
-		}
-		for _, q := range questions {
-			for _, t := range q {
-				fieldTerms[t] = true
-			}
-		}
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only. A
 		// paragraph's terms are its sentences' (no token spans two
@@ -273,7 +262,6 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		ix.Close()
 		return nil, fmt.Errorf("index: load: %w", err)
 	}
-	ix.bm25 = bm25Stats(len(passages), len(fieldTerms))
 	ix.noteStopWords()
 	ix.countDocFreqs()
 	ix.indexed = make(map[string]bool, len(ix.docFreq))
@@ -287,6 +275,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			ix.indexed[t] = true
 		}
 	}
+	ix.bm25 = bm25Stats(len(passages), len(ix.indexed))
 	return ix, nil
 }
 
@@ -294,8 +283,8 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 // searchers as a search request would: the number of passages and, as
 // scorch counts a field's cardinality, the number of distinct terms in the
 // searched field (Bleve takes their ratio, rounded up, as the average
-// passage length). upsidedown cannot count the second; the index knows it
-// from building.
+// passage length). upsidedown cannot count the second; it is the number of
+// terms the index holds (indexed).
 func bm25Stats(passages, distinctTerms int) *search.BM25Stats {
 	return &search.BM25Stats{DocCount: float64(passages), FieldCardinality: map[string]int{fieldText: distinctTerms}}
 }
