@@ -251,12 +251,12 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 		ix.passages[p.ID] = e
 	}
 	for i, s := range synonyms {
-		def, err := ix.synonymDefinition(s)
+		inputs, syns, err := ix.synonymTerms(s)
 		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("index: synonym %d: %w", i+1, err)
 		}
-		ix.addExpansions(def)
+		ix.addExpansions(inputs, syns)
 	}
 	if err := idx.Batch(batch); err != nil {
 		ix.Close()

@@ -7,54 +7,52 @@ import (
 	"github.com/factbot/factbot/bot"
 )
 
-// synonymDefinition checks that every word analyzes to exactly one term:
-// a definition left with fewer than two usable terms breaks every later
-// search on a Bleve index.
-func (ix *Index) synonymDefinition(s bot.Synonym) (*bot.Synonym, error) {
+// synonymTerms returns the terms of a synonym definition's input words
+// and synonyms, each word analysed once. Every word must analyze to
+// exactly one term: a definition left with fewer than two usable terms
+// breaks every later search on a Bleve index.
+func (ix *Index) synonymTerms(s bot.Synonym) (inputs, synonyms []string, err error) {
 	var bad []string
-	for _, w := range append(append([]string{}, s.Input...), s.Synonyms...) {
-		if len(ix.analyzeWord(w)) != 1 {
-			bad = append(bad, w)
+	termsOf := func(words []string) []string {
+		out := make([]string, 0, len(words))
+		for _, w := range words {
+			if ts := ix.analyzeWord(w); len(ts) == 1 {
+				out = append(out, ts[0])
+			} else {
+				bad = append(bad, w)
+			}
 		}
+		return out
 	}
+	inputs, synonyms = termsOf(s.Input), termsOf(s.Synonyms)
 	if len(bad) > 0 {
-		return nil, fmt.Errorf("%q must each be one word the English analyzer keeps", bad)
+		return nil, nil, fmt.Errorf("%q must each be one word the English analyzer keeps", bad)
 	}
-	if len(s.Synonyms) == 0 || len(s.Input)+len(s.Synonyms) < 2 {
-		return nil, errors.New("needs at least two terms, with synonyms not empty")
+	if len(synonyms) == 0 || len(inputs)+len(synonyms) < 2 {
+		return nil, nil, errors.New("needs at least two terms, with synonyms not empty")
 	}
-	return &s, nil
+	return inputs, synonyms, nil
 }
 
-// addExpansions mirrors Bleve's synonym expansion for the coverage signals.
-// Each word is analysed once: a two-way definition pairs every word with
-// every other.
-func (ix *Index) addExpansions(def *bot.Synonym) {
-	terms := map[string]string{}
-	term := func(w string) string {
-		t, ok := terms[w]
-		if !ok {
-			t = ix.analyzeWord(w)[0]
-			terms[w] = t
-		}
-		return t
-	}
+// addExpansions mirrors Bleve's synonym expansion for the coverage signals:
+// each input term expands to the synonyms (one way), or, without inputs,
+// every synonym to every other (two way).
+func (ix *Index) addExpansions(inputs, synonyms []string) {
 	add := func(from string, to []string) {
-		f := term(from)
-		ix.synonymInputs[f] = true
+		ix.synonymInputs[from] = true
 		for _, t := range to {
-			if a := term(t); a != f {
-				ix.expansions[f] = append(ix.expansions[f], a)
+			if t != from {
+				ix.expansions[from] = append(ix.expansions[from], t)
 			}
 		}
 	}
-	if len(def.Input) == 0 {
-		for _, s := range def.Synonyms {
-			add(s, def.Synonyms)
+	if len(inputs) == 0 {
+		for _, s := range synonyms {
+			add(s, synonyms)
 		}
 		return
 	}
-	for _, in := range def.Input {
-		add(in, def.Synonyms)
+	for _, in := range inputs {
+		add(in, synonyms)
 	}
 }

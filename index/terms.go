@@ -18,9 +18,16 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
-// analyzeWord is analyze for a single word: a word of letters a to z
-// takes the filters alone (wordTerms), without the tokenizer.
+// analyzeWord is analyze for a single word: a word the article's texts
+// use takes the term noted for it; another word of letters a to z takes
+// the filters alone (wordTerms), without the tokenizer.
 func (ix *Index) analyzeWord(w string) []string {
+	if t, ok := ix.termOf[w]; ok {
+		if t == "" {
+			return nil // a stop word
+		}
+		return []string{t}
+	}
 	if !isLowerWord(w) {
 		return ix.analyze(w)
 	}
