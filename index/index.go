@@ -15,6 +15,7 @@
 package index
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -156,7 +157,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 	if len(passages) == 0 {
 		return nil, errors.New("index: no passages")
 	}
-	m, err := newMapping()
+	m, textOptions, err := newMapping()
 	if err != nil {
 		return nil, err
 	}
@@ -225,10 +226,7 @@ func New(passages []bot.Passage, synonyms []bot.Synonym, opts ...Option) (*Index
 			sections[p.Section] = section
 		}
 		doc := document.NewDocument(p.ID)
-		if err := m.MapDocument(doc, map[string]any{fieldText: searchedTerms(sentence, section, questions)}); err != nil {
-			ix.Close()
-			return nil, fmt.Errorf("index: passage %s: %w", p.ID, err)
-		}
+		doc.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(searchedTerms(sentence, section, questions)), textOptions, termsAnalyzer{}))
 		batch.Update(doc)
 		// The section name says what the paragraph is about, not what
 		// the sentence says: it counts at paragraph level only. A
@@ -293,9 +291,14 @@ func bm25Stats(passages, distinctTerms int) *search.BM25Stats {
 // already, split at spaces: the index analyses each text once, for Bleve
 // and its own coverage signals alike. The terms and their counts, and so
 // BM25's scores, are what the English analyzer on the text would give.
+// The mapping names it; the index hands Bleve its documents' fields
+// itself, read by termsAnalyzer (the same tokens, found without Bleve's
+// mapping walk and a test of each rune's class).
 const analyzerTerms = "factbot-terms"
 
-func newMapping() (*mapping.IndexMappingImpl, error) {
+// newMapping is the index's mapping, for its searchers, and the searched
+// field's indexing options, for its documents.
+func newMapping() (*mapping.IndexMappingImpl, bleveindex.FieldIndexingOptions, error) {
 	m := mapping.NewIndexMapping()
 	m.ScoringModel = bleveindex.BM25Scoring
 	m.DefaultAnalyzer = en.AnalyzerName
@@ -303,7 +306,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"type":      custom.Name,
 		"tokenizer": whitespace.Name,
 	}); err != nil {
-		return nil, fmt.Errorf("index: terms analyzer: %w", err)
+		return nil, 0, fmt.Errorf("index: terms analyzer: %w", err)
 	}
 	text := mapping.NewTextFieldMapping()
 	text.Analyzer = analyzerTerms
@@ -317,7 +320,32 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
 	m.DefaultMapping = doc
-	return m, nil
+	return m, text.Options(), nil
+}
+
+// termsAnalyzer reads the searched field as searchedTerms writes it,
+// terms each followed by a space, into the tokens Bleve's whitespace
+// tokenizer would give (TestRanksAsScorchWould indexes through the
+// mapping and compares).
+type termsAnalyzer struct{}
+
+func (termsAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	n := bytes.Count(input, []byte{' '}) + 1
+	tokens := make([]analysis.Token, 0, n) // one allocation for all
+	stream := make(analysis.TokenStream, 0, n)
+	start := 0
+	for i := 0; i <= len(input); i++ {
+		if i < len(input) && input[i] != ' ' {
+			continue
+		}
+		if i > start {
+			tokens = append(tokens, analysis.Token{Term: input[start:i], Start: start, End: i,
+				Position: len(tokens) + 1, Type: analysis.AlphaNumeric})
+			stream = append(stream, &tokens[len(tokens)-1])
+		}
+		start = i + 1
+	}
+	return stream
 }
 
 // noteStopWords notes the analyzer's stop words as words without a term,

@@ -32,7 +32,7 @@ func TestRanksAsScorchWould(t *testing.T) {
 	}
 	defer ix.Close()
 
-	m, err := newMapping()
+	m, _, err := newMapping()
 	if err != nil {
 		t.Fatal(err)
 	}
