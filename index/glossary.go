@@ -20,8 +20,12 @@ import (
 // intent layer and the English index understand, and leaves everything
 // else (names, numbers, unknown words) as written.
 type Glossary struct {
-	exact     map[string]string // lower-cased word or phrase → English
-	stems     map[string]string // stem of a listed single word → English
+	exact map[string]string // lower-cased word or phrase → English
+	// stems maps the stem of a listed single word to its English, built
+	// on the first word not listed as typed: stemming every term is most
+	// of the glossary's cost, and a process may read no question in the
+	// language.
+	stems     func() map[string]string
 	maxPhrase int
 	analyzer  analysis.Analyzer
 }
@@ -50,13 +54,14 @@ func NewGlossary(terms map[string]string) (*Glossary, error) {
 	if an == nil {
 		return nil, fmt.Errorf("glossary: analyzer %q missing", no.AnalyzerName)
 	}
-	g := &Glossary{exact: map[string]string{}, stems: map[string]string{}, maxPhrase: 1, analyzer: an}
+	g := &Glossary{exact: map[string]string{}, maxPhrase: 1, analyzer: an}
 	keys := make([]string, 0, len(terms))
 	for k := range terms {
 		keys = append(keys, k)
 	}
 	// Sorted, so which entry owns a shared stem never depends on map order.
 	sort.Strings(keys)
+	var words []string // the single words, in that order
 	for _, k := range keys {
 		key := strings.Join(strings.Fields(strings.ToLower(k)), " ")
 		v := strings.TrimSpace(terms[k])
@@ -69,13 +74,20 @@ func NewGlossary(terms map[string]string) (*Glossary, error) {
 			g.maxPhrase = n
 		}
 		if n == 1 {
-			if s := g.stem(key); s != "" {
-				if _, taken := g.stems[s]; !taken || s == key {
-					g.stems[s] = v
+			words = append(words, key)
+		}
+	}
+	g.stems = sync.OnceValue(func() map[string]string {
+		stems := map[string]string{}
+		for _, w := range words {
+			if s := g.stem(w); s != "" {
+				if _, taken := stems[s]; !taken || s == w {
+					stems[s] = g.exact[w]
 				}
 			}
 		}
-	}
+		return stems
+	})
 	return g, nil
 }
 
@@ -115,7 +127,7 @@ func (g *Glossary) single(word string) (string, bool) {
 		return v, true
 	}
 	if s := g.stem(word); s != "" {
-		if v, ok := g.stems[s]; ok {
+		if v, ok := g.stems()[s]; ok {
 			return v, true
 		}
 	}
