@@ -21,10 +21,10 @@ import (
 
 // speller corrects words against a vocabulary.
 type speller struct {
-	// known words are never rewritten, nor the words of the shared,
-	// read-only sets in also (a language's everyday words).
+	// known words are never rewritten, nor the words the shared,
+	// read-only lookups in also hold (a language's everyday words).
 	known map[string]bool
-	also  []map[string]bool
+	also  []func(string) bool
 	// dictionary, when set, reports the language's words beyond those
 	// sets ("deported", "hemp"): read as words, never rewritten.
 	dictionary func(string) bool
@@ -125,26 +125,43 @@ func (s *speller) buildFolds() {
 }
 
 // foldings are the ways native is typed without its own letters, at most
-// eight (three such letters, two ways each; the rest kept as they are).
+// eight (three such letters, two ways each; the rest kept as they are),
+// the first letter's way varying slowest. Each is built once, from the
+// parts between those letters.
 func foldings(native string, letters map[rune][]string) []string {
-	out := []string{""}
-	n := 0
-	for _, r := range native {
-		ways, own := letters[r]
-		if !own || n == 3 {
-			for i := range out {
-				out[i] += string(r)
-			}
-			continue
+	type own struct {
+		at, size int
+		ways     []string
+	}
+	var owns []own
+	for i, r := range native {
+		if ways, ok := letters[r]; ok && len(owns) < 3 {
+			owns = append(owns, own{i, utf8.RuneLen(r), ways})
 		}
-		n++
-		next := make([]string, 0, len(out)*len(ways))
-		for _, o := range out {
-			for _, way := range ways {
-				next = append(next, o+way)
-			}
+	}
+	n := 1
+	for _, o := range owns {
+		n *= len(o.ways)
+	}
+	out := make([]string, 0, n)
+	choice := make([]int, len(owns))
+	for range n {
+		var b strings.Builder
+		b.Grow(len(native) + len(owns))
+		last := 0
+		for j, o := range owns {
+			b.WriteString(native[last:o.at])
+			b.WriteString(o.ways[choice[j]])
+			last = o.at + o.size
 		}
-		out = next
+		b.WriteString(native[last:])
+		out = append(out, b.String())
+		for j := len(choice) - 1; j >= 0; j-- { // the next choice, the last letter's fastest
+			if choice[j]++; choice[j] < len(owns[j].ways) {
+				break
+			}
+			choice[j] = 0
+		}
 	}
 	return out
 }
@@ -162,8 +179,8 @@ func (s *speller) isKnown(w string) bool {
 	if s.known[w] {
 		return true
 	}
-	for _, set := range s.also {
-		if set[w] {
+	for _, has := range s.also {
+		if has(w) {
 			return true
 		}
 	}
@@ -459,7 +476,7 @@ func (b *Bot) buildSpellers(sentences [][]string) map[string]func() *speller {
 		en.addKnown(w)
 	}
 	if common != nil {
-		en.also = append(en.also, common)
+		en.also = append(en.also, func(w string) bool { return common[w] })
 	}
 	en.shorthand = englishShorthand
 	en.dictionary = b.dictionaries["en"]
@@ -507,10 +524,14 @@ func (b *Bot) otherSpeller(lang string, known []string, articleWords map[string]
 			sp.addTarget(w, 1)
 		}
 	}
-	sp.also = append(sp.also, en.known)
+	sp.also = append(sp.also, func(w string) bool { return en.known[w] })
 	sp.also = append(sp.also, en.also...)
-	if common := b.common(lang); common != nil {
-		sp.also = append(sp.also, common)
+	if ranks := b.wordRanks[lang]; ranks != nil {
+		// The ranks hold every everyday word: one table serves both.
+		r := ranks()
+		sp.also = append(sp.also, func(w string) bool { _, ok := r[w]; return ok })
+	} else if common := b.common(lang); common != nil {
+		sp.also = append(sp.also, func(w string) bool { return common[w] })
 	}
 	return sp
 }

@@ -93,7 +93,8 @@ func TestSpellerUnfoldsBokmal(t *testing.T) {
 	ranked.letters = bokmalLetters
 	ranked.addTarget("for", 3)
 	ranked.ranks = func() map[string]int { return map[string]int{"på": 11, "pa": 422, "for": 20, "før": 80} }
-	ranked.also = append(ranked.also, map[string]bool{"pa": true, "på": true, "før": true})
+	everyday := map[string]bool{"pa": true, "på": true, "før": true}
+	ranked.also = append(ranked.also, func(w string) bool { return everyday[w] })
 	if got, ok := ranked.correct("pa"); !ok || got != "på" {
 		t.Errorf("correct(pa) = %q, %v; want på", got, ok)
 	}
@@ -112,8 +113,15 @@ func TestFoldings(t *testing.T) {
 	if !slices.Equal(got, []string{"foerste", "forste"}) {
 		t.Errorf("foldings(første) = %v", got)
 	}
-	if got := foldings("blåbærsyltetøy", bokmalLetters); len(got) != 8 {
-		t.Errorf("three own letters fold %d ways, want 8: %v", len(got), got)
+	if got := foldings("blåbærsyltetøy", bokmalLetters); len(got) != 8 || got[0] != "blaabaersyltetoey" || got[7] != "blabarsyltetoy" {
+		t.Errorf("three own letters fold %d ways, want 8 from blaabaersyltetoey to blabarsyltetoy: %v", len(got), got)
+	}
+	// A fourth is kept as it is; a word without any folds to itself.
+	if got := foldings("æææø", bokmalLetters); len(got) != 8 || got[0] != "aeaeaeø" || got[7] != "aaaø" {
+		t.Errorf("foldings(æææø) = %v", got)
+	}
+	if got := foldings("lov", bokmalLetters); !slices.Equal(got, []string{"lov"}) {
+		t.Errorf("foldings(lov) = %v", got)
 	}
 }
 
