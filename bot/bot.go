@@ -217,6 +217,34 @@ func (b *Bot) Prepare() {
 	}
 }
 
+// preparer is a Translator that can build ahead what its first
+// translation would.
+type preparer interface{ Prepare() }
+
+// PrepareLanguages builds now what the first question in each language
+// but English would (its speller with its index of misspellings and the
+// ways its words are typed without their own letters, its translator's
+// stems): a few milliseconds a language that a process serving many
+// questions pays once at start, rather than its first user in that
+// language. A process that answers one question skips it.
+func (b *Bot) PrepareLanguages() {
+	for lang, sp := range b.spellers {
+		if lang == Languages[0] {
+			continue
+		}
+		s := sp()
+		s.prepare()
+		if s.letters != nil {
+			s.foldsOnce.Do(s.buildFolds)
+		}
+	}
+	for _, t := range b.translators {
+		if p, ok := t.(preparer); ok {
+			p.Prepare()
+		}
+	}
+}
+
 // Examples are questions the bot answers, for help and declines: the
 // profile's, or questions about the article's sections.
 func (b *Bot) Examples(lang string) []string {

@@ -204,3 +204,33 @@ func TestSpellerJoinsSplitWords(t *testing.T) {
 		}
 	}
 }
+
+// PrepareLanguages builds every other language's speller, its index of
+// misspellings and its foldings, and prepares the translators that can,
+// leaving English to Prepare.
+func TestPrepareLanguages(t *testing.T) {
+	en, nb := newSpeller(), newSpeller()
+	nb.letters = bokmalLetters
+	nb.addTarget("første", 2)
+	built := 0
+	tr := &preparedTranslator{}
+	b := &Bot{
+		spellers: map[string]func() *speller{
+			Languages[0]: func() *speller { return en },
+			"nb":         func() *speller { built++; return nb },
+		},
+		translators: map[string]Translator{"nb": tr},
+	}
+	b.PrepareLanguages()
+	if built != 1 || nb.deletes.heads == nil || nb.folds["forste"] != "første" || !tr.prepared {
+		t.Fatalf("after PrepareLanguages: built %d, deletes %v, folds %v, translator prepared %v", built, nb.deletes.heads != nil, nb.folds, tr.prepared)
+	}
+	if en.deletes.heads != nil {
+		t.Error("PrepareLanguages built the English speller's index; that is Prepare's")
+	}
+}
+
+type preparedTranslator struct{ prepared bool }
+
+func (p *preparedTranslator) Translate(text string) string { return text }
+func (p *preparedTranslator) Prepare()                     { p.prepared = true }

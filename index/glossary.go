@@ -91,6 +91,10 @@ func NewGlossary(terms map[string]string) (*Glossary, error) {
 	return g, nil
 }
 
+// Prepare builds the stems now rather than on the first word that needs
+// them.
+func (g *Glossary) Prepare() { g.stems() }
+
 func (g *Glossary) stem(word string) string {
 	tokens := g.analyzer.Analyze([]byte(word))
 	if len(tokens) != 1 {

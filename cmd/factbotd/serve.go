@@ -64,6 +64,7 @@ Flags:
 		return 1
 	}
 	defer eng.Close()
+	eng.PrepareLanguages()
 	rec, err := openRecording(ctx, cfg.Store, log)
 	if err != nil {
 		log.Error("opening the store", "err", err)
