@@ -154,7 +154,7 @@ func (s *Store) openSQLite(path string, busy time.Duration) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("store %s: %w", path, err)
 	}
-	// WAL lets `factbot report` read while serve writes; NORMAL syncs at
+	// WAL lets `factbotd report` read while serve writes; NORMAL syncs at
 	// checkpoints rather than every commit (a power cut can lose the last
 	// commits, never corrupt the file); immediate transactions take the
 	// write lock up front, so busy_timeout applies instead of a deadlock
