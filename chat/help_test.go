@@ -8,16 +8,13 @@ import (
 
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // Help comes from the engine: its subject, article, address and example
 // questions, for the shipped article and for another one alike.
 func TestHelpComesFromTheEngine(t *testing.T) {
-	fiction, err := engine.Load(filepath.Join("..", "testdata", "fiction", "lanternmoth-keeping-in-veldoria.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fiction.Close()
+	fiction := enginetest.Article(t, filepath.Join("..", "testdata", "fiction", "lanternmoth-keeping-in-veldoria.txt"))
 	for _, tt := range []struct {
 		e    *engine.Engine
 		want []string

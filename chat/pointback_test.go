@@ -7,18 +7,14 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // In a conversation, a question of its own that points back ("what was it
 // called?") and answers nothing alone is read with the previous question's
 // words, and remembered as read, so the next one leans on it in turn.
 func TestQuestionPointingBackInAConversation(t *testing.T) {
-	e, err := engine.Load(filepath.Join("..", "testdata", "fiction", "harbour-of-saltmere.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := enginetest.Article(t, filepath.Join("..", "testdata", "fiction", "harbour-of-saltmere.txt"))
 	core, err := chat.New(chat.Options{Answerer: e})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/corpus"
 	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // fictionDir holds clearly fictional articles (question writers', set in
@@ -28,12 +29,7 @@ var anotherSubject = regexp.MustCompile(`(?i)cannabis|marijuana|weed|hash|norw|n
 // when the test ends.
 func fictionEngine(t *testing.T, name string) *engine.Engine {
 	t.Helper()
-	e, err := engine.Load(filepath.Join(fictionDir, name), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
+	return enginetest.Article(t, filepath.Join(fictionDir, name))
 }
 
 // fiction is the engine on one of them, keeping glowing moths in Veldoria,
@@ -48,11 +44,7 @@ func fiction(t *testing.T) (*engine.Engine, string) {
 	if len(c.Schedule.Tiers) > 0 || len(c.Synonyms) > 0 || c.Profile.Name != nil || len(c.Profile.Topic) > 0 {
 		t.Fatalf("the fiction must load with no side files; got a schedule, synonyms or profile")
 	}
-	e, err := engine.Load(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := enginetest.Article(t, path)
 	return e, path
 }
 
@@ -179,11 +171,7 @@ en = ["How much does a standard permit cost?"]
 			t.Fatal(err)
 		}
 	}
-	e, err := engine.Load(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := enginetest.Article(t, path)
 	ctx := context.Background()
 	tests := []struct {
 		q      string

@@ -6,18 +6,14 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/adapters/discord/discordtest"
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // A DM over the gateway is one conversation: follow-ups are read against
 // its last question, in English and Bokmål, and "and in Sweden?" is still
 // declined as another country.
 func TestGatewayDMFollowUps(t *testing.T) {
-	eng, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := enginetest.Embedded(t)
 	g := newGatewayFixture(t, Config{ApplicationID: "app1", GuildID: "g1", Ephemeral: true}, eng, discordtest.Options{})
 	g.identify(t)
 	g.fake.Next() // command registration

@@ -18,7 +18,7 @@ import (
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
 	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/store"
 )
 
@@ -32,11 +32,7 @@ func cardBot(t testing.TB) (*bot.Bot, corpus.Corpus) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := enginetest.Embedded(t)
 	return e.Bot, c
 }
 

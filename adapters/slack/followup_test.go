@@ -5,19 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
-
-// realEngine is the engine factbot ships.
-func realEngine(t *testing.T) *engine.Engine {
-	t.Helper()
-	e, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
-}
 
 // threadEvent is an app_mention (or, with channelType "im", a direct
 // message) in a thread of channel.
@@ -38,7 +27,7 @@ func threadEvent(eventID, kind, channel, channelType, text, ts, threadTS string)
 // question; "and in Sweden?" is still declined as another country; a
 // mention in another thread stands alone.
 func TestThreadFollowUps(t *testing.T) {
-	eng := realEngine(t)
+	eng := enginetest.Embedded(t)
 	ta := newTestAdapter(t, func(o *testSetup) { o.Core.Answerer = eng })
 	steps := []struct{ text, want, reading string }{
 		{"<@UFACTBOT> What is the penalty for 20 grams?", "2 years", ""},
@@ -70,7 +59,7 @@ func TestThreadFollowUps(t *testing.T) {
 // Direct messages (message.im) are answered in the DM and are one
 // conversation; the bot's own messages and edits are ignored.
 func TestDirectMessageFollowUps(t *testing.T) {
-	eng := realEngine(t)
+	eng := enginetest.Embedded(t)
 	ta := newTestAdapter(t, func(o *testSetup) { o.Core.Answerer = eng })
 	ta.do(signed("/slack/events", "application/json", threadEvent("EvD1", "message", "D1", "im", "What is the penalty for 20 grams?", "1700000000.000100", "")))
 	p := ta.slack.next(t)
@@ -101,7 +90,7 @@ func decodeBlocks(t *testing.T, s string) any {
 // A follow-up's Share button carries the question as it was read, so a
 // share after a restart asks the whole question, not "and for dealers?".
 func TestFollowUpShareCarriesTheReading(t *testing.T) {
-	eng := realEngine(t)
+	eng := enginetest.Embedded(t)
 	ta := newTestAdapter(t, func(o *testSetup) { o.Core.Answerer = eng })
 	ta.do(signed("/slack/commands", formType, commandForm("What is the penalty for 20 grams?")))
 	rec := ta.do(signed("/slack/commands", formType, commandForm("and for dealers?")))

@@ -13,7 +13,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/chat"
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 	"github.com/factbot/factbot/store"
 )
 
@@ -33,11 +33,7 @@ type toolkit struct {
 
 func newToolkit(t *testing.T, mutate func(*testSetup)) *toolkit {
 	t.Helper()
-	e, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := enginetest.Embedded(t)
 	b := e.Bot
 	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
 	if err != nil {
@@ -443,11 +439,7 @@ func TestCommandNamesFromOptions(t *testing.T) {
 // response_url, and the report answers in the ack.
 func TestSocketModeToolkit(t *testing.T) {
 	fs := newFakeSocketSlack(t)
-	e, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := enginetest.Embedded(t)
 	b := e.Bot
 	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "factbot.db"), store.Options{})
 	if err != nil {

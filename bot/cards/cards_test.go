@@ -9,18 +9,14 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/bot/cards"
 	"github.com/factbot/factbot/corpus"
-	"github.com/factbot/factbot/engine"
+	"github.com/factbot/factbot/engine/enginetest"
 )
 
 // cardBot is the cards of the shipped engine, so Bokmål topics resolve as
 // in serve, and the corpus they come from.
 func cardBot(t testing.TB) (*cards.Maker, corpus.Corpus) {
 	t.Helper()
-	e, err := engine.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
+	e := enginetest.Embedded(t)
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -19,3 +19,15 @@ func Embedded(tb testing.TB) *engine.Engine {
 	tb.Cleanup(func() { eng.Close() })
 	return eng
 }
+
+// Article builds the engine on the article file at path, closed when the
+// test ends.
+func Article(tb testing.TB, path string) *engine.Engine {
+	tb.Helper()
+	eng, err := engine.Load(path, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { eng.Close() })
+	return eng
+}
