@@ -18,25 +18,35 @@ func (ix *Index) analyze(text string) []string {
 	return out
 }
 
-// analyzeWord is analyze for a single word: a word the article's texts
-// use takes the term noted for it; another word of letters a to z takes
-// the filters alone (wordTerms), without the tokenizer.
-func (ix *Index) analyzeWord(w string) []string {
-	if t, ok := ix.termOf[w]; ok {
-		if t == "" {
-			return nil // a stop word
-		}
-		return []string{t}
+// wordTerm is the term of a word without the tokenizer: a word the
+// article's texts use takes the term noted for it, another word of letters
+// a to z the filters alone (wordTerms); either is one token, so at most one
+// term, "" for a stop word. ok is false for any other word, which only the
+// whole analyzer reads.
+func (ix *Index) wordTerm(w string) (term string, ok bool) {
+	if term, ok := ix.termOf[w]; ok {
+		return term, true
 	}
 	if !isLowerWord(w) {
+		return "", false
+	}
+	if stream := ix.wordTerms(w); len(stream) > 0 {
+		return string(stream[0].Term), true
+	}
+	return "", true
+}
+
+// analyzeWord is analyze for a single word, without the tokenizer where
+// wordTerm can read it.
+func (ix *Index) analyzeWord(w string) []string {
+	term, ok := ix.wordTerm(w)
+	switch {
+	case !ok:
 		return ix.analyze(w)
+	case term == "":
+		return nil // a stop word
 	}
-	stream := ix.wordTerms(w)
-	out := make([]string, len(stream))
-	for i, t := range stream {
-		out[i] = string(t.Term)
-	}
-	return out
+	return []string{term}
 }
 
 // tokenizePassages analyses each passage's sentence and example
@@ -129,17 +139,6 @@ func (ix *Index) wordTerms(w string) analysis.TokenStream {
 	return stream
 }
 
-// addWord adds the terms of a word of letters a to z (wordTerms); it
-// reports false once the list is full.
-func (l *termList) addWord(w string) bool {
-	for _, t := range l.ix.wordTerms(w) {
-		if !l.add(string(t.Term), w) {
-			return false
-		}
-	}
-	return true
-}
-
 // termList gathers a question's terms: each distinct term once, at most
 // MaxQueryTerms of them.
 type termList struct {
@@ -195,13 +194,11 @@ func (ix *Index) queryTerms(text string) []bot.Term {
 	}
 	for field := range strings.FieldsSeq(text) {
 		var more bool
-		switch term, ok := ix.termOf[field]; {
+		switch term, ok := ix.wordTerm(field); {
 		case ok && term == "":
 			continue // a stop word
 		case ok:
 			more = l.add(term, field)
-		case isLowerWord(field):
-			more = l.addWord(field)
 		default:
 			more = l.addTokens(field)
 		}
