@@ -35,8 +35,10 @@ type Question struct {
 	// Lang forces the answer language ("en", "nb"); empty means detect.
 	Lang string
 	// Previous is the conversation's question before this one, as it was
-	// read, if any: a question pointing back at it ("when did it open?")
-	// that does not answer alone is read with its names and numbers.
+	// read, if any: a follow-up ("and for dealers?") is read first as the
+	// question the two make together, and a question pointing back at it
+	// ("when did it open?") that does not answer alone with its names and
+	// numbers.
 	Previous string
 }
 
