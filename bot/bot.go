@@ -112,7 +112,8 @@ func WithDictionary(lang string, has func(string) bool) Option {
 // WithWordRanks gives how common lang's everyday words are, rank 1 the
 // most common, read only when a speller needs it: a Bokmål word typed
 // without æ, ø and å ("pa") is read as the far more common word with them
-// ("på").
+// ("på"). The ranked words are the language's everyday words too, read as
+// WithCommonWords' are: a language given ranks needs no set.
 func WithWordRanks(lang string, ranks func() map[string]int) Option {
 	return func(b *Bot) { b.wordRanks[lang] = ranks }
 }

@@ -116,7 +116,6 @@ func languageOptions(c corpus.Corpus) ([]bot.Option, error) {
 			keys = append(keys, k)
 		}
 		opts = append(opts, bot.WithKnownWords(lang, keys),
-			bot.WithCommonWords(lang, func() map[string]bool { return corpus.CommonWords(lang) }),
 			bot.WithWordRanks(lang, func() map[string]int { return corpus.CommonRanks(lang) }))
 		g, err := index.NewGlossary(terms)
 		if err != nil {
